@@ -1,0 +1,68 @@
+import type { CredentialEncoding } from '../core/credentials.ts';
+import type { ClientAuthMethod } from '../core/token-request.ts';
+import { initialFormState, type FormState } from './form-state.ts';
+
+/** URL parameters that must never carry a secret: read only to say they were ignored. */
+const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
+
+const AUTH_PARAM: Record<string, ClientAuthMethod> = { basic: 'client_secret_basic', post: 'client_secret_post' };
+const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
+
+export interface UrlState {
+  readonly form: FormState;
+  readonly embed: boolean;
+  /** Names of secret-bearing parameters that were present and ignored. */
+  readonly ignoredSecretParams: readonly string[];
+  /** Parameters with a value this page does not understand, to say so instead of guessing. */
+  readonly invalidParams: readonly string[];
+}
+
+/**
+ * Reads the shareable state of GUIDE §3 (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
+ * `auth`, `encoding`, `embed`) from a query string. Never reads a secret.
+ */
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const invalidParams: string[] = [];
+  const pick = <T,>(name: string, table: Record<string, T>, fallback: T): T => {
+    const value = params.get(name);
+    if (value === null) return fallback;
+    const known = Object.hasOwn(table, value) ? table[value] : undefined;
+    if (known === undefined) invalidParams.push(name);
+    return known ?? fallback;
+  };
+  const form: FormState = {
+    ...initialFormState,
+    clientId: params.get('clientId') ?? initialFormState.clientId,
+    domain: params.get('domain') ?? initialFormState.domain,
+    authServerId: params.get('authServer') ?? initialFormState.authServerId,
+    tokenEndpointOverride: params.get('tokenUrl'),
+    scope: params.get('scope') ?? initialFormState.scope,
+    authMethod: pick('auth', AUTH_PARAM, initialFormState.authMethod),
+    encoding: pick('encoding', ENCODING_PARAM, initialFormState.encoding),
+  };
+  return {
+    form,
+    embed: params.get('embed') === '1',
+    ignoredSecretParams: SECRET_PARAMS.filter((name) => params.has(name)),
+    invalidParams,
+  };
+}
+
+/**
+ * The query string for a form state: every field but the secret, and only what differs from the
+ * defaults, so shared links stay short and readable.
+ */
+export function writeUrlState(form: FormState, embed: boolean): string {
+  const params = new URLSearchParams();
+  if (form.clientId) params.set('clientId', form.clientId);
+  if (form.domain) params.set('domain', form.domain);
+  if (form.authServerId !== initialFormState.authServerId) params.set('authServer', form.authServerId);
+  if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride);
+  if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
+  if (form.authMethod !== initialFormState.authMethod) params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');
+  if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
+  if (embed) params.set('embed', '1');
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,122 @@
+import {
+  codePointsOf,
+  describeCodePoint,
+  isControlCharacter,
+  isInvisible,
+  isSpaceOrInvisible,
+  isVisibleAscii,
+  type CodeUnitPosition,
+} from './characters.ts';
+import type { ClientCredentials, CredentialEncoding } from './credentials.ts';
+
+export type CheckSeverity = 'error' | 'warning' | 'info';
+export type CredentialField = 'clientId' | 'clientSecret';
+export type CredentialCheckCode =
+  | 'empty'
+  | 'colon-in-client-id'
+  | 'control-character'
+  | 'edge-whitespace'
+  | 'invisible-character'
+  | 'non-ascii'
+  | 'lone-surrogate';
+
+/** One finding about a credential, returned as data so every view decides how to show it. */
+export interface CredentialCheck {
+  readonly code: CredentialCheckCode;
+  readonly field: CredentialField;
+  readonly severity: CheckSeverity;
+  readonly message: string;
+}
+
+const FIELD_LABEL: Record<CredentialField, string> = { clientId: 'Client ID', clientSecret: 'Client secret' };
+
+function listed(positions: readonly CodeUnitPosition[], limit = 4): string {
+  const shown = positions.slice(0, limit).map((p) => `${describeCodePoint(p.codePoint)} at position ${p.index + 1}`);
+  const more = positions.length > limit ? ` and ${positions.length - limit} more` : '';
+  return shown.join(', ') + more;
+}
+
+/**
+ * Everything a careful reviewer would point out about a client ID and secret, never blocking:
+ * RFC 7617 §2 (no `:` in the user-id, no control characters), RFC 6749 Appendix A (VSCHAR
+ * `%x20-7E` only), lone surrogates (encoded as U+FFFD), empty parts, and leading, trailing or
+ * invisible characters named by code point.
+ *
+ * Does NOT change the input: the UI shows the findings and encodes exactly what was typed.
+ */
+export function checkCredentials(credentials: ClientCredentials, encoding: CredentialEncoding): CredentialCheck[] {
+  const checks: CredentialCheck[] = [];
+  for (const field of ['clientId', 'clientSecret'] as const) {
+    const value = credentials[field];
+    const label = FIELD_LABEL[field];
+    const add = (code: CredentialCheckCode, severity: CheckSeverity, message: string) =>
+      checks.push({ code, field, severity, message });
+
+    if (value === '') {
+      add('empty', 'info', `${label} is empty.`);
+      continue;
+    }
+    const points = codePointsOf(value);
+
+    if (field === 'clientId' && value.includes(':')) {
+      add(
+        'colon-in-client-id',
+        encoding === 'raw' ? 'error' : 'info',
+        encoding === 'raw'
+          ? 'Client ID contains ":" (U+003A). RFC 7617 §2 forbids it in the user-id: the server splits at the first ":" and reads a different client ID. Only the RFC 6749 §2.3.1 encoding (":" becomes %3A) can carry it.'
+          : 'Client ID contains ":"; the RFC 6749 §2.3.1 encoding carries it as %3A, which a raw Basic pair could not (RFC 7617 §2).',
+      );
+    }
+
+    const controls = points.filter((p) => isControlCharacter(p.codePoint));
+    if (controls.length > 0) {
+      add(
+        'control-character',
+        'error',
+        `${label} contains control characters, which RFC 7617 §2 forbids: ${listed(controls)}. They usually come from copying (a line break at the end, a tab).`,
+      );
+    }
+
+    const first = points[0];
+    const last = points[points.length - 1];
+    const edges = [first, last !== first ? last : undefined].filter(
+      (p): p is CodeUnitPosition => p !== undefined && isSpaceOrInvisible(p.codePoint),
+    );
+    if (edges.length > 0) {
+      add(
+        'edge-whitespace',
+        'warning',
+        `${label} starts or ends with white space or an invisible character: ${listed(edges)}. It is encoded as typed; servers compare it exactly, so it is probably a copy-paste accident.`,
+      );
+    }
+
+    const hidden = points.slice(1, -1).filter((p) => isInvisible(p.codePoint) && !isControlCharacter(p.codePoint));
+    if (hidden.length > 0) {
+      add('invisible-character', 'warning', `${label} contains invisible characters: ${listed(hidden)}.`);
+    }
+
+    const lone = points.filter((p) => p.loneSurrogate);
+    if (lone.length > 0) {
+      add(
+        'lone-surrogate',
+        'error',
+        `${label} contains a lone UTF-16 surrogate (${listed(lone)}), which has no UTF-8 form: it is encoded as U+FFFD REPLACEMENT CHARACTER (EF BF BD), so the server sees a different value.`,
+      );
+    }
+
+    const nonAscii = points.filter((p) => !p.loneSurrogate && p.codePoint > 0x7f);
+    if (nonAscii.length > 0) {
+      add(
+        'non-ascii',
+        'warning',
+        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider among them) refuse it; it is encoded as UTF-8 (RFC 7617 §2.1).`,
+      );
+    }
+  }
+  return checks;
+}
+
+/** True when every character is RFC 6749 Appendix A VSCHAR (`%x20-7E`). */
+export function isVisibleAsciiString(value: string): boolean {
+  return codePointsOf(value).every((p) => isVisibleAscii(p.codePoint));
+}

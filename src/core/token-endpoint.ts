@@ -1,0 +1,104 @@
+import type { CheckSeverity } from './credential-checks.ts';
+
+export interface EndpointCheck {
+  readonly code:
+    | 'empty'
+    | 'invalid-url'
+    | 'not-https'
+    | 'placeholder-domain'
+    | 'admin-domain'
+    | 'org-authorization-server'
+    | 'has-credentials'
+    | 'has-fragment';
+  readonly severity: CheckSeverity;
+  readonly message: string;
+}
+
+const PLACEHOLDER = /\$?\{?\s*yourOktaDomain\s*\}?/i;
+
+/**
+ * The host of an Okta domain as people paste it: `https://dev-1.okta.com/`, `dev-1.okta.com`,
+ * or a custom domain. Keeps the port; drops scheme, path and surrounding spaces.
+ */
+export function normalizeOktaDomain(domain: string): string {
+  return domain
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[/?#].*$/s, '');
+}
+
+/**
+ * The token endpoint of an Okta authorization server: a custom authorization server
+ * (`https://{domain}/oauth2/{authServerId}/v1/token`; `default` exists in every org), or the org
+ * authorization server (`https://{domain}/oauth2/v1/token`) when the ID is empty.
+ *
+ * Does NOT check that the domain is an Okta domain: custom domains are any host.
+ */
+export function deriveOktaTokenEndpoint(domain: string, authServerId: string): string {
+  const host = normalizeOktaDomain(domain) || '{yourOktaDomain}';
+  const serverId = authServerId.trim();
+  return serverId === ''
+    ? `https://${host}/oauth2/v1/token`
+    : `https://${host}/oauth2/${encodeURIComponent(serverId)}/v1/token`;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\./.test(hostname);
+}
+
+/**
+ * What is wrong or risky about a token endpoint: not a URL, not https (RFC 6749 §3.2 requires
+ * TLS), the guide's `{yourOktaDomain}` left in, an Okta `-admin` domain, or Okta's org
+ * authorization server, which refuses client secrets in this flow (private_key_jwt only).
+ */
+export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
+  const value = endpoint.trim();
+  if (value === '') return [{ code: 'empty', severity: 'info', message: 'Token endpoint is empty.' }];
+  if (PLACEHOLDER.test(value)) {
+    return [
+      {
+        code: 'placeholder-domain',
+        severity: 'error',
+        message: 'The token endpoint still contains the guide\'s placeholder {yourOktaDomain}: enter your Okta domain, e.g. dev-123456.okta.com.',
+      },
+    ];
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return [{ code: 'invalid-url', severity: 'error', message: 'Token endpoint is not an absolute URL (it should look like https://example.okta.com/oauth2/default/v1/token).' }];
+  }
+  const checks: EndpointCheck[] = [];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return [{ code: 'invalid-url', severity: 'error', message: `Token endpoint must be an https URL, not ${url.protocol}.` }];
+  }
+  if (url.protocol === 'http:') {
+    checks.push(
+      isLoopbackHost(url.hostname)
+        ? { code: 'not-https', severity: 'info', message: 'Plain http on this machine (loopback): fine for a local server, never for a real one.' }
+        : { code: 'not-https', severity: 'error', message: 'Token endpoint is not https: RFC 6749 §3.2 requires TLS, and the client secret would travel in clear text.' },
+    );
+  }
+  if (url.username || url.password) {
+    checks.push({ code: 'has-credentials', severity: 'error', message: 'Token endpoint contains user:password@ — put credentials in the Client ID and Client secret fields, never in the URL.' });
+  }
+  if (url.hash) {
+    checks.push({ code: 'has-fragment', severity: 'warning', message: 'Token endpoint has a #fragment; RFC 6749 §3.2 forbids one.' });
+  }
+  if (/-admin\./i.test(url.hostname)) {
+    checks.push({
+      code: 'admin-domain',
+      severity: 'error',
+      message: `${url.hostname} is the Admin Console domain; the token endpoint lives on your Okta domain without "-admin" (${url.hostname.replace(/-admin\./i, '.')}).`,
+    });
+  }
+  if (/^\/oauth2\/v1\/token\/?$/.test(url.pathname)) {
+    checks.push({
+      code: 'org-authorization-server',
+      severity: 'warning',
+      message: 'This is Okta\'s org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Use a custom authorization server such as "default": /oauth2/default/v1/token.',
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,48 @@
+import { bashBase64Command, powerShellBase64Command } from '../../core/base64-check-commands.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+
+interface CheckYourselfProps {
+  readonly pair: string;
+  readonly maskedPair: string;
+  readonly base64: string;
+  readonly secretVisible: boolean;
+}
+
+/**
+ * How to reproduce the Base64 in a terminal, so nobody has to trust this page (or a Base64
+ * website). The commands hold the secret: shown masked while the secret is hidden; the copy
+ * buttons always copy the real command.
+ */
+export function CheckYourself({ pair, maskedPair, base64, secretVisible }: CheckYourselfProps) {
+  const shown = secretVisible ? pair : maskedPair;
+  const commands = [
+    { id: 'check-bash', title: 'macOS and Linux (bash, zsh)', shown: bashBase64Command(shown), real: bashBase64Command(pair) },
+    { id: 'check-powershell', title: 'Windows PowerShell', shown: powerShellBase64Command(shown), real: powerShellBase64Command(pair) },
+  ];
+  return (
+    <details className="check">
+      <summary>Check it yourself in a terminal</summary>
+      {commands.map((command) => (
+        <div key={command.id} className="output-field">
+          <label htmlFor={command.id} className="label">
+            {command.title}
+          </label>
+          <output id={command.id} aria-live="off" className="value value-multiline">
+            {command.shown}
+          </output>
+          <div className="actions">
+            <CopyButton label={`Copy ${command.title} command`} value={command.real} />
+          </div>
+        </div>
+      ))}
+      <p>
+        Expected output: <code className="mono">{base64}</code>
+      </p>
+      <p className="hint">
+        The guide's pitfalls: <code>echo</code> without <code>-n</code> adds a newline to the secret (the Base64 then ends
+        in <code>K</code>, <code>o=</code> or <code>Cg==</code>), and GNU <code>base64</code> wraps long output at 76
+        columns, which breaks the header; <code>certutil -encode</code> adds <code>-----BEGIN CERTIFICATE-----</code> lines.
+      </p>
+    </details>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import type { RequestContext } from '../../core/token-error-help.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+import { useSendTokenRequest } from './send-token-request.ts';
+import { useSession, type DemoClient } from './session.ts';
+import { TokenResponseView } from './TokenResponseView.tsx';
+
+export interface DemoSelection {
+  tokenEndpointOverride: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+}
+
+interface SendPanelProps {
+  readonly request: TokenRequest;
+  readonly context: RequestContext;
+  readonly onUseDemo: (selection: DemoSelection) => void;
+}
+
+/** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
+export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
+  const session = useSession();
+  const send = useSendTokenRequest();
+  const [demoIndex, setDemoIndex] = useState(0);
+  const selectId = useId();
+  const clients: readonly DemoClient[] = session.data?.demo.clients ?? [];
+
+  function applyDemo() {
+    const client = clients[demoIndex];
+    if (!session.data || !client) return;
+    onUseDemo({
+      tokenEndpointOverride: session.data.demo.tokenEndpoint,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      scope: client.scope,
+    });
+  }
+
+  return (
+    <>
+      <section aria-labelledby="send-heading" className="card">
+        <h2 id="send-heading">4. Send it</h2>
+        <p className="hint">
+          The request goes through this playground's own proxy (token endpoints send no CORS headers, and Okta refuses
+          token requests that carry a browser Origin). The proxy forwards only the accept, authorization and content-type
+          headers and logs no credentials.
+        </p>
+        <div className="field">
+          <label htmlFor={selectId} className="label">
+            Demo client
+          </label>
+          <div className="input-row">
+            <select
+              id={selectId}
+              className="input"
+              value={demoIndex}
+              disabled={clients.length === 0}
+              onChange={(e) => setDemoIndex(Number(e.target.value))}
+            >
+              {clients.map((client, index) => (
+                <option key={client.clientId} value={index}>
+                  {client.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button" onClick={applyDemo} disabled={!session.data}>
+              Use demo server
+            </button>
+          </div>
+          <p className="hint">
+            {session.isError
+              ? session.error.message
+              : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={send.isPending || !session.data}
+          onClick={() => session.data && send.mutate({ request, proxyToken: session.data.proxyToken })}
+        >
+          Send token request
+        </button>
+      </section>
+      <TokenResponseView mutation={send} context={context} />
+    </>
+  );
+}
