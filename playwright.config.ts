@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     // The real production server, exactly as `npm start` runs it (the build is fresh: `npm test` builds first).
     command: 'node scripts/start.mjs',
-    env: { HOST: '127.0.0.1', PORT: String(port) },
+    // Port 9 (nothing listens) is allowed so the e2e can see a refused connection; other loopback ports stay refused.
+    env: { HOST: '127.0.0.1', PORT: String(port), PROXY_ALLOWED_HOSTS: '127.0.0.1:9' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',

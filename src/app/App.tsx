@@ -5,7 +5,7 @@ import { CredentialsSection } from '../features/credentials/CredentialsSection.t
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
 import { formReducer } from './form-state.ts';
-import { readUrlState, writeUrlState, type UrlState } from './url-state.ts';
+import { writeUrlState, type UrlState } from './url-state.ts';
 
 // Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
 const SendSection = lazy(() => import('./SendSection.tsx'));

@@ -42,8 +42,18 @@ export function deriveOktaTokenEndpoint(domain: string, authServerId: string): s
     : `https://${host}/oauth2/${encodeURIComponent(serverId)}/v1/token`;
 }
 
+/**
+ * `hostname` as the WHATWG URL parser gives it: IPv4 always in dotted-decimal (`127.1` becomes
+ * `127.0.0.1`), IPv6 in brackets. Only an IPv4 address in 127.0.0.0/8 is loopback: a DNS name
+ * such as `127.example.com` is not, whatever it starts with.
+ */
 function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\./.test(hostname);
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /**
@@ -80,13 +90,17 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
         : { code: 'not-https', severity: 'error', message: 'Token endpoint is not https: RFC 6749 §3.2 requires TLS, and the client secret would travel in clear text.' },
     );
   }
-  if (url.username || url.password) {
-    checks.push({ code: 'has-credentials', severity: 'error', message: 'Token endpoint contains user:password@ — put credentials in the Client ID and Client secret fields, never in the URL.' });
+  if (url.username || url.password || ['client_secret', 'secret'].some((name) => url.searchParams.has(name))) {
+    checks.push({ code: 'has-credentials', severity: 'error', message: 'Token endpoint carries credentials (user:password@ or a client_secret parameter): put them in the Client ID and Client secret fields, never in a URL, which ends up in logs and shared links.' });
   }
-  if (url.hash) {
+  // `url.hash` is '' for an empty fragment (`…/token#`), which is still a fragment component
+  // (RFC 3986 §3.5); after a successful parse, any `#` starts the fragment.
+  if (url.hash || value.includes('#')) {
     checks.push({ code: 'has-fragment', severity: 'warning', message: 'Token endpoint has a #fragment; RFC 6749 §3.2 forbids one.' });
   }
-  if (/-admin\./i.test(url.hostname)) {
+  // Okta's Admin Console lives on `{org}-admin.okta.com` (and the preview, EMEA and gov clouds);
+  // a custom domain such as sso-admin.example.com is not one.
+  if (/-admin\.(okta|oktapreview|okta-emea|okta-gov)\.com$/i.test(url.hostname)) {
     checks.push({
       code: 'admin-domain',
       severity: 'error',

@@ -1,4 +1,5 @@
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Characters no shell expands; `=` not first: zsh's EQUALS option turns `=name` into a command path. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 
 /**
  * Quotes `value` as one word for bash and zsh (POSIX shells too) so that it reproduces the exact

@@ -1,0 +1,234 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { utf8Base64 } from './base64.ts';
+import { bashBase64Command, powerShellBase64Command } from './base64-check-commands.ts';
+import fixtures from './fixtures/credentials.json';
+
+interface Vector {
+  readonly name: string;
+  readonly pairRaw: string;
+  readonly rawB64: string;
+  readonly wrapsGnuBase64: boolean;
+  readonly powershellCmd: string;
+}
+
+function readVectors(entries: unknown): Vector[] {
+  if (!Array.isArray(entries)) throw new Error('credentials.json is not an array');
+  return entries
+    .filter(
+      (e): e is Record<string, unknown> =>
+        typeof e === 'object' && e !== null && (e as Record<string, unknown>).kind === 'vector',
+    )
+    .map((e) => {
+      const { name, pair_raw, raw_b64, wraps_gnu_base64_76, powershell_cmd } = e;
+      if (typeof name !== 'string' || typeof pair_raw !== 'string' || typeof raw_b64 !== 'string')
+        throw new Error('malformed vector');
+      if (typeof wraps_gnu_base64_76 !== 'boolean' || typeof powershell_cmd !== 'string')
+        throw new Error(`malformed vector ${name}`);
+      return {
+        name,
+        pairRaw: pair_raw,
+        rawB64: raw_b64,
+        wrapsGnuBase64: wraps_gnu_base64_76,
+        powershellCmd: powershell_cmd,
+      };
+    });
+}
+const vectors = readVectors(fixtures);
+
+function findCommand(name: string): string | undefined {
+  try {
+    return (
+      execFileSync('sh', ['-c', `command -v ${name}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+const bash = findCommand('bash');
+const pwsh = findCommand('pwsh');
+if (!pwsh)
+  console.warn(
+    'base64-check-commands.test.ts: pwsh is not installed; the PowerShell command is checked by a parser written from its tokenizer rules instead of being run.',
+  );
+
+/** Runs each command in one bash process (NUL after each); returns what each printed. */
+function runInBash(commands: readonly string[]): string[] {
+  const script = commands.map((command) => `${command}; printf '\\0'`).join('\n');
+  const output = execFileSync(bash ?? 'bash', ['--norc', '--noprofile', '-c', script], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 16 * 1024 * 1024,
+  }).toString('latin1');
+  expect(output.endsWith('\0')).toBe(true);
+  return output.slice(0, -1).split('\0');
+}
+
+// Well-formed strings without NUL (a shell argument cannot hold it), dense in shell specials.
+const special = fc.constantFrom(
+  "'",
+  '"',
+  '$',
+  '`',
+  '!',
+  '\\',
+  '\n',
+  '\t',
+  ' ',
+  '%',
+  '-',
+  '=',
+  ':',
+  '\u00e9',
+  '\u{1f511}',
+  '\u2018',
+  '\u2019',
+  '\u201a',
+  '\u201b',
+);
+const pairString = fc.string({
+  unit: fc.oneof(
+    special,
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => c !== '\0'),
+  ),
+  maxLength: 80,
+});
+
+describe('bashBase64Command', () => {
+  it('never uses echo (trailing newline) and removes line breaks of wrapping base64 implementations', () => {
+    const command = bashBase64Command('id:secret');
+    expect(command).toBe("printf '%s' id:secret | base64 | tr -d '\\n'");
+    expect(command).not.toMatch(/\becho\b/);
+  });
+
+  it.runIf(bash)('prints the raw_b64 of every fixture vector (real bash, real base64)', () => {
+    const outputs = runInBash(vectors.map((v) => bashBase64Command(v.pairRaw)));
+    expect(outputs).toEqual(vectors.map((v) => v.rawB64));
+    expect(vectors.map((v) => utf8Base64(v.pairRaw))).toEqual(vectors.map((v) => v.rawB64));
+  });
+
+  it.runIf(bash)('is right where GNU base64 wraps (the long-1000 vector)', () => {
+    const long = vectors.find((v) => v.name === 'long-1000');
+    expect(long?.wrapsGnuBase64).toBe(true);
+    const pair = long?.pairRaw ?? '';
+    // base64 without the tr does wrap here; the command's output does not.
+    const [wrapped, command] = runInBash([
+      `printf '%s' '${pair.replaceAll("'", `'\\''`)}' | base64`,
+      bashBase64Command(pair),
+    ]);
+    expect(wrapped).toContain('\n');
+    expect(command).not.toContain('\n');
+    expect(command).toBe(long?.rawB64);
+    expect(command?.length).toBeGreaterThan(1000);
+  });
+
+  it.runIf(bash)('prints utf8Base64(pair) for random strings, in batches (property)', () => {
+    fc.assert(
+      fc.property(fc.array(pairString, { minLength: 1, maxLength: 15 }), (pairs) => {
+        const outputs = runInBash(pairs.map((pair) => bashBase64Command(pair)));
+        expect(outputs).toEqual(pairs.map((pair) => Buffer.from(pair, 'utf8').toString('base64')));
+        expect(outputs).toEqual(pairs.map((pair) => utf8Base64(pair)));
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+// PowerShell single-quoted (verbatim) strings, per the PowerShell tokenizer (ScanStringLiteral)
+// and about_Quoting_Rules: any of ' U+2018 U+2019 U+201A U+201B opens and closes; inside, two
+// single-quote characters in a row stand for the second one; nothing else is special.
+const POWERSHELL_SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
+
+/** Reads one verbatim string literal at the start of `source`; returns its value and what follows. */
+function readPowerShellVerbatim(source: string): { value: string; rest: string } {
+  if (!POWERSHELL_SINGLE_QUOTES.has(source[0] ?? '')) throw new Error('not a single-quoted string');
+  let value = '';
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (POWERSHELL_SINGLE_QUOTES.has(c)) {
+      const next = source[i + 1] ?? '';
+      if (!POWERSHELL_SINGLE_QUOTES.has(next)) return { value, rest: source.slice(i + 1) };
+      value += next;
+      i++;
+    } else {
+      value += c;
+    }
+  }
+  throw new Error('unterminated string');
+}
+
+const PS_PREFIX = '[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(';
+const PS_SUFFIX = '))';
+
+describe('powerShellBase64Command', () => {
+  it('is the command of the fixture for every vector', () => {
+    expect(vectors.map((v) => powerShellBase64Command(v.pairRaw))).toEqual(
+      vectors.map((v) => v.powershellCmd),
+    );
+  });
+
+  it('doubles every kind of PowerShell single quote', () => {
+    expect(powerShellBase64Command("it's")).toBe(`${PS_PREFIX}'it''s'${PS_SUFFIX}`);
+    expect(powerShellBase64Command('a\u2018b\u2019c\u201ad\u201be')).toBe(
+      `${PS_PREFIX}'a\u2018\u2018b\u2019\u2019c\u201a\u201ad\u201b\u201be'${PS_SUFFIX}`,
+    );
+    expect(powerShellBase64Command('$x `n "y"')).toBe(`${PS_PREFIX}'$x \`n "y"'${PS_SUFFIX}`);
+  });
+
+  it('the literal reads back to the exact string, ending where the command expects (property)', () => {
+    fc.assert(
+      fc.property(pairString, (pair) => {
+        const command = powerShellBase64Command(pair);
+        expect(command.startsWith(PS_PREFIX)).toBe(true);
+        const { value, rest } = readPowerShellVerbatim(command.slice(PS_PREFIX.length));
+        expect(value).toBe(pair);
+        expect(rest).toBe(PS_SUFFIX);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the test parser itself follows the tokenizer (an undoubled quote ends the string)', () => {
+    expect(readPowerShellVerbatim("'a''b'x")).toEqual({ value: "a'b", rest: 'x' });
+    expect(readPowerShellVerbatim("'a'\u2019b'")).toEqual({ value: 'a\u2019b', rest: '' });
+    expect(readPowerShellVerbatim("'a\u2019b'")).toEqual({ value: 'a', rest: "b'" });
+    expect(() => readPowerShellVerbatim("'abc")).toThrow('unterminated');
+  });
+
+  it.runIf(pwsh)(
+    `prints utf8Base64(pair) in real PowerShell${pwsh ? '' : ' — SKIPPED: pwsh is not installed'} (property)`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ps-base64-test-'));
+      try {
+        fc.assert(
+          fc.property(fc.array(pairString, { minLength: 1, maxLength: 10 }), (pairs) => {
+            const script = pairs
+              .map((pair) => `[Console]::Out.Write(${powerShellBase64Command(pair)} + [char]0)`)
+              .join('\n');
+            const file = join(dir, 'check.ps1');
+            writeFileSync(file, `\ufeff${script}\n`, 'utf8'); // a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI
+            const output = execFileSync(
+              pwsh ?? 'pwsh',
+              ['-NoProfile', '-NonInteractive', '-File', file],
+              { stdio: ['ignore', 'pipe', 'pipe'] },
+            )
+              .toString('latin1')
+              .split('\0')
+              .slice(0, -1);
+            expect(output).toEqual(pairs.map((pair) => utf8Base64(pair)));
+          }),
+          { numRuns: 3 },
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
