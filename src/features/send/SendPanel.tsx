@@ -24,13 +24,14 @@ export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
   const selectId = useId();
-  const clients: readonly DemoClient[] = session.data?.demo.clients ?? [];
+  const demo = session.data?.demo ?? null;
+  const clients: readonly DemoClient[] = demo?.clients ?? [];
 
   function applyDemo() {
     const client = clients[demoIndex];
-    if (!session.data || !client) return;
+    if (!demo || !client) return;
     onUseDemo({
-      tokenEndpointOverride: session.data.demo.tokenEndpoint,
+      tokenEndpointOverride: demo.tokenEndpoint,
       clientId: client.clientId,
       clientSecret: client.clientSecret,
       scope: client.scope,
@@ -64,14 +65,16 @@ export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
                 </option>
               ))}
             </select>
-            <button type="button" className="button" onClick={applyDemo} disabled={!session.data}>
+            <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
               Use demo server
             </button>
           </div>
           <p className="hint">
             {session.isError
               ? session.error.message
-              : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+              : session.data && !demo
+                ? 'This server runs without the built-in demo authorization server.'
+                : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
           </p>
         </div>
         <button

@@ -19,6 +19,19 @@ export type SendOutcome =
   | { readonly kind: 'proxy-error'; readonly status: number; readonly code: string; readonly message: string }
   | { readonly kind: 'not-sent'; readonly message: string };
 
+/**
+ * The upstream's headers as the token endpoint sent them. The proxy relays `WWW-Authenticate`
+ * and `Location` under `x-upstream-*` names so the browser neither opens a login dialog nor
+ * follows a redirect; the page reads them back under their real names.
+ */
+function upstreamHeaders(proxied: Headers): Headers {
+  const headers = new Headers();
+  proxied.forEach((value, name) => {
+    if (!name.startsWith('x-proxy-')) headers.set(name.replace(/^x-upstream-/, ''), value);
+  });
+  return headers;
+}
+
 /** Headers the page forwards; the proxy forwards only these too (never Origin, Cookie, Referer). */
 const FORWARDED = new Set(['accept', 'authorization', 'content-type']);
 
@@ -70,7 +83,7 @@ export async function sendTokenRequest(request: TokenRequest, proxyToken: string
       message: proxyError.success ? proxyError.data.proxyError.message : `The proxy refused the request (${response.status}).`,
     };
   }
-  const answer = { status: response.status, headers: response.headers, body, elapsedMs };
+  const answer = { status: response.status, headers: upstreamHeaders(response.headers), body, elapsedMs };
   return { kind: 'answer', answer: { ...answer, parsed: parseTokenResponse(answer) } };
 }
 

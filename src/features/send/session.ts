@@ -10,11 +10,14 @@ const demoClientSchema = z.object({
 
 const sessionSchema = z.object({
   proxyToken: z.string().min(16),
-  demo: z.object({
-    issuer: z.string(),
-    tokenEndpoint: z.string(),
-    clients: z.array(demoClientSchema).min(1),
-  }),
+  /** `null` when the server runs without the built-in demo authorization server. */
+  demo: z
+    .object({
+      issuer: z.string(),
+      tokenEndpoint: z.string(),
+      clients: z.array(demoClientSchema).min(1),
+    })
+    .nullable(),
 });
 
 export type Session = z.infer<typeof sessionSchema>;

@@ -1,0 +1,11 @@
+/** Where the demo authorization server is mounted on every host (GUIDE §3: issuer `http://HOST:PORT/demo`). */
+export const DEMO_PATH_PREFIX = '/demo';
+
+/** The made-up API the demo server issues access tokens for: the `aud` of every token. */
+export const DEMO_RESOURCE = 'api://playground';
+
+/** Scopes the demo API knows (RFC 6749 §3.3). `openid` is not one: client credentials have no user. */
+export const DEMO_SCOPES: readonly string[] = ['customScope', 'read:reports'];
+
+/** Lifetime of a demo access token, like Okta's default of one hour. */
+export const DEMO_ACCESS_TOKEN_TTL_SECONDS = 3600;

@@ -1,0 +1,117 @@
+// The slice of oidc-provider 8's API this project uses (the package ships no types; this keeps
+// the configuration checked without adding @types/oidc-provider).
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  export interface OidcContext {
+    oidc: {
+      params?: Record<string, unknown>;
+    };
+  }
+
+  export interface ResourceServerInfo {
+    scope: string;
+    audience?: string;
+    accessTokenTTL?: number;
+    accessTokenFormat?: 'opaque' | 'jwt';
+    jwt?: { sign?: { alg?: string; kid?: string } };
+  }
+
+  export interface ClientMetadata {
+    client_id: string;
+    client_secret?: string;
+    grant_types?: string[];
+    response_types?: string[];
+    redirect_uris?: string[];
+    token_endpoint_auth_method?: string;
+    scope?: string;
+    client_name?: string;
+  }
+
+  export type AdapterPayload = Record<string, unknown>;
+
+  export interface Adapter {
+    upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void>;
+    find(id: string): Promise<AdapterPayload | undefined>;
+    findByUserCode(userCode: string): Promise<AdapterPayload | undefined>;
+    findByUid(uid: string): Promise<AdapterPayload | undefined>;
+    consume(id: string): Promise<void>;
+    destroy(id: string): Promise<void>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  export interface ClientCredentialsToken {
+    resourceServer?: { accessTokenTTL?: number };
+  }
+
+  export interface Configuration {
+    adapter?: new (model: string) => Adapter;
+    clients?: ClientMetadata[];
+    clientAuthMethods?: string[];
+    clientBasedCORS?: (ctx: OidcContext, origin: string, client: unknown) => boolean;
+    cookies?: { keys?: string[] };
+    features?: {
+      clientCredentials?: { enabled: boolean };
+      devInteractions?: { enabled: boolean };
+      introspection?: { enabled: boolean };
+      revocation?: { enabled: boolean };
+      userinfo?: { enabled: boolean };
+      pushedAuthorizationRequests?: { enabled: boolean };
+      rpInitiatedLogout?: { enabled: boolean };
+      resourceIndicators?: {
+        enabled: boolean;
+        defaultResource?: (
+          ctx: OidcContext,
+          client: unknown,
+          oneOf?: string[],
+        ) => string | string[] | undefined | Promise<string | string[] | undefined>;
+        useGrantedResource?: (ctx: OidcContext, model: unknown) => boolean | Promise<boolean>;
+        getResourceServerInfo?: (
+          ctx: OidcContext,
+          resourceIndicator: string,
+          client: unknown,
+        ) => ResourceServerInfo | Promise<ResourceServerInfo>;
+      };
+    };
+    jwks?: { keys: Record<string, unknown>[] };
+    responseTypes?: string[];
+    scopes?: string[];
+    claims?: Record<string, string[] | null>;
+    ttl?: {
+      ClientCredentials?: (
+        ctx: OidcContext,
+        token: ClientCredentialsToken,
+        client: unknown,
+      ) => number;
+    };
+    renderError?: (
+      ctx: { type: string; body: unknown },
+      out: Record<string, string>,
+      error: Error,
+    ) => void | Promise<void>;
+  }
+
+  export class Provider {
+    constructor(issuer: string, configuration?: Configuration);
+    readonly issuer: string;
+    callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  export namespace errors {
+    class OIDCProviderError extends Error {
+      readonly status: number;
+      readonly error: string;
+      error_description?: string;
+    }
+    class InvalidScope extends OIDCProviderError {
+      constructor(description: string, scope: string, detail?: string);
+    }
+    class InvalidTarget extends OIDCProviderError {
+      constructor(description?: string, detail?: string);
+    }
+  }
+
+  export default Provider;
+}

@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { ProxyLogEntry } from '../proxy/handler.ts';
+import type { DemoServerInfo } from '../proxy/session.ts';
+import { createPlaygroundRoutes, type PlaygroundRoutesOptions } from './playground-routes.ts';
+import { createStaticHandler } from './static-files.ts';
+
+export interface PlaygroundServerOptions {
+  /** Interface to listen on (HOST). */
+  host: string;
+  /** Port (PORT); 0 picks a free one. */
+  port: number;
+  /** The built SPA (`dist/`). */
+  distDir: string;
+  allowedHosts?: PlaygroundRoutesOptions['allowedHosts'];
+  publicOrigins?: PlaygroundRoutesOptions['publicOrigins'];
+  onLog?: (entry: ProxyLogEntry) => void;
+  proxy?: PlaygroundRoutesOptions['proxy'];
+  resolve?: PlaygroundRoutesOptions['resolve'];
+}
+
+export interface PlaygroundServer {
+  server: Server;
+  /** `http://HOST:PORT` with the real port. */
+  origin: string;
+  demo: DemoServerInfo;
+  /** Stops accepting connections, ends idle keep-alive ones, and waits for the rest. */
+  close: () => Promise<void>;
+}
+
+/**
+ * The standalone playground (GUIDE §3 "npm start"): one Node http server on HOST:PORT serving the
+ * built app at `/`, the proxy at `/api/*` and the demo authorization server under `/demo`
+ * (issuer `http://HOST:PORT/demo`).
+ *
+ * Listens first, then builds the routes: the issuer needs the real port (PORT=0 in tests).
+ * Requests arriving in between wait for the routes.
+ */
+export async function startPlaygroundServer(
+  options: PlaygroundServerOptions,
+): Promise<PlaygroundServer> {
+  const serveStatic = createStaticHandler(options.distDir);
+  let resolveRoutes: (routes: Awaited<ReturnType<typeof createPlaygroundRoutes>>) => void = () =>
+    undefined;
+  let rejectRoutes: (error: unknown) => void = () => undefined;
+  const routesReady = new Promise<Awaited<ReturnType<typeof createPlaygroundRoutes>>>(
+    (resolve, reject) => {
+      resolveRoutes = resolve;
+      rejectRoutes = reject;
+    },
+  );
+  routesReady.catch(() => undefined);
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const routes = await routesReady;
+        if (!(await routes.handle(req, res))) await serveStatic(req, res);
+      } catch (error) {
+        console.error(
+          'playground: request failed:',
+          error instanceof Error ? error.name : 'unknown error',
+        );
+        if (!res.headersSent) {
+          res.writeHead(500, {
+            'content-type': 'text/plain; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          res.end('Internal server error\n');
+        } else {
+          res.destroy();
+        }
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const bound = server.address();
+  if (bound === null || typeof bound === 'string')
+    throw new Error('the server is not listening on a TCP port');
+  const { address, port } = bound;
+  let routes: Awaited<ReturnType<typeof createPlaygroundRoutes>>;
+  try {
+    routes = await createPlaygroundRoutes({
+      host: options.host,
+      address,
+      port,
+      checkHost: true,
+      allowedHosts: options.allowedHosts ?? [],
+      publicOrigins: options.publicOrigins ?? [],
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+      ...(options.proxy ? { proxy: options.proxy } : {}),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+    });
+  } catch (error) {
+    rejectRoutes(error);
+    server.close();
+    throw error;
+  }
+  resolveRoutes(routes);
+
+  return {
+    server,
+    origin: routes.origins.primary,
+    demo: routes.demo,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 2000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
+      await routes.close();
+    },
+  };
+}

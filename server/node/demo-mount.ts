@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** True when a request path (query excluded) is `prefix` or below it: `/demo`, `/demo/token`, not `/demonstration`. */
+export function isUnderPrefix(url: string, prefix: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/**
+ * Mounts a Node listener (oidc-provider's `callback()`) under a path prefix in a plain `http`
+ * server, the way Express's `app.use(prefix, …)` does: `req.url` loses the prefix and
+ * `req.originalUrl` keeps the full path, from which oidc-provider derives the URLs it prints in
+ * discovery (`/demo/token`, `/demo/jwks`).
+ */
+export function mountUnderPrefix(
+  prefix: string,
+  listener: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const full = req.url ?? '/';
+    const rest = full.slice(prefix.length);
+    Object.assign(req, { originalUrl: full });
+    req.url = rest.startsWith('/') ? rest : `/${rest}`;
+    await listener(req, res);
+  };
+}

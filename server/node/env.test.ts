@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseServerEnv } from './env.ts';
+
+describe('parseServerEnv', () => {
+  it('defaults to 127.0.0.1:4173 with no extra hosts', () => {
+    expect(parseServerEnv({})).toEqual({
+      HOST: '127.0.0.1',
+      PORT: 4173,
+      PROXY_ALLOWED_HOSTS: [],
+      PUBLIC_ORIGINS: [],
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseServerEnv({ HOST: '', PORT: ' ', PROXY_ALLOWED_HOSTS: '' })).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 4173,
+    });
+  });
+
+  it('reads every variable', () => {
+    const env = parseServerEnv({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      PROXY_ALLOWED_HOSTS: 'localhost:8080,*.corp.example',
+      PUBLIC_ORIGINS: 'https://playground.example.com, http://192.168.1.5:4173',
+    });
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.PORT).toBe(0);
+    expect(env.PROXY_ALLOWED_HOSTS.map((pattern) => pattern.source)).toEqual([
+      'localhost:8080',
+      '*.corp.example',
+    ]);
+    expect(env.PUBLIC_ORIGINS).toEqual([
+      'https://playground.example.com',
+      'http://192.168.1.5:4173',
+    ]);
+  });
+
+  it('accepts IPv6 hosts', () => {
+    expect(parseServerEnv({ HOST: '::1' }).HOST).toBe('::1');
+  });
+
+  it('lists every bad variable in one readable error', () => {
+    let error: unknown;
+    try {
+      parseServerEnv({
+        HOST: 'not a host',
+        PORT: '99999',
+        PROXY_ALLOWED_HOSTS: 'https://x.example',
+        PUBLIC_ORIGINS: 'example.com',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    expect(message).toContain('Invalid environment');
+    expect(message).toMatch(/HOST="not a host": must be a host name or an IP address/);
+    expect(message).toMatch(/PORT="99999": must be a whole number from 0 to 65535/);
+    expect(message).toMatch(
+      /PROXY_ALLOWED_HOSTS="https:\/\/x.example": "https:\/\/x.example" looks like a URL/,
+    );
+    expect(message).toMatch(/PUBLIC_ORIGINS="example.com": "example.com" is not an origin/);
+  });
+
+  it.each(['-1', '4173.5', 'abc', '1e3'])('refuses PORT=%s', (port) => {
+    expect(() => parseServerEnv({ PORT: port })).toThrow(/PORT=/);
+  });
+});

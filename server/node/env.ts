@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  AllowedHostsError,
+  parseAllowedHosts,
+  type AllowedHostPattern,
+} from '../proxy/allowed-hosts.ts';
+
+/** The standalone server's settings, parsed once at start-up. */
+export interface ServerEnv {
+  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  HOST: string;
+  /** Port to listen on; 0 picks a free one. Default 4173. */
+  PORT: number;
+  /** Extra proxy targets (see server/proxy/allowed-hosts.ts). */
+  PROXY_ALLOWED_HOSTS: AllowedHostPattern[];
+  /** Extra origins the page is served under (reverse proxy, LAN name), comma-separated. */
+  PUBLIC_ORIGINS: string[];
+}
+
+/** Thrown with one readable line per bad variable. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const hostSchema = z.string().refine(
+  (host) => {
+    try {
+      const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+      return new URL(`http://${bracketed}/`).hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0' },
+);
+
+const envSchema = z.object({
+  HOST: z.preprocess(emptyAsUndefined, hostSchema.default('127.0.0.1')),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: 'must be a whole number from 0 to 65535' })
+      .transform(Number)
+      .refine((port) => port <= 65535, { message: 'must be a whole number from 0 to 65535' })
+      .default(4173),
+  ),
+  PROXY_ALLOWED_HOSTS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseAllowedHosts(value);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: error instanceof AllowedHostsError ? error.message : 'is malformed',
+          });
+          return z.NEVER;
+        }
+      }),
+  ),
+  PUBLIC_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const origins: string[] = [];
+        for (const entry of (value ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)) {
+          let origin: string | undefined;
+          try {
+            const url = new URL(entry);
+            if (
+              (url.protocol === 'http:' || url.protocol === 'https:') &&
+              url.origin === entry.replace(/\/$/, '')
+            )
+              origin = url.origin;
+          } catch {
+            origin = undefined;
+          }
+          if (!origin) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not an origin like https://playground.example.com`,
+            });
+            return z.NEVER;
+          }
+          origins.push(origin);
+        }
+        return origins;
+      }),
+  ),
+});
+
+/**
+ * Reads HOST, PORT, PROXY_ALLOWED_HOSTS and PUBLIC_ORIGINS. An empty variable counts as unset.
+ * Throws EnvError listing every bad variable with its value's problem (never the whole value of
+ * anything secret: none of these are secrets).
+ */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = envSchema.safeParse({
+    HOST: source.HOST,
+    PORT: source.PORT,
+    PROXY_ALLOWED_HOSTS: source.PROXY_ALLOWED_HOSTS,
+    PUBLIC_ORIGINS: source.PUBLIC_ORIGINS,
+  });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const message = issue.code === 'invalid_type' ? 'must be text' : issue.message;
+    return `  ${name}=${JSON.stringify(source[name] ?? '')}: ${message}`;
+  });
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}

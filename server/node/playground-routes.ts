@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
+import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
+import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
+import {
+  createProxyHandler,
+  type ProxyHandlerOptions,
+  type ProxyLogEntry,
+} from '../proxy/handler.ts';
+import type { DemoServerInfo } from '../proxy/session.ts';
+import { isUnderPrefix, mountUnderPrefix } from './demo-mount.ts';
+import { toNodeHandler } from './node-adapter.ts';
+import { ownOrigins, type OwnOrigins } from './own-origins.ts';
+import { createSsrfGuard, type Resolver } from './ssrf-guard.ts';
+
+export interface PlaygroundRoutesOptions {
+  /** The configured host (HOST), as the issuer and printed URL show it. */
+  host: string;
+  /** The bound address and port (`server.address()`), after listening. */
+  address: string;
+  port: number;
+  allowedHosts?: readonly AllowedHostPattern[];
+  /** Extra origins the page is served under (PUBLIC_ORIGINS). */
+  publicOrigins?: readonly string[];
+  /**
+   * Whether the proxy itself refuses requests whose Host is not one of our origins (the
+   * DNS-rebinding guard). The standalone server: yes. Vite: no, its own `allowedHosts` check runs
+   * first, and a dev server may be reached under any name the developer configured there.
+   */
+  checkHost: boolean;
+  onLog?: (entry: ProxyLogEntry) => void;
+  proxy?: Pick<ProxyHandlerOptions, 'timeoutMs' | 'maxRequestBytes' | 'maxResponseBytes'>;
+  /** DNS for the SSRF guard (tests). */
+  resolve?: Resolver;
+}
+
+export interface PlaygroundRoutes {
+  origins: OwnOrigins;
+  demo: DemoServerInfo;
+  /** Handles `/api/*` and `/demo/*`; resolves false for anything else (the caller serves it). */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The proxy and the demo server as one Node middleware, for every Node host (the standalone
+ * server and the Vite plugin): `/api/*` is the web-standard proxy handler through the Node
+ * adapter, `/demo/*` is oidc-provider. The proxy token is drawn here, once per process start.
+ */
+export async function createPlaygroundRoutes(
+  options: PlaygroundRoutesOptions,
+): Promise<PlaygroundRoutes> {
+  const origins = ownOrigins(options.host, options.address, options.port, options.publicOrigins);
+  const demo = await createDemoAuthorizationServer(origins.primary);
+  const guard = createSsrfGuard({
+    allowedHosts: options.allowedHosts ?? [],
+    selfTargets: origins.selfTargets,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+  const proxyToken = randomBytes(32).toString('base64url');
+  const api = toNodeHandler(
+    createProxyHandler({
+      ...options.proxy,
+      proxyToken,
+      upstreamFetch: guard.upstreamFetch,
+      isTargetAllowed: guard.isTargetAllowed,
+      demo: demo.info,
+      ...(options.checkHost ? { selfOrigins: origins.all } : {}),
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    }),
+  );
+  const demoListener = mountUnderPrefix(DEMO_PATH_PREFIX, demo.callback);
+
+  return {
+    origins,
+    demo: demo.info,
+    async handle(req, res) {
+      const url = req.url ?? '/';
+      if (isUnderPrefix(url, '/api')) {
+        await api(req, res);
+        return true;
+      }
+      if (isUnderPrefix(url, DEMO_PATH_PREFIX)) {
+        await demoListener(req, res);
+        return true;
+      }
+      return false;
+    },
+    close: () => guard.close(),
+  };
+}

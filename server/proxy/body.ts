@@ -1,0 +1,52 @@
+export type LimitedBody =
+  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' };
+
+/**
+ * Reads a whole body stream, giving up as soon as it exceeds `maxBytes`.
+ *
+ * Counts the bytes actually streamed: a `Content-Length` header can be absent (chunked) or lie,
+ * so callers check it first for a cheap early refusal and rely on this for the truth. On giving
+ * up, the stream is cancelled so the sender stops.
+ *
+ * Does NOT apply a time limit: the caller's AbortSignal (wired into the stream's source) does.
+ */
+export async function readBodyWithLimit(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<LimitedBody> {
+  if (stream === null) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: 'too_large' };
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, bytes };
+}
+
+/**
+ * The declared `Content-Length`, or undefined when absent or not a plain decimal number (then
+ * only the streamed count decides).
+ */
+export function declaredContentLength(headers: Headers): number | undefined {
+  const value = headers.get('content-length');
+  if (value === null || !/^\d{1,15}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}

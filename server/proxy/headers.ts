@@ -1,0 +1,71 @@
+/**
+ * Request headers copied from the page's call to the upstream, and nothing else.
+ *
+ * Everything a browser adds about itself stays behind: `Origin` (Okta answers a `/token` request
+ * that carries one with 401 "Browser requests to the token endpoint must use PKCE"), `Referer`,
+ * `Cookie`, `Sec-Fetch-*`, and our own `X-Proxy-*`.
+ */
+export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
+  'authorization',
+  'content-type',
+  'accept',
+];
+
+/**
+ * Upstream response headers relayed to the page. Chosen for being useful to explain an answer and
+ * harmless on our origin:
+ * - `content-type`, `cache-control`, `pragma` (RFC 6749 §5.1 asks for `no-store`; the page checks);
+ * - `www-authenticate` (RFC 6749 §5.2: present on a 401 `invalid_client`) and `location`
+ *   (redirects are not followed; the page explains them), both renamed (see
+ *   `RENAMED_RESPONSE_HEADERS`);
+ * - `retry-after`, `date`, `expires`, `x-rate-limit-limit`, `x-rate-limit-remaining`,
+ *   `x-rate-limit-reset` (rate limiting, Okta's names);
+ * - `x-okta-request-id` (what Okta support asks for), `dpop-nonce` (RFC 9449).
+ *
+ * Never `set-cookie` (it would land on our origin), `content-length`/`content-encoding` (the body
+ * is re-framed), CORS or security headers of the upstream.
+ */
+export const RELAYED_RESPONSE_HEADERS: readonly string[] = [
+  'content-type',
+  'cache-control',
+  'pragma',
+  'retry-after',
+  'date',
+  'expires',
+  'x-rate-limit-limit',
+  'x-rate-limit-remaining',
+  'x-rate-limit-reset',
+  'x-okta-request-id',
+  'dpop-nonce',
+];
+
+/**
+ * Upstream headers relayed under another name because a browser acts on them: a 401 carrying
+ * `WWW-Authenticate: Basic` makes the browser open its own login dialog (and hold the page's
+ * fetch until it is dismissed), and a 3xx carrying `Location` makes `fetch` follow the redirect
+ * from the page, to another origin, which the proxy exists to prevent.
+ */
+export const RENAMED_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'www-authenticate': 'x-upstream-www-authenticate',
+  location: 'x-upstream-location',
+};
+
+/** The response headers the page receives: the allowlist as is, and the renamed ones. */
+export function relayedResponseHeaders(upstream: Headers): Headers {
+  const relayed = pickHeaders(upstream, RELAYED_RESPONSE_HEADERS);
+  for (const [name, renamed] of Object.entries(RENAMED_RESPONSE_HEADERS)) {
+    const value = upstream.get(name);
+    if (value !== null) relayed.set(renamed, value);
+  }
+  return relayed;
+}
+
+/** Copies only the named headers (case-insensitively) into a new Headers. */
+export function pickHeaders(source: Headers, names: readonly string[]): Headers {
+  const picked = new Headers();
+  for (const name of names) {
+    const value = source.get(name);
+    if (value !== null) picked.set(name, value);
+  }
+  return picked;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { TargetForbiddenError } from './errors.ts';
+import { classifyUpstreamError } from './network-error.ts';
+
+const target = new URL('https://auth.example.com/oauth2/default/v1/token?secret=1');
+const wrapped = (code: string) =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error('socket'), { code }) });
+const classify = (error: unknown, timedOut = false) =>
+  classifyUpstreamError(error, target, timedOut, 15_000);
+
+describe('classifyUpstreamError', () => {
+  it.each([
+    ['ENOTFOUND', 'dns'],
+    ['EAI_AGAIN', 'dns'],
+    ['ECONNREFUSED', 'connection_refused'],
+    ['CERT_HAS_EXPIRED', 'tls'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls'],
+    ['UND_ERR_CONNECT_TIMEOUT', 'timeout'],
+    ['ECONNRESET', 'network'],
+    ['EHOSTUNREACH', 'network'],
+    ['PROXY_TARGET_FORBIDDEN', 'target_forbidden'],
+  ])('%s (wrapped by fetch) is %s', (code, expected) => {
+    expect(classify(wrapped(code)).code).toBe(expected);
+    expect(classify(Object.assign(new Error('x'), { code })).code).toBe(expected);
+  });
+
+  it('prefers the proxy deadline over what the aborted call reported', () => {
+    expect(classify(wrapped('ECONNRESET'), true).code).toBe('timeout');
+    expect(classify(new DOMException('aborted', 'TimeoutError')).code).toBe('timeout');
+  });
+
+  it('maps TargetForbiddenError', () => {
+    expect(classify(new TargetForbiddenError('not vetted')).code).toBe('target_forbidden');
+  });
+
+  it('names the host, not the path or query', () => {
+    const { message } = classify(wrapped('ECONNREFUSED'));
+    expect(message).toContain('auth.example.com');
+    expect(message).not.toContain('secret');
+    expect(message).not.toContain('/oauth2');
+  });
+
+  it('falls back to network for anything else', () => {
+    expect(classify('weird').code).toBe('network');
+    expect(classify(new Error('no code')).code).toBe('network');
+  });
+});

@@ -1,0 +1,111 @@
+import type { ProxyError } from './errors.ts';
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+/** OpenSSL verification results as Node reports them (`err.code`). */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'HOSTNAME_MISMATCH',
+  'EPROTO',
+]);
+
+/** The facts about a failure that classification uses, gathered along the `cause` chain. */
+interface ErrorFacts {
+  codes: string[];
+  names: string[];
+}
+
+function collectFacts(error: unknown): ErrorFacts {
+  const facts: ErrorFacts = { codes: [], names: [] };
+  let current: unknown = error;
+  // undici's fetch wraps the socket error: TypeError('fetch failed', { cause }); sometimes twice.
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ('code' in current && typeof current.code === 'string') facts.codes.push(current.code);
+    if ('name' in current && typeof current.name === 'string') facts.names.push(current.name);
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return facts;
+}
+
+function isTlsCode(code: string): boolean {
+  return (
+    TLS_CODES.has(code) ||
+    code.startsWith('CERT_') ||
+    code.startsWith('ERR_TLS_') ||
+    code.startsWith('ERR_SSL_')
+  );
+}
+
+/**
+ * Maps a failed upstream call (a thrown fetch/DNS/socket error) to a proxy error a person can act
+ * on. `timedOut` is the proxy's own knowledge that its deadline fired, which wins over whatever
+ * the aborted operation reported. `target` names the host in the message (never the path: it can
+ * carry query parameters).
+ *
+ * Does NOT look at error messages for secrets: it never copies them, only codes.
+ */
+export function classifyUpstreamError(
+  error: unknown,
+  target: URL,
+  timedOut: boolean,
+  timeoutMs: number,
+): ProxyError {
+  const where = target.host;
+  const { codes, names } = collectFacts(error);
+  const first = (predicate: (code: string) => boolean) => codes.find(predicate);
+
+  if (timedOut || names.includes('TimeoutError') || first((code) => TIMEOUT_CODES.has(code))) {
+    return {
+      code: 'timeout',
+      message: `${where} did not answer completely within ${timeoutMs / 1000} s.`,
+    };
+  }
+  if (
+    first((code) => code === 'PROXY_TARGET_FORBIDDEN') ||
+    names.includes('TargetForbiddenError')
+  ) {
+    return {
+      code: 'target_forbidden',
+      message: `${where} resolved to an address the proxy may not call (private, loopback or otherwise non-public).`,
+    };
+  }
+  const dns = first((code) => DNS_CODES.has(code));
+  if (dns) {
+    return {
+      code: 'dns',
+      message: `The host name ${target.hostname} could not be resolved (${dns}). Check the domain for typos.`,
+    };
+  }
+  if (first((code) => code === 'ECONNREFUSED')) {
+    return {
+      code: 'connection_refused',
+      message: `${where} refused the connection: nothing is listening on that port.`,
+    };
+  }
+  const tls = first(isTlsCode);
+  if (tls) {
+    return {
+      code: 'tls',
+      message: `The TLS handshake with ${where} failed (${tls}): its certificate is not trusted, expired or issued for another name.`,
+    };
+  }
+  const other = codes[0];
+  return {
+    code: 'network',
+    message: `The connection to ${where} failed${other ? ` (${other})` : ''} before a complete answer arrived.`,
+  };
+}

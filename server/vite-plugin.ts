@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
+import type { PlaygroundRoutes } from './node/playground-routes.ts';
+import { htmlSecurityHeaders } from './node/security-headers.ts';
+
+interface HostedServer {
+  middlewares: Connect.Server;
+  httpServer: HttpServer | null;
+  resolvedUrls: ResolvedServerUrls | null;
+  config: { logger: Logger };
+}
+
+function isPlaygroundRoute(path: string): boolean {
+  return (
+    path === '/api' || path.startsWith('/api/') || path === '/demo' || path.startsWith('/demo/')
+  );
+}
+
+/** The listening address and the host name Vite prints (`http://127.0.0.1:5173/` → 127.0.0.1). */
+function listeningOn(
+  server: HostedServer,
+): { host: string; address: string; port: number } | undefined {
+  const bound = server.httpServer?.address();
+  if (!bound || typeof bound === 'string') return undefined;
+  const printed = server.resolvedUrls?.local[0];
+  const host = printed ? new URL(printed).hostname : bound.address;
+  return { host, address: bound.address, port: bound.port };
+}
+
+/**
+ * Mounts `/api/*` (the proxy) and `/demo/*` (the demo authorization server) on a Vite server.
+ * The routes are built on the first such request, when the server listens and its origin, hence
+ * the issuer, is known; the heavy modules (oidc-provider, undici) load only then, so Vitest and
+ * `vite build`, which also read vite.config.ts, never load them.
+ */
+function mountPlayground(server: HostedServer): void {
+  let routes: Promise<PlaygroundRoutes> | undefined;
+  const log = server.config.logger;
+
+  function getRoutes(): Promise<PlaygroundRoutes> {
+    routes ??= (async () => {
+      const where = listeningOn(server);
+      if (!where) throw new Error('the Vite server is not listening on a TCP port');
+      const { createPlaygroundRoutes } = await import('./node/playground-routes.ts');
+      return createPlaygroundRoutes({
+        ...where,
+        checkHost: false, // Vite's own allowedHosts check has already run
+        onLog: (entry) =>
+          log.info(
+            `proxy ${entry.method} ${entry.targetHost} ${entry.status}${entry.errorCode ? ` ${entry.errorCode}` : ''} ${entry.elapsedMs}ms`,
+            {
+              timestamp: true,
+            },
+          ),
+      });
+    })();
+    return routes;
+  }
+
+  server.httpServer?.once('close', () => {
+    void routes?.then((ready) => ready.close()).catch(() => undefined);
+  });
+
+  server.middlewares.use(
+    (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (!isPlaygroundRoute(path)) {
+        next();
+        return;
+      }
+      getRoutes()
+        .then((ready) => ready.handle(req, res))
+        .then((handled) => {
+          if (!handled) next();
+        })
+        .catch((error: unknown) => {
+          log.error(`playground: ${error instanceof Error ? error.message : 'request failed'}`);
+          next(error);
+        });
+    },
+  );
+}
+
+/**
+ * The playground's server side inside `vite dev` and `vite preview`: the same proxy handler and
+ * demo server as `npm start`, with the issuer at the Vite server's own origin
+ * (`http://127.0.0.1:5173/demo` in dev). In preview, HTML responses also get the security headers
+ * of the standalone server (dev has none: React Refresh needs an inline script).
+ */
+export function playgroundServer(): Plugin {
+  return {
+    name: 'playground:server',
+    configureServer(server) {
+      // Vitest and middleware mode have no http server of ours to mount on.
+      if (!server.httpServer || process.env.VITEST) return;
+      mountPlayground(server);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(
+        (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+          const path = (req.url ?? '/').split('?')[0] ?? '/';
+          const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+          if (!isPlaygroundRoute(path) && (path.endsWith('.html') || !lastSegment.includes('.'))) {
+            for (const [name, value] of Object.entries(htmlSecurityHeaders()))
+              res.setHeader(name, value);
+          }
+          next();
+        },
+      );
+      mountPlayground(server);
+    },
+  };
+}
