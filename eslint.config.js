@@ -12,7 +12,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks, local: { rules: { 'import-direction': importDirection } } },
+    plugins: {
+      'react-hooks': reactHooks,
+      local: { rules: { 'import-direction': importDirection } },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
@@ -23,7 +26,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**', 'e2e/**', 'bench/**', 'scripts/**', '*.config.{js,ts}', '**/*.test.{ts,tsx}'],
+    files: [
+      'server/**',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+      '*.config.{js,ts}',
+      '**/*.test.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

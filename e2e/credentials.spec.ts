@@ -1,9 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { fillCredentials, nodeBase64, outputText, runWithStandInCurl, valuesOf } from './fixtures.ts';
+import {
+  fillCredentials,
+  nodeBase64,
+  outputText,
+  runWithStandInCurl,
+  valuesOf,
+} from './fixtures.ts';
 
 const CASES = [
-  { name: 'Okta-style', clientId: '0oa4xqz9kfTbN2cWd5d7', clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO' },
+  {
+    name: 'Okta-style',
+    clientId: '0oa4xqz9kfTbN2cWd5d7',
+    clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
+  },
   { name: 'non-ASCII secret', clientId: 'clientü', clientSecret: 'über café 🔑' },
   { name: 'quotes and dollar', clientId: "o'brien", clientSecret: `it's "$HOME" \`id\` \\ !x` },
 ];
@@ -34,10 +44,14 @@ test.describe('the guide, live', () => {
     });
   }
 
-  test('RFC 6749 encoding form-encodes each part first, and the differences are shown', async ({ page }) => {
+  test('RFC 6749 encoding form-encodes each part first, and the differences are shown', async ({
+    page,
+  }) => {
     await fillCredentials(page, 'demo client', 'a+b/c:d%e&f');
     await page.getByRole('button', { name: 'Show secret' }).click();
-    await expect(page.getByRole('heading', { name: 'The two encodings differ for these credentials' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'The two encodings differ for these credentials' }),
+    ).toBeVisible();
     await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
     const formPair = `${new URLSearchParams({ a: 'demo client' }).toString().slice(2)}:${new URLSearchParams({ a: 'a+b/c:d%e&f' }).toString().slice(2)}`;
     expect(formPair).toBe('demo+client:a%2Bb%2Fc%3Ad%25e%26f');
@@ -47,7 +61,10 @@ test.describe('the guide, live', () => {
 
   test('the secret is masked until shown', async ({ page }) => {
     await fillCredentials(page, 'id', 's3cr3t');
-    await expect(page.getByLabel('Client secret', { exact: true })).toHaveAttribute('type', 'password');
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveAttribute(
+      'type',
+      'password',
+    );
     expect(await outputText(page, 'Credentials string')).toBe('id:••••••');
     await page.getByRole('button', { name: 'Show secret' }).click();
     await expect(page.getByLabel('Client secret', { exact: true })).toHaveAttribute('type', 'text');
@@ -56,7 +73,10 @@ test.describe('the guide, live', () => {
     expect(await outputText(page, 'Credentials string')).toBe('id:••••••');
   });
 
-  test('copy buttons put the exact values on the clipboard and say so', async ({ page, context }) => {
+  test('copy buttons put the exact values on the clipboard and say so', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const clientId = '0oa4xqz9kfTbN2cWd5d7';
     const clientSecret = "it's $ecret";
@@ -77,7 +97,10 @@ test.describe('the guide, live', () => {
     expect(valuesOf(args, '--request')).toEqual(['POST']);
   });
 
-  test('the check-it-yourself command reproduces the Base64 in real bash', async ({ page, context }) => {
+  test('the check-it-yourself command reproduces the Base64 in real bash', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const clientId = '0oa4xqz9kfTbN2cWd5d7';
     const clientSecret = `x'"$\`\\ ${'long'.repeat(30)} é`;
@@ -86,7 +109,11 @@ test.describe('the guide, live', () => {
     await page.getByRole('button', { name: 'Copy macOS and Linux (bash, zsh) command' }).click();
     const command = await page.evaluate(() => navigator.clipboard.readText());
     const { execFileSync } = await import('node:child_process');
-    expect(execFileSync('bash', ['--norc', '--noprofile', '-c', command], { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8')).toBe(nodeBase64(`${clientId}:${clientSecret}`));
+    expect(
+      execFileSync('bash', ['--norc', '--noprofile', '-c', command], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString('utf8'),
+    ).toBe(nodeBase64(`${clientId}:${clientSecret}`));
   });
 
   test('guidance appears without blocking typing', async ({ page }) => {
@@ -106,12 +133,20 @@ test.describe('the guide, live', () => {
     expect(await outputText(page, 'Base64')).toBe(nodeBase64('my:client:caf\u00e9\u00a0x'));
   });
 
-  test('the token endpoint follows the domain and authorization server, and can be edited', async ({ page }) => {
+  test('the token endpoint follows the domain and authorization server, and can be edited', async ({
+    page,
+  }) => {
     await page.getByLabel('Okta domain', { exact: true }).fill('https://dev-123456.okta.com/');
-    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue('https://dev-123456.okta.com/oauth2/default/v1/token');
+    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(
+      'https://dev-123456.okta.com/oauth2/default/v1/token',
+    );
     await page.getByLabel('Authorization server ID', { exact: true }).fill('aus1a2b3c');
-    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue('https://dev-123456.okta.com/oauth2/aus1a2b3c/v1/token');
-    await page.getByLabel('Token endpoint', { exact: true }).fill('https://auth.example.com/oauth/token');
+    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(
+      'https://dev-123456.okta.com/oauth2/aus1a2b3c/v1/token',
+    );
+    await page
+      .getByLabel('Token endpoint', { exact: true })
+      .fill('https://auth.example.com/oauth/token');
     const args = runWithStandInCurl(await outputText(page, 'curl command'));
     expect(valuesOf(args, '--url')).toEqual(['https://auth.example.com/oauth/token']);
   });
@@ -120,11 +155,17 @@ test.describe('the guide, live', () => {
     await fillCredentials(page, 'id', 'p+ss word');
     await page.getByRole('radio', { name: /Request body \(client_secret_post\)/ }).check();
     const args = runWithStandInCurl(await outputText(page, 'curl command'));
-    expect(valuesOf(args, '--header').some((h) => h.toLowerCase().startsWith('authorization'))).toBe(false);
-    expect(valuesOf(args, '--data')).toEqual(['grant_type=client_credentials&client_id=id&client_secret=p%2Bss+word&scope=customScope']);
+    expect(
+      valuesOf(args, '--header').some((h) => h.toLowerCase().startsWith('authorization')),
+    ).toBe(false);
+    expect(valuesOf(args, '--data')).toEqual([
+      'grant_type=client_credentials&client_id=id&client_secret=p%2Bss+word&scope=customScope',
+    ]);
   });
 
-  test('a shared link restores every field but the secret; secrets in links are ignored', async ({ page }) => {
+  test('a shared link restores every field but the secret; secrets in links are ignored', async ({
+    page,
+  }) => {
     await fillCredentials(page, 'abc', 'topsecret');
     await page.getByLabel('Okta domain', { exact: true }).fill('dev-1.okta.com');
     await page.getByLabel('Scope', { exact: true }).fill('read:reports');
@@ -144,7 +185,10 @@ test.describe('the guide, live', () => {
     expect(page.url()).not.toContain('leaked');
   });
 
-  test('the secret reaches no storage, URL or console, and every request stays on our origin', async ({ page, baseURL }) => {
+  test('the secret reaches no storage, URL or console, and every request stays on our origin', async ({
+    page,
+    baseURL,
+  }) => {
     const requests: string[] = [];
     const consoleLines: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -159,19 +203,42 @@ test.describe('the guide, live', () => {
     expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) expect(new URL(url).origin).toBe(origin);
     expect(page.url()).not.toContain('SuperSecretValue');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    const stored = await page.evaluate(
+      () =>
+        JSON.stringify({ ...localStorage }) +
+        JSON.stringify({ ...sessionStorage }) +
+        document.cookie,
+    );
     expect(stored).not.toContain('SuperSecretValue');
     expect(consoleLines.join('\n')).not.toContain('SuperSecretValue');
   });
 
-  test('the page sends a Content-Security-Policy without unsafe-inline scripts', async ({ page }) => {
+  test('the page sends a Content-Security-Policy without unsafe-inline scripts', async ({
+    page,
+  }) => {
     const response = await page.goto('/');
     const header = response?.headers()['content-security-policy'] ?? '';
     expect(header).toContain("script-src 'self'");
     expect(header).not.toContain('unsafe-inline');
-    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const meta = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(meta).toContain("script-src 'self'");
   });
+});
+
+test('embed=1 shows the tool without the page header, pre-filled from the link', async ({
+  page,
+}) => {
+  await page.goto('/?embed=1&clientId=0oaEmbed&domain=dev-9.okta.com&scope=api%3Aread');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('0oaEmbed');
+  await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(
+    'https://dev-9.okta.com/oauth2/default/v1/token',
+  );
+  await page.getByLabel('Client secret', { exact: true }).fill('s');
+  expect(await outputText(page, 'Base64')).toBe(nodeBase64('0oaEmbed:s'));
+  expect(page.url()).toContain('embed=1');
 });
 
 test.describe('usable by everyone', () => {
@@ -191,7 +258,11 @@ test.describe('usable by everyone', () => {
     await page.goto('/');
     const clientId = page.getByLabel('Client ID', { exact: true });
     // Tab from the top of the page until the Client ID field has focus.
-    for (let i = 0; i < 10 && !(await clientId.evaluate((el) => el === document.activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 10 && !(await clientId.evaluate((el) => el === document.activeElement));
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     await expect(clientId).toBeFocused();
@@ -201,7 +272,9 @@ test.describe('usable by everyone', () => {
     await page.keyboard.type('kb-secret');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Show secret' })).toBeFocused();
-    const outline = await page.getByRole('button', { name: 'Show secret' }).evaluate((el) => getComputedStyle(el).outlineStyle);
+    const outline = await page
+      .getByRole('button', { name: 'Show secret' })
+      .evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: 'Hide secret' })).toBeFocused();
@@ -213,14 +286,18 @@ test.describe('usable by everyone', () => {
     }
     await expect(copy).toBeFocused();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(nodeBase64('kb-client:kb-secret'));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      nodeBase64('kb-client:kb-secret'),
+    );
   });
 
   test('usable at 360 px wide: nothing scrolls sideways', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto('/');
     await fillCredentials(page, '0oa4xqz9kfTbN2cWd5d7', 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByRole('button', { name: 'Copy curl command' })).toBeVisible();
   });

@@ -11,7 +11,11 @@ export async function outputText(page: Page, name: string): Promise<string> {
   return (await output.textContent()) ?? '';
 }
 
-export async function fillCredentials(page: Page, clientId: string, clientSecret: string): Promise<void> {
+export async function fillCredentials(
+  page: Page,
+  clientId: string,
+  clientSecret: string,
+): Promise<void> {
   await page.getByLabel('Client ID', { exact: true }).fill(clientId);
   await page.getByLabel('Client secret', { exact: true }).fill(clientSecret);
 }
@@ -28,7 +32,10 @@ export function nodeBase64(text: string): string {
 export function runWithStandInCurl(commandLine: string): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'stand-in-curl-'));
   const standIn = path.join(dir, 'curl');
-  writeFileSync(standIn, '#!/usr/bin/env bash\nfor arg in "$@"; do printf \'%s\\0\' "$arg"; done\n');
+  writeFileSync(
+    standIn,
+    '#!/usr/bin/env bash\nfor arg in "$@"; do printf \'%s\\0\' "$arg"; done\n',
+  );
   chmodSync(standIn, 0o755);
   const output = execFileSync('bash', ['--norc', '--noprofile', '-c', commandLine], {
     env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
@@ -39,7 +46,10 @@ export function runWithStandInCurl(commandLine: string): string[] {
 
 /** Runs a command line, exactly as copied, with real bash and the real curl binary; returns its standard output. */
 export function runWithRealCurl(commandLine: string): string {
-  return execFileSync('bash', ['--norc', '--noprofile', '-c', commandLine], { timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+  return execFileSync('bash', ['--norc', '--noprofile', '-c', commandLine], {
+    timeout: 20_000,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString('utf8');
 }
 
 /** The value following each occurrence of `flag` in an argument list. */

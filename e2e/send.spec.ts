@@ -5,7 +5,9 @@ import { outputText, runWithRealCurl } from './fixtures.ts';
 const region = (page: Page) => page.getByRole('region', { name: 'Token response' });
 
 async function useDemo(page: Page, client: 'okta' | 'special') {
-  await page.getByLabel('Demo client', { exact: true }).selectOption({ index: client === 'okta' ? 0 : 1 });
+  await page
+    .getByLabel('Demo client', { exact: true })
+    .selectOption({ index: client === 'okta' ? 0 : 1 });
   await page.getByRole('button', { name: 'Use demo server' }).click();
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
 }
@@ -13,13 +15,19 @@ async function useDemo(page: Page, client: 'okta' | 'special') {
 async function send(page: Page) {
   await page.getByRole('button', { name: 'Send token request' }).click();
   await expect(region(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(region(page).getByText(/HTTP status|No answer|Not sent/).first()).toBeVisible();
+  await expect(
+    region(page)
+      .getByText(/HTTP status|No answer|Not sent/)
+      .first(),
+  ).toBeVisible();
 }
 
 /** Verifies an access token against the demo server's JWKS, independently of the page. */
 async function verifyDemoToken(token: string, baseURL: string, scope: string) {
   const jwks = createRemoteJWKSet(new URL('/demo/jwks', baseURL));
-  const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: new URL('/demo', baseURL).href.replace(/\/$/, '') });
+  const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+    issuer: new URL('/demo', baseURL).href.replace(/\/$/, ''),
+  });
   expect(protectedHeader.alg).toBe('RS256');
   expect(protectedHeader.typ).toBe('at+jwt');
   expect(payload.exp! - payload.iat!).toBe(3600);
@@ -31,43 +39,70 @@ test.describe('sending the token request', () => {
     await page.goto('/');
   });
 
-  for (const authMethod of ['Basic header (client_secret_basic)', 'Request body (client_secret_post)']) {
+  for (const authMethod of [
+    'Basic header (client_secret_basic)',
+    'Request body (client_secret_post)',
+  ]) {
     for (const encoding of ['Raw UTF-8', 'RFC 6749 form-encoded first']) {
-      test(`the Okta-style demo client gets a real token: ${authMethod}, ${encoding}`, async ({ page, baseURL }) => {
+      test(`the Okta-style demo client gets a real token: ${authMethod}, ${encoding}`, async ({
+        page,
+        baseURL,
+      }) => {
         await useDemo(page, 'okta');
-        await page.getByRole('radio', { name: new RegExp(authMethod.replace(/[()]/g, '\\$&')) }).check();
+        await page
+          .getByRole('radio', { name: new RegExp(authMethod.replace(/[()]/g, '\\$&')) })
+          .check();
         await page.getByRole('radio', { name: new RegExp(encoding) }).check();
         await send(page);
         await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
         await expect(region(page).getByText(/Success: an access token/)).toBeVisible();
         await expect(region(page).getByText('cache-control', { exact: true })).toBeVisible();
         const token = await outputText(page, 'Access token');
-        await verifyDemoToken(token, baseURL!, await page.getByLabel('Scope', { exact: true }).inputValue());
+        await verifyDemoToken(
+          token,
+          baseURL!,
+          await page.getByLabel('Scope', { exact: true }).inputValue(),
+        );
       });
     }
   }
 
-  test('the special-character client fails raw, is explained, and succeeds RFC 6749-encoded', async ({ page, baseURL }) => {
+  test('the special-character client fails raw, is explained, and succeeds RFC 6749-encoded', async ({
+    page,
+    baseURL,
+  }) => {
     await useDemo(page, 'special');
     await page.getByRole('radio', { name: /Raw UTF-8/ }).check();
     await send(page);
     await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
     await expect(region(page).getByText('invalid_client', { exact: true })).toBeVisible();
-    await expect(region(page).getByText(/Switch Credential encoding to "RFC 6749 form-encoded first"/)).toBeVisible();
+    await expect(
+      region(page).getByText(/Switch Credential encoding to "RFC 6749 form-encoded first"/),
+    ).toBeVisible();
     await expect(region(page).getByText('www-authenticate', { exact: true })).toBeVisible();
 
     await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
     await send(page);
     await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
-    await verifyDemoToken(await outputText(page, 'Access token'), baseURL!, await page.getByLabel('Scope', { exact: true }).inputValue());
+    await verifyDemoToken(
+      await outputText(page, 'Access token'),
+      baseURL!,
+      await page.getByLabel('Scope', { exact: true }).inputValue(),
+    );
   });
 
-  test('a wrong secret gives 401 invalid_client, explained, and the page stays usable', async ({ page }) => {
+  test('a wrong secret gives 401 invalid_client, explained, and the page stays usable', async ({
+    page,
+  }) => {
     await useDemo(page, 'okta');
     await page.getByLabel('Client secret', { exact: true }).fill('definitely-wrong');
     await send(page);
     await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
-    await expect(region(page).getByText(/Client authentication failed/).first()).toBeVisible();
+    await expect(
+      region(page)
+        .getByText(/Client authentication failed/)
+        .first(),
+    ).toBeVisible();
     await useDemo(page, 'okta');
     await send(page);
     await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
@@ -90,7 +125,9 @@ test.describe('sending the token request', () => {
     await page.getByLabel('Token endpoint', { exact: true }).fill('http://127.0.0.1:8/token');
     await send(page);
     await expect(region(page).getByText(/target forbidden/)).toBeVisible();
-    await page.getByLabel('Token endpoint', { exact: true }).fill('https://no-such-host.invalid/oauth2/default/v1/token');
+    await page
+      .getByLabel('Token endpoint', { exact: true })
+      .fill('https://no-such-host.invalid/oauth2/default/v1/token');
     await send(page);
     await expect(region(page).getByText(/No answer from the token endpoint/)).toBeVisible();
     await useDemo(page, 'okta');
@@ -99,15 +136,27 @@ test.describe('sending the token request', () => {
   });
 
   for (const client of ['okta', 'special'] as const) {
-    test(`the copied curl command, run by bash and the real curl, gets a token: ${client} client`, async ({ page, context, baseURL }) => {
+    test(`the copied curl command, run by bash and the real curl, gets a token: ${client} client`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await useDemo(page, client);
-      if (client === 'special') await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
+      if (client === 'special')
+        await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
       await page.getByRole('button', { name: 'Copy curl command' }).click();
       const command = await page.evaluate(() => navigator.clipboard.readText());
-      const answer = JSON.parse(runWithRealCurl(command)) as { access_token: string; token_type: string };
+      const answer = JSON.parse(runWithRealCurl(command)) as {
+        access_token: string;
+        token_type: string;
+      };
       expect(answer.token_type).toBe('Bearer');
-      await verifyDemoToken(answer.access_token, baseURL!, await page.getByLabel('Scope', { exact: true }).inputValue());
+      await verifyDemoToken(
+        answer.access_token,
+        baseURL!,
+        await page.getByLabel('Scope', { exact: true }).inputValue(),
+      );
     });
   }
 });

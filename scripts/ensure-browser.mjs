@@ -19,21 +19,28 @@ if (existsSync(chromium.executablePath())) {
 }
 
 console.log('e2e: no Chromium found; trying `playwright install chromium` (needs the internet)…');
-const download = spawnSync('./node_modules/.bin/playwright', ['install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
+const download = spawnSync('./node_modules/.bin/playwright', ['install', 'chromium'], {
+  stdio: 'inherit',
+  timeout: 300_000,
+});
 if (download.status === 0 && existsSync(chromium.executablePath())) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
   console.log("e2e: installing Debian's chromium with apt-get (about a minute and a half)…");
-  const apt = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
-    stdio: 'inherit',
-  });
+  const apt = spawnSync(
+    'sh',
+    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (apt.status === 0 && existsSync('/usr/bin/chromium')) process.exit(0);
 }
 
 console.error(
   'e2e: no Chromium available. Install one of these, then run the tests again:\n' +
-    '  - Playwright\'s own:  npx playwright install chromium   (needs the internet)\n' +
+    "  - Playwright's own:  npx playwright install chromium   (needs the internet)\n" +
     "  - Debian's:          sudo apt-get install chromium     (then it is found at /usr/bin/chromium)\n" +
     '  - or point CHROMIUM_PATH at any Chromium or Chrome binary.',
 );

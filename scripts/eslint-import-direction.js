@@ -28,9 +28,20 @@ const allowed = {
 
 const corePackages = new Set(['zod', 'zod/mini']);
 
+/** Test code: `*.test.ts(x)` files and the test-support modules they share (src/core/test-support). */
+const testSupportDir = path.join(root, 'src', 'core', 'test-support') + path.sep;
+/** @param {string} file */
+function isTestFile(file) {
+  return /\.test\.tsx?$/.test(file) || path.resolve(file).startsWith(testSupportDir);
+}
+
 /** @type {import('eslint').Rule.RuleModule} */
 export const importDirection = {
-  meta: { type: 'problem', schema: [], messages: { wrong: '{{from}} must not import {{what}} (GUIDE §2 import direction).' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { wrong: '{{from}} must not import {{what}} (GUIDE §2 import direction).' },
+  },
   create(context) {
     const from = layerOf(context.filename);
     if (!from) return {};
@@ -38,10 +49,14 @@ export const importDirection = {
     function check(node) {
       const source = node.source?.value;
       if (typeof source !== 'string') return;
-      const isTest = /\.test\.tsx?$/.test(context.filename);
+      const isTest = isTestFile(context.filename);
       if (!source.startsWith('.')) {
         if (from.layer === 'core' && !isTest && !corePackages.has(source)) {
-          context.report({ node, messageId: 'wrong', data: { from: 'src/core', what: `package "${source}"` } });
+          context.report({
+            node,
+            messageId: 'wrong',
+            data: { from: 'src/core', what: `package "${source}"` },
+          });
         }
         return;
       }
@@ -52,9 +67,18 @@ export const importDirection = {
         !(from.layer === 'features' && to.layer === 'features' && from.feature !== to.feature);
       if (!ok) {
         const what = to.layer === 'features' ? `features/${to.feature}` : to.layer;
-        context.report({ node, messageId: 'wrong', data: { from: from.feature ? `features/${from.feature}` : from.layer, what } });
+        context.report({
+          node,
+          messageId: 'wrong',
+          data: { from: from.feature ? `features/${from.feature}` : from.layer, what },
+        });
       }
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

@@ -91,8 +91,8 @@ export function playgroundServer(): Plugin {
   return {
     name: 'playground:server',
     configureServer(server) {
-      // Vitest and middleware mode have no http server of ours to mount on.
-      if (!server.httpServer || process.env.VITEST) return;
+      // Middleware mode (Vitest's own server among them) has no http server of ours to mount on.
+      if (!server.httpServer) return;
       mountPlayground(server);
     },
     configurePreviewServer(server) {

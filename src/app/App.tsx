@@ -19,7 +19,8 @@ export function App({ initial }: AppProps) {
   const [secretVisible, setSecretVisible] = useState(false);
   const { embed } = initial;
 
-  const tokenEndpoint = form.tokenEndpointOverride ?? deriveOktaTokenEndpoint(form.domain, form.authServerId);
+  const tokenEndpoint =
+    form.tokenEndpointOverride ?? deriveOktaTokenEndpoint(form.domain, form.authServerId);
   const request = useMemo(
     () =>
       buildTokenRequest({
@@ -46,9 +47,10 @@ export function App({ initial }: AppProps) {
         <header className="masthead">
           <h1>Client Credentials Playground</h1>
           <p>
-            The Okta guide <em>Use the Client Credentials flow</em>, live: your client ID and secret become the{' '}
-            <code>Authorization: Basic</code> header and the guide's curl command, computed in this page. No third-party
-            Base64 site, no storage, and the secret never enters the address bar.
+            The Okta guide <em>Use the Client Credentials flow</em>, live: your client ID and secret
+            become the <code>Authorization: Basic</code> header and the guide's curl command,
+            computed in this page. No third-party Base64 site, no storage, and the secret never
+            enters the address bar.
           </p>
         </header>
       )}
@@ -79,8 +81,8 @@ export function App({ initial }: AppProps) {
       {embed ? null : (
         <footer className="footer">
           <p>
-            Specs: RFC 6749 (OAuth 2.0) §2.3.1, §4.4, §5; RFC 7617 (Basic). Share this page's address to share the setup;
-            it never contains the secret.
+            Specs: RFC 6749 (OAuth 2.0) §2.3.1, §4.4, §5; RFC 7617 (Basic). Share this page's
+            address to share the setup; it never contains the secret.
           </p>
         </footer>
       )}
@@ -94,15 +96,19 @@ function UrlNotices({ initial }: { initial: UrlState }) {
     <div className="card notice-card" role="note">
       {initial.ignoredSecretParams.length > 0 ? (
         <p>
-          <strong>The link contained a client secret ({initial.ignoredSecretParams.join(', ')}); it was ignored and removed
-          from the address bar.</strong> Secrets never belong in URLs: they end up in browser history, server logs and
-          Referer headers. Paste it into <em>Client secret</em> instead, and consider rotating it.
+          <strong>
+            The link contained a client secret ({initial.ignoredSecretParams.join(', ')}); it was
+            ignored and removed from the address bar.
+          </strong>{' '}
+          Secrets never belong in URLs: they end up in browser history, server logs and Referer
+          headers. Paste it into <em>Client secret</em> instead, and consider rotating it.
         </p>
       ) : null}
       {initial.invalidParams.length > 0 ? (
         <p>
-          These link parameters had values this page does not understand and were left at their defaults:{' '}
-          {initial.invalidParams.join(', ')} (auth is basic or post; encoding is raw or form).
+          These link parameters had values this page does not understand and were left at their
+          defaults: {initial.invalidParams.join(', ')} (auth is basic or post; encoding is raw or
+          form).
         </p>
       ) : null}
     </div>

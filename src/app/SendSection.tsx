@@ -18,16 +18,23 @@ interface SendSectionProps {
  * the user sends something, so the first screen stays small.
  */
 export default function SendSection({ request, form, onUseDemo }: SendSectionProps) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }),
+  );
   const credentials = { clientId: form.clientId, clientSecret: form.clientSecret };
   const context: RequestContext = {
     authMethod: form.authMethod,
     encoding: form.encoding,
-    encodingsDiffer: encodeBasicCredentials(credentials, 'raw').pair !== encodeBasicCredentials(credentials, 'form').pair,
+    encodingsDiffer:
+      encodeBasicCredentials(credentials, 'raw').pair !==
+      encodeBasicCredentials(credentials, 'form').pair,
     scope: form.scope,
     tokenEndpoint: request.url,
     credentialsHaveStrayCharacters: checkCredentials(credentials, form.encoding).some(
-      (check) => check.code === 'edge-whitespace' || check.code === 'invisible-character' || check.code === 'control-character',
+      (check) =>
+        check.code === 'edge-whitespace' ||
+        check.code === 'invisible-character' ||
+        check.code === 'control-character',
     ),
   };
   return (

@@ -9,7 +9,32 @@ import { readUrlState, writeUrlState } from './url-state.ts';
 /** Any well-formed string, biased towards what a query string must escape. */
 const fieldText = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('&', '=', '+', '%', ' ', '?', '#', '/', ':', '%2B', '%20', 'é', '€', '😀', '\u0000', '\n', 'a', 'Z', '0', '.', '-', '_') }),
+  fc.string({
+    unit: fc.constantFrom(
+      '&',
+      '=',
+      '+',
+      '%',
+      ' ',
+      '?',
+      '#',
+      '/',
+      ':',
+      '%2B',
+      '%20',
+      'é',
+      '€',
+      '😀',
+      '\u0000',
+      '\n',
+      'a',
+      'Z',
+      '0',
+      '.',
+      '-',
+      '_',
+    ),
+  }),
 );
 
 const formState: fc.Arbitrary<FormState> = fc.record({
@@ -40,22 +65,39 @@ describe('writeUrlState → readUrlState', () => {
   it('the secret has no influence at all on the query', () => {
     fc.assert(
       fc.property(formState, fc.boolean(), fieldText, (form, embed, secret) => {
-        expect(writeUrlState({ ...form, clientSecret: secret }, embed)).toBe(writeUrlState({ ...form, clientSecret: '' }, embed));
+        expect(writeUrlState({ ...form, clientSecret: secret }, embed)).toBe(
+          writeUrlState({ ...form, clientSecret: '' }, embed),
+        );
       }),
     );
   });
 
   it('the query never contains the secret, raw or decoded', () => {
     fc.assert(
-      fc.property(formState, fc.boolean(), fc.string({ minLength: 1, maxLength: 20 }), (form, embed, tail) => {
-        const secret = `SECRET\u00a7${tail}`;
-        // The marker cannot come from another field unless that field holds it.
-        fc.pre(![form.clientId, form.domain, form.authServerId, form.tokenEndpointOverride ?? '', form.scope].some((v) => v.includes('SECRET')));
-        const query = writeUrlState({ ...form, clientSecret: secret }, embed);
-        expect(query).not.toContain('SECRET');
-        expect(decodeURIComponent(query.replace(/\+/g, ' '))).not.toContain(secret);
-        expect([...new URLSearchParams(query).keys()].filter((key) => /secret/i.test(key))).toEqual([]);
-      }),
+      fc.property(
+        formState,
+        fc.boolean(),
+        fc.string({ minLength: 1, maxLength: 20 }),
+        (form, embed, tail) => {
+          const secret = `SECRET\u00a7${tail}`;
+          // The marker cannot come from another field unless that field holds it.
+          fc.pre(
+            ![
+              form.clientId,
+              form.domain,
+              form.authServerId,
+              form.tokenEndpointOverride ?? '',
+              form.scope,
+            ].some((v) => v.includes('SECRET')),
+          );
+          const query = writeUrlState({ ...form, clientSecret: secret }, embed);
+          expect(query).not.toContain('SECRET');
+          expect(decodeURIComponent(query.replace(/\+/g, ' '))).not.toContain(secret);
+          expect(
+            [...new URLSearchParams(query).keys()].filter((key) => /secret/i.test(key)),
+          ).toEqual([]);
+        },
+      ),
     );
   });
 });
@@ -73,28 +115,45 @@ describe('writeUrlState', () => {
   });
 
   it('omits defaults but keeps what differs, escaped', () => {
-    expect(writeUrlState({ ...initialFormState, clientId: '0oa1b2c3d4', domain: 'dev-1.okta.com' }, false)).toBe(
-      '?clientId=0oa1b2c3d4&domain=dev-1.okta.com',
+    expect(
+      writeUrlState(
+        { ...initialFormState, clientId: '0oa1b2c3d4', domain: 'dev-1.okta.com' },
+        false,
+      ),
+    ).toBe('?clientId=0oa1b2c3d4&domain=dev-1.okta.com');
+    expect(
+      writeUrlState({ ...initialFormState, clientId: 'a b&c=d+e%', scope: 'read write' }, false),
+    ).toBe('?clientId=a+b%26c%3Dd%2Be%25&scope=read+write');
+    expect(writeUrlState({ ...initialFormState, clientId: 'é€' }, false)).toBe(
+      '?clientId=%C3%A9%E2%82%AC',
     );
-    expect(writeUrlState({ ...initialFormState, clientId: 'a b&c=d+e%', scope: 'read write' }, false)).toBe(
-      '?clientId=a+b%26c%3Dd%2Be%25&scope=read+write',
-    );
-    expect(writeUrlState({ ...initialFormState, clientId: 'é€' }, false)).toBe('?clientId=%C3%A9%E2%82%AC');
   });
 
   it('writes the choices by their short URL names', () => {
-    expect(writeUrlState({ ...initialFormState, authMethod: 'client_secret_post', encoding: 'form' }, false)).toBe('?auth=post&encoding=form');
+    expect(
+      writeUrlState(
+        { ...initialFormState, authMethod: 'client_secret_post', encoding: 'form' },
+        false,
+      ),
+    ).toBe('?auth=post&encoding=form');
   });
 
   it('writes an empty scope and an empty authorization server (they differ from the defaults)', () => {
-    expect(writeUrlState({ ...initialFormState, scope: '', authServerId: '' }, false)).toBe('?authServer=&scope=');
+    expect(writeUrlState({ ...initialFormState, scope: '', authServerId: '' }, false)).toBe(
+      '?authServer=&scope=',
+    );
   });
 
   it('writes a token endpoint override, even an empty one', () => {
-    expect(writeUrlState({ ...initialFormState, tokenEndpointOverride: 'https://as.example/token?x=1' }, false)).toBe(
-      '?tokenUrl=https%3A%2F%2Fas.example%2Ftoken%3Fx%3D1',
+    expect(
+      writeUrlState(
+        { ...initialFormState, tokenEndpointOverride: 'https://as.example/token?x=1' },
+        false,
+      ),
+    ).toBe('?tokenUrl=https%3A%2F%2Fas.example%2Ftoken%3Fx%3D1');
+    expect(writeUrlState({ ...initialFormState, tokenEndpointOverride: '' }, false)).toBe(
+      '?tokenUrl=',
     );
-    expect(writeUrlState({ ...initialFormState, tokenEndpointOverride: '' }, false)).toBe('?tokenUrl=');
   });
 
   it('embed=1', () => {
@@ -102,19 +161,28 @@ describe('writeUrlState', () => {
   });
 
   it('never writes the secret', () => {
-    expect(writeUrlState({ ...initialFormState, clientId: 'id', clientSecret: 'hunter2' }, true)).toBe('?clientId=id&embed=1');
+    expect(
+      writeUrlState({ ...initialFormState, clientId: 'id', clientSecret: 'hunter2' }, true),
+    ).toBe('?clientId=id&embed=1');
   });
 });
 
 describe('readUrlState', () => {
   it('an empty query gives the initial state', () => {
     for (const search of ['', '?']) {
-      expect(readUrlState(search)).toEqual({ form: initialFormState, embed: false, ignoredSecretParams: [], invalidParams: [] });
+      expect(readUrlState(search)).toEqual({
+        form: initialFormState,
+        embed: false,
+        ignoredSecretParams: [],
+        invalidParams: [],
+      });
     }
   });
 
   it('reads a docs-site embed link', () => {
-    const state = readUrlState('?clientId=0oa1b2c3d4&domain=dev-1.okta.com&authServer=aus9&scope=read+write&auth=post&encoding=form&embed=1');
+    const state = readUrlState(
+      '?clientId=0oa1b2c3d4&domain=dev-1.okta.com&authServer=aus9&scope=read+write&auth=post&encoding=form&embed=1',
+    );
     expect(state).toEqual({
       form: {
         ...initialFormState,
@@ -133,11 +201,16 @@ describe('readUrlState', () => {
 
   it('reads with or without the leading "?"', () => {
     expect(readUrlState('clientId=a%2Bb').form.clientId).toBe('a+b');
-    expect(readUrlState('?tokenUrl=http%3A%2F%2F127.0.0.1%3A4173%2Fdemo%2Ftoken').form.tokenEndpointOverride).toBe('http://127.0.0.1:4173/demo/token');
+    expect(
+      readUrlState('?tokenUrl=http%3A%2F%2F127.0.0.1%3A4173%2Fdemo%2Ftoken').form
+        .tokenEndpointOverride,
+    ).toBe('http://127.0.0.1:4173/demo/token');
   });
 
   it('reports secret parameters and never reads them into the form', () => {
-    const state = readUrlState('?clientId=abc&secret=s1-leak&client_secret=s2-leak&clientSecret=s3-leak');
+    const state = readUrlState(
+      '?clientId=abc&secret=s1-leak&client_secret=s2-leak&clientSecret=s3-leak',
+    );
     expect(state.ignoredSecretParams).toEqual(['secret', 'client_secret', 'clientSecret']);
     expect(state.form.clientSecret).toBe('');
     expect(state.form.clientId).toBe('abc');

@@ -5,7 +5,10 @@ import { initialFormState, type FormState } from './form-state.ts';
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
 
-const AUTH_PARAM: Record<string, ClientAuthMethod> = { basic: 'client_secret_basic', post: 'client_secret_post' };
+const AUTH_PARAM: Record<string, ClientAuthMethod> = {
+  basic: 'client_secret_basic',
+  post: 'client_secret_post',
+};
 const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
 
 export interface UrlState {
@@ -24,7 +27,7 @@ export interface UrlState {
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const invalidParams: string[] = [];
-  const pick = <T,>(name: string, table: Record<string, T>, fallback: T): T => {
+  const pick = <T>(name: string, table: Record<string, T>, fallback: T): T => {
     const value = params.get(name);
     if (value === null) return fallback;
     const known = Object.hasOwn(table, value) ? table[value] : undefined;
@@ -57,10 +60,12 @@ export function writeUrlState(form: FormState, embed: boolean): string {
   const params = new URLSearchParams();
   if (form.clientId) params.set('clientId', form.clientId);
   if (form.domain) params.set('domain', form.domain);
-  if (form.authServerId !== initialFormState.authServerId) params.set('authServer', form.authServerId);
+  if (form.authServerId !== initialFormState.authServerId)
+    params.set('authServer', form.authServerId);
   if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride);
   if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
-  if (form.authMethod !== initialFormState.authMethod) params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');
+  if (form.authMethod !== initialFormState.authMethod)
+    params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
   if (embed) params.set('embed', '1');
   const query = params.toString();

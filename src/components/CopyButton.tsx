@@ -36,7 +36,11 @@ export function CopyButton({ label, value, disabled }: CopyButtonProps) {
         {label}
       </button>
       <span role="status" className={`copy-status copy-status-${state}`}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text and copy it by hand' : ''}
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Copy failed: select the text and copy it by hand'
+            : ''}
       </span>
     </span>
   );

@@ -5,7 +5,11 @@ export interface Notice {
   readonly message: string;
 }
 
-const PREFIX: Record<CheckSeverity, string> = { error: 'Problem', warning: 'Warning', info: 'Note' };
+const PREFIX: Record<CheckSeverity, string> = {
+  error: 'Problem',
+  warning: 'Warning',
+  info: 'Note',
+};
 
 interface NoticesProps {
   readonly id: string;

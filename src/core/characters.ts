@@ -39,7 +39,8 @@ export function formatCodePoint(codePoint: number): string {
 export function describeCodePoint(codePoint: number): string {
   const name = NAMES[codePoint];
   if (name) return `${formatCodePoint(codePoint)} ${name}`;
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return `${formatCodePoint(codePoint)} (lone surrogate)`;
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff)
+    return `${formatCodePoint(codePoint)} (lone surrogate)`;
   return formatCodePoint(codePoint);
 }
 
@@ -98,7 +99,11 @@ export function codePointsOf(text: string): CodeUnitPosition[] {
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        result.push({ codePoint: ((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000, index, loneSurrogate: false });
+        result.push({
+          codePoint: ((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000,
+          index,
+          loneSurrogate: false,
+        });
         i++;
       } else {
         result.push({ codePoint: unit, index, loneSurrogate: true });

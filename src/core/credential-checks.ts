@@ -28,10 +28,15 @@ export interface CredentialCheck {
   readonly message: string;
 }
 
-const FIELD_LABEL: Record<CredentialField, string> = { clientId: 'Client ID', clientSecret: 'Client secret' };
+const FIELD_LABEL: Record<CredentialField, string> = {
+  clientId: 'Client ID',
+  clientSecret: 'Client secret',
+};
 
 function listed(positions: readonly CodeUnitPosition[], limit = 4): string {
-  const shown = positions.slice(0, limit).map((p) => `${describeCodePoint(p.codePoint)} at position ${p.index + 1}`);
+  const shown = positions
+    .slice(0, limit)
+    .map((p) => `${describeCodePoint(p.codePoint)} at position ${p.index + 1}`);
   const more = positions.length > limit ? ` and ${positions.length - limit} more` : '';
   return shown.join(', ') + more;
 }
@@ -44,7 +49,10 @@ function listed(positions: readonly CodeUnitPosition[], limit = 4): string {
  *
  * Does NOT change the input: the UI shows the findings and encodes exactly what was typed.
  */
-export function checkCredentials(credentials: ClientCredentials, encoding: CredentialEncoding): CredentialCheck[] {
+export function checkCredentials(
+  credentials: ClientCredentials,
+  encoding: CredentialEncoding,
+): CredentialCheck[] {
   const checks: CredentialCheck[] = [];
   for (const field of ['clientId', 'clientSecret'] as const) {
     const value = credentials[field];
@@ -90,9 +98,15 @@ export function checkCredentials(credentials: ClientCredentials, encoding: Crede
       );
     }
 
-    const hidden = points.slice(1, -1).filter((p) => isInvisible(p.codePoint) && !isControlCharacter(p.codePoint));
+    const hidden = points
+      .slice(1, -1)
+      .filter((p) => isInvisible(p.codePoint) && !isControlCharacter(p.codePoint));
     if (hidden.length > 0) {
-      add('invisible-character', 'warning', `${label} contains invisible characters: ${listed(hidden)}.`);
+      add(
+        'invisible-character',
+        'warning',
+        `${label} contains invisible characters: ${listed(hidden)}.`,
+      );
     }
 
     const lone = points.filter((p) => p.loneSurrogate);

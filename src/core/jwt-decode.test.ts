@@ -47,7 +47,11 @@ describe('decodeJwt: a real RS256 access token', () => {
 
   it('does not check the signature: a tampered signature still decodes', () => {
     const [header, payload] = token.split('.');
-    expect(decodeJwt(`${header}.${payload}.${SIGNATURE}`)?.header).toEqual({ alg: 'RS256', kid: 'key-1', typ: 'JWT' });
+    expect(decodeJwt(`${header}.${payload}.${SIGNATURE}`)?.header).toEqual({
+      alg: 'RS256',
+      kid: 'key-1',
+      typ: 'JWT',
+    });
   });
 });
 
@@ -62,8 +66,14 @@ describe('decodeJwt: not a JWT → null', () => {
     ['four parts', `${header}.${payload}.${SIGNATURE}.x`],
     ['a JWE (five parts)', `${header}.${payload}.${SIGNATURE}.x.y`],
     ['three empty parts', '..'],
-    ['Base64 "+" instead of base64url', `${Buffer.from('{"a":">>>"}').toString('base64')}.${payload}.${SIGNATURE}`],
-    ['Base64 "/" instead of base64url', `${Buffer.from('{"a":"???"}').toString('base64')}.${payload}.${SIGNATURE}`],
+    [
+      'Base64 "+" instead of base64url',
+      `${Buffer.from('{"a":">>>"}').toString('base64')}.${payload}.${SIGNATURE}`,
+    ],
+    [
+      'Base64 "/" instead of base64url',
+      `${Buffer.from('{"a":"???"}').toString('base64')}.${payload}.${SIGNATURE}`,
+    ],
     ['padding', `${Buffer.from('{"a":1}').toString('base64')}.${payload}.${SIGNATURE}`],
     ['a base64url length of 4n+1', `${header}A.${payload}.${SIGNATURE}`],
     ['white space', ` ${header}.${payload}.${SIGNATURE}`],
@@ -76,40 +86,67 @@ describe('decodeJwt: not a JWT → null', () => {
     ['a JSON string payload', `${header}.${segment('sub')}.${SIGNATURE}`],
     ['a JSON number payload', `${header}.${segment(42)}.${SIGNATURE}`],
     ['a JSON true payload', `${header}.${segment(true)}.${SIGNATURE}`],
-    ['invalid UTF-8 (a lone 0xFF byte)', `${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))}.${payload}.${SIGNATURE}`],
-    ['invalid UTF-8 (overlong "/")', `${header}.${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]))}.${SIGNATURE}`],
-    ['invalid UTF-8 (an encoded surrogate)', `${header}.${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d]))}.${SIGNATURE}`],
+    [
+      'invalid UTF-8 (a lone 0xFF byte)',
+      `${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))}.${payload}.${SIGNATURE}`,
+    ],
+    [
+      'invalid UTF-8 (overlong "/")',
+      `${header}.${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]))}.${SIGNATURE}`,
+    ],
+    [
+      'invalid UTF-8 (an encoded surrogate)',
+      `${header}.${b64url(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d]))}.${SIGNATURE}`,
+    ],
   ])('%s', (_name, token) => {
     expect(decodeJwt(token)).toBeNull();
   });
 
   it('sanity: the same segments in the right form do decode', () => {
-    expect(decodeJwt(`${header}.${payload}.${SIGNATURE}`)).toEqual({ header: { alg: 'RS256' }, payload: { sub: 'x' } });
-    expect(decodeJwt(`${header}.${payload}.`)).toEqual({ header: { alg: 'RS256' }, payload: { sub: 'x' } });
+    expect(decodeJwt(`${header}.${payload}.${SIGNATURE}`)).toEqual({
+      header: { alg: 'RS256' },
+      payload: { sub: 'x' },
+    });
+    expect(decodeJwt(`${header}.${payload}.`)).toEqual({
+      header: { alg: 'RS256' },
+      payload: { sub: 'x' },
+    });
   });
 });
 
 describe('decodeJwt: properties', () => {
-  const jsonObject = fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 });
+  const jsonObject = fc.dictionary(
+    fc.string({ unit: 'binary', maxLength: 8 }),
+    fc.jsonValue({ maxDepth: 2 }),
+    { maxKeys: 5 },
+  );
 
   it('any JSON object header and payload, base64url-encoded by Buffer, decode to themselves', () => {
     fc.assert(
       fc.property(jsonObject, jsonObject, (header, payload) => {
         const token = `${segment(header)}.${segment(payload)}.${SIGNATURE}`;
         // JSON.parse(JSON.stringify(x)) only normalizes -0 to 0, as any JSON text would.
-        expect(decodeJwt(token)).toEqual({ header: JSON.parse(JSON.stringify(header)), payload: JSON.parse(JSON.stringify(payload)) });
+        expect(decodeJwt(token)).toEqual({
+          header: JSON.parse(JSON.stringify(header)),
+          payload: JSON.parse(JSON.stringify(payload)),
+        });
       }),
       { numRuns: 200 },
     );
   });
 
   it('never throws, for any string or any three base64url-ish parts', () => {
-    const base64urlish = fc.string({ unit: fc.constantFrom(...'AZaz09-_+/=. eyJ'.split('')), maxLength: 40 });
+    const base64urlish = fc.string({
+      unit: fc.constantFrom(...'AZaz09-_+/=. eyJ'.split('')),
+      maxLength: 40,
+    });
     const anyToken = fc.oneof(
       fc.string(),
       fc.string({ unit: 'binary' }),
       fc.tuple(base64urlish, base64urlish, base64urlish).map((parts) => parts.join('.')),
-      fc.tuple(fc.uint8Array({ maxLength: 30 }), fc.uint8Array({ maxLength: 30 })).map(([a, b]) => `${b64url(a)}.${b64url(b)}.`),
+      fc
+        .tuple(fc.uint8Array({ maxLength: 30 }), fc.uint8Array({ maxLength: 30 }))
+        .map(([a, b]) => `${b64url(a)}.${b64url(b)}.`),
     );
     fc.assert(
       fc.property(anyToken, (token) => {

@@ -9,7 +9,11 @@ export interface ScopeCheck {
 
 /** RFC 6749 §3.3 `scope-token = 1*( %x21 / %x23-5B / %x5D-7E )`. */
 function isScopeTokenChar(codePoint: number): boolean {
-  return codePoint === 0x21 || (codePoint >= 0x23 && codePoint <= 0x5b) || (codePoint >= 0x5d && codePoint <= 0x7e);
+  return (
+    codePoint === 0x21 ||
+    (codePoint >= 0x23 && codePoint <= 0x5b) ||
+    (codePoint >= 0x5d && codePoint <= 0x7e)
+  );
 }
 
 /**
@@ -20,16 +24,37 @@ function isScopeTokenChar(codePoint: number): boolean {
  */
 export function checkScope(scope: string): ScopeCheck[] {
   if (scope === '') {
-    return [{ code: 'empty', severity: 'info', message: 'No scope: Okta requires at least one custom scope here ("\'scope\' must be provided"); other servers grant a default.' }];
+    return [
+      {
+        code: 'empty',
+        severity: 'info',
+        message:
+          'No scope: Okta requires at least one custom scope here ("\'scope\' must be provided"); other servers grant a default.',
+      },
+    ];
   }
   const checks: ScopeCheck[] = [];
   if (/^ | $| {2}/.test(scope)) {
-    checks.push({ code: 'extra-space', severity: 'warning', message: 'Scope tokens are separated by exactly one space (RFC 6749 §3.3); remove leading, trailing or double spaces.' });
+    checks.push({
+      code: 'extra-space',
+      severity: 'warning',
+      message:
+        'Scope tokens are separated by exactly one space (RFC 6749 §3.3); remove leading, trailing or double spaces.',
+    });
   }
-  const bad = codePointsOf(scope).filter((p) => p.codePoint !== 0x20 && !isScopeTokenChar(p.codePoint));
+  const bad = codePointsOf(scope).filter(
+    (p) => p.codePoint !== 0x20 && !isScopeTokenChar(p.codePoint),
+  );
   if (bad.length > 0) {
-    const shown = bad.slice(0, 4).map((p) => `${describeCodePoint(p.codePoint)} at position ${p.index + 1}`).join(', ');
-    checks.push({ code: 'invalid-character', severity: 'error', message: `Scope contains characters RFC 6749 §3.3 does not allow in a scope token: ${shown}.` });
+    const shown = bad
+      .slice(0, 4)
+      .map((p) => `${describeCodePoint(p.codePoint)} at position ${p.index + 1}`)
+      .join(', ');
+    checks.push({
+      code: 'invalid-character',
+      severity: 'error',
+      message: `Scope contains characters RFC 6749 §3.3 does not allow in a scope token: ${shown}.`,
+    });
   }
   return checks;
 }

@@ -195,7 +195,9 @@ describe('checkTokenEndpoint: every rejection path', () => {
   });
 
   it('a custom domain that merely contains "-admin." is not the Admin Console', () => {
-    expect(summary(checkTokenEndpoint('https://sso-admin.example.com/oauth2/default/v1/token'))).toEqual([]);
+    expect(
+      summary(checkTokenEndpoint('https://sso-admin.example.com/oauth2/default/v1/token')),
+    ).toEqual([]);
   });
 
   it.each([

@@ -63,13 +63,15 @@ function isLoopbackHost(hostname: string): boolean {
  */
 export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
   const value = endpoint.trim();
-  if (value === '') return [{ code: 'empty', severity: 'info', message: 'Token endpoint is empty.' }];
+  if (value === '')
+    return [{ code: 'empty', severity: 'info', message: 'Token endpoint is empty.' }];
   if (PLACEHOLDER.test(value)) {
     return [
       {
         code: 'placeholder-domain',
         severity: 'error',
-        message: 'The token endpoint still contains the guide\'s placeholder {yourOktaDomain}: enter your Okta domain, e.g. dev-123456.okta.com.',
+        message:
+          "The token endpoint still contains the guide's placeholder {yourOktaDomain}: enter your Okta domain, e.g. dev-123456.okta.com.",
       },
     ];
   }
@@ -77,26 +79,62 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
   try {
     url = new URL(value);
   } catch {
-    return [{ code: 'invalid-url', severity: 'error', message: 'Token endpoint is not an absolute URL (it should look like https://example.okta.com/oauth2/default/v1/token).' }];
+    return [
+      {
+        code: 'invalid-url',
+        severity: 'error',
+        message:
+          'Token endpoint is not an absolute URL (it should look like https://example.okta.com/oauth2/default/v1/token).',
+      },
+    ];
   }
   const checks: EndpointCheck[] = [];
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return [{ code: 'invalid-url', severity: 'error', message: `Token endpoint must be an https URL, not ${url.protocol}.` }];
+    return [
+      {
+        code: 'invalid-url',
+        severity: 'error',
+        message: `Token endpoint must be an https URL, not ${url.protocol}.`,
+      },
+    ];
   }
   if (url.protocol === 'http:') {
     checks.push(
       isLoopbackHost(url.hostname)
-        ? { code: 'not-https', severity: 'info', message: 'Plain http on this machine (loopback): fine for a local server, never for a real one.' }
-        : { code: 'not-https', severity: 'error', message: 'Token endpoint is not https: RFC 6749 §3.2 requires TLS, and the client secret would travel in clear text.' },
+        ? {
+            code: 'not-https',
+            severity: 'info',
+            message:
+              'Plain http on this machine (loopback): fine for a local server, never for a real one.',
+          }
+        : {
+            code: 'not-https',
+            severity: 'error',
+            message:
+              'Token endpoint is not https: RFC 6749 §3.2 requires TLS, and the client secret would travel in clear text.',
+          },
     );
   }
-  if (url.username || url.password || ['client_secret', 'secret'].some((name) => url.searchParams.has(name))) {
-    checks.push({ code: 'has-credentials', severity: 'error', message: 'Token endpoint carries credentials (user:password@ or a client_secret parameter): put them in the Client ID and Client secret fields, never in a URL, which ends up in logs and shared links.' });
+  if (
+    url.username ||
+    url.password ||
+    ['client_secret', 'secret'].some((name) => url.searchParams.has(name))
+  ) {
+    checks.push({
+      code: 'has-credentials',
+      severity: 'error',
+      message:
+        'Token endpoint carries credentials (user:password@ or a client_secret parameter): put them in the Client ID and Client secret fields, never in a URL, which ends up in logs and shared links.',
+    });
   }
   // `url.hash` is '' for an empty fragment (`…/token#`), which is still a fragment component
   // (RFC 3986 §3.5); after a successful parse, any `#` starts the fragment.
   if (url.hash || value.includes('#')) {
-    checks.push({ code: 'has-fragment', severity: 'warning', message: 'Token endpoint has a #fragment; RFC 6749 §3.2 forbids one.' });
+    checks.push({
+      code: 'has-fragment',
+      severity: 'warning',
+      message: 'Token endpoint has a #fragment; RFC 6749 §3.2 forbids one.',
+    });
   }
   // Okta's Admin Console lives on `{org}-admin.okta.com` (and the preview, EMEA and gov clouds);
   // a custom domain such as sso-admin.example.com is not one.
@@ -111,7 +149,8 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
     checks.push({
       code: 'org-authorization-server',
       severity: 'warning',
-      message: 'This is Okta\'s org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Use a custom authorization server such as "default": /oauth2/default/v1/token.',
+      message:
+        'This is Okta\'s org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Use a custom authorization server such as "default": /oauth2/default/v1/token.',
     });
   }
   return checks;

@@ -4,13 +4,17 @@ import type { TokenError } from './token-response.ts';
 
 // Okta's real error bodies for the client credentials flow; expected wording is written out by hand.
 const OKTA = {
-  badClient: 'Client authentication failed. Either the client or the client credentials are invalid.',
-  noDefaultScope: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+  badClient:
+    'Client authentication failed. Either the client or the client credentials are invalid.',
+  noDefaultScope:
+    "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
   unknownScope: 'One or more scopes are not configured for the authorization server resource.',
-  grantNotAllowed: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code, refresh_token].',
+  grantNotAllowed:
+    'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code, refresh_token].',
   policy: 'Policy evaluation failed for this request, please check the policy configurations.',
   pkce: 'Browser requests to the token endpoint must use Proof Key for Code Exchange.',
-  orgServer: 'Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.',
+  orgServer:
+    'Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.',
 } as const;
 
 const CUSTOM_ENDPOINT = 'https://dev-1.okta.com/oauth2/default/v1/token';
@@ -57,19 +61,28 @@ describe('explainTokenError: every code has a meaning and checks', () => {
 
 describe('explainTokenError: invalid_client', () => {
   it('with differing encodings and raw chosen, the FIRST check suggests "RFC 6749 form-encoded first"', () => {
-    const { checks } = explainTokenError(err('invalid_client', OKTA.badClient), context({ encodingsDiffer: true, encoding: 'raw' }));
+    const { checks } = explainTokenError(
+      err('invalid_client', OKTA.badClient),
+      context({ encodingsDiffer: true, encoding: 'raw' }),
+    );
     expect(checks[0]).toContain(SWITCH_TO_FORM);
     expect(checks.join('\n')).not.toContain(SWITCH_TO_RAW);
   });
 
   it('with differing encodings and form chosen, the FIRST check suggests "Raw UTF-8"', () => {
-    const { checks } = explainTokenError(err('invalid_client', OKTA.badClient), context({ encodingsDiffer: true, encoding: 'form' }));
+    const { checks } = explainTokenError(
+      err('invalid_client', OKTA.badClient),
+      context({ encodingsDiffer: true, encoding: 'form' }),
+    );
     expect(checks[0]).toContain(SWITCH_TO_RAW);
     expect(checks.join('\n')).not.toContain(SWITCH_TO_FORM);
   });
 
   it('the encoding suggestion comes right after the org-server note', () => {
-    const { checks } = explainTokenError(err('invalid_client'), context({ encodingsDiffer: true, tokenEndpoint: ORG_ENDPOINT }));
+    const { checks } = explainTokenError(
+      err('invalid_client'),
+      context({ encodingsDiffer: true, tokenEndpoint: ORG_ENDPOINT }),
+    );
     expect(checks[0]).toMatch(/org authorization server/);
     expect(checks[0]).toContain('"default"');
     expect(checks[1]).toContain(SWITCH_TO_FORM);
@@ -77,44 +90,72 @@ describe('explainTokenError: invalid_client', () => {
 
   it('says nothing about encodings when both read the same', () => {
     for (const encoding of ['raw', 'form'] as const) {
-      const { checks } = explainTokenError(err('invalid_client', OKTA.badClient), context({ encoding }));
+      const { checks } = explainTokenError(
+        err('invalid_client', OKTA.badClient),
+        context({ encoding }),
+      );
       expect(checks.join('\n')).not.toMatch(/Credential encoding/);
     }
   });
 
   it('mentions stray characters when there are some, and only then', () => {
     const stray = /white space or holds invisible characters/;
-    expect(explainTokenError(err('invalid_client'), context({ credentialsHaveStrayCharacters: true })).checks[0]).toMatch(stray);
-    expect(explainTokenError(err('invalid_client'), context()).checks.join('\n')).not.toMatch(stray);
-    const both = explainTokenError(err('invalid_client'), context({ credentialsHaveStrayCharacters: true, encodingsDiffer: true })).checks;
+    expect(
+      explainTokenError(err('invalid_client'), context({ credentialsHaveStrayCharacters: true }))
+        .checks[0],
+    ).toMatch(stray);
+    expect(explainTokenError(err('invalid_client'), context()).checks.join('\n')).not.toMatch(
+      stray,
+    );
+    const both = explainTokenError(
+      err('invalid_client'),
+      context({ credentialsHaveStrayCharacters: true, encodingsDiffer: true }),
+    ).checks;
     expect(both[0]).toContain(SWITCH_TO_FORM);
     expect(both[1]).toMatch(stray);
   });
 
-  it.each([ORG_ENDPOINT, `${ORG_ENDPOINT}/`, 'https://login.example.com/oauth2/v1/token'])('notes the org server for %s', (tokenEndpoint) => {
-    expect(explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks[0]).toMatch(/org authorization server/);
-  });
-
-  it.each([CUSTOM_ENDPOINT, 'https://dev-1.okta.com/oauth2/aus1a2b3c4/v1/token', 'http://127.0.0.1:4173/demo/token'])(
-    'no org-server note for %s',
+  it.each([ORG_ENDPOINT, `${ORG_ENDPOINT}/`, 'https://login.example.com/oauth2/v1/token'])(
+    'notes the org server for %s',
     (tokenEndpoint) => {
-      expect(explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks.join('\n')).not.toMatch(/org authorization server/);
+      expect(
+        explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks[0],
+      ).toMatch(/org authorization server/);
     },
   );
 
+  it.each([
+    CUSTOM_ENDPOINT,
+    'https://dev-1.okta.com/oauth2/aus1a2b3c4/v1/token',
+    'http://127.0.0.1:4173/demo/token',
+  ])('no org-server note for %s', (tokenEndpoint) => {
+    expect(
+      explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks.join('\n'),
+    ).not.toMatch(/org authorization server/);
+  });
+
   it('suggests the other client authentication method by its UI name', () => {
-    expect(explainTokenError(err('invalid_client'), context({ authMethod: 'client_secret_basic' })).checks.join('\n')).toContain(
-      'try "Request body (client_secret_post)"',
-    );
-    expect(explainTokenError(err('invalid_client'), context({ authMethod: 'client_secret_post' })).checks.join('\n')).toContain(
-      'try "Basic header (client_secret_basic)"',
-    );
+    expect(
+      explainTokenError(
+        err('invalid_client'),
+        context({ authMethod: 'client_secret_basic' }),
+      ).checks.join('\n'),
+    ).toContain('try "Request body (client_secret_post)"');
+    expect(
+      explainTokenError(
+        err('invalid_client'),
+        context({ authMethod: 'client_secret_post' }),
+      ).checks.join('\n'),
+    ).toContain('try "Basic header (client_secret_basic)"');
   });
 });
 
 describe("explainTokenError: Okta's messages that override the code", () => {
   it('the PKCE / Origin message', () => {
-    const explanation = explainTokenError(err('invalid_client', OKTA.pkce), context({ encodingsDiffer: true }));
+    const explanation = explainTokenError(
+      err('invalid_client', OKTA.pkce),
+      context({ encodingsDiffer: true }),
+    );
     expect(explanation.meaning).toMatch(/came from a browser/);
     expect(explanation.meaning).toMatch(/Origin/);
     expect(explanation.checks.join('\n')).toMatch(/proxy/);
@@ -122,7 +163,10 @@ describe("explainTokenError: Okta's messages that override the code", () => {
   });
 
   it('the private_key_jwt message of the org server', () => {
-    const explanation = explainTokenError(err('invalid_client', OKTA.orgServer), context({ tokenEndpoint: ORG_ENDPOINT }));
+    const explanation = explainTokenError(
+      err('invalid_client', OKTA.orgServer),
+      context({ tokenEndpoint: ORG_ENDPOINT }),
+    );
     expect(explanation.meaning).toMatch(/org authorization server/);
     expect(explanation.meaning).toMatch(/private_key_jwt/);
     expect(explanation.checks[0]).toContain('"default"');
@@ -131,13 +175,21 @@ describe("explainTokenError: Okta's messages that override the code", () => {
 
 describe('explainTokenError: unauthorized_client', () => {
   it("extracts Okta's configured grant types", () => {
-    const explanation = explainTokenError(err('unauthorized_client', OKTA.grantNotAllowed), context());
-    expect(explanation.meaning).toContain('(its configured grant types: authorization_code, refresh_token)');
+    const explanation = explainTokenError(
+      err('unauthorized_client', OKTA.grantNotAllowed),
+      context(),
+    );
+    expect(explanation.meaning).toContain(
+      '(its configured grant types: authorization_code, refresh_token)',
+    );
     expect(explanation.checks.join('\n')).toMatch(/Client Credentials grant/);
   });
 
   it('without a list says nothing about configured grant types', () => {
-    const explanation = explainTokenError(err('unauthorized_client', 'The client is not authorized.'), context());
+    const explanation = explainTokenError(
+      err('unauthorized_client', 'The client is not authorized.'),
+      context(),
+    );
     expect(explanation.meaning).not.toMatch(/configured grant types/);
     expect(explanation.meaning).toMatch(/may not use the client credentials grant\.$/);
   });
@@ -145,18 +197,30 @@ describe('explainTokenError: unauthorized_client', () => {
 
 describe('explainTokenError: invalid_scope', () => {
   it("Okta's \"'scope' must be provided\" gives the no-default-scope explanation", () => {
-    const explanation = explainTokenError(err('invalid_scope', OKTA.noDefaultScope), context({ scope: 'customScope' }));
-    expect(explanation.meaning).toBe('No scope was requested and the authorization server has no default scope.');
+    const explanation = explainTokenError(
+      err('invalid_scope', OKTA.noDefaultScope),
+      context({ scope: 'customScope' }),
+    );
+    expect(explanation.meaning).toBe(
+      'No scope was requested and the authorization server has no default scope.',
+    );
     expect(explanation.checks[0]).toMatch(/custom scope/);
   });
 
   it('an empty scope gives the no-default-scope explanation, whatever the description', () => {
-    expect(explainTokenError(err('invalid_scope'), context({ scope: '' })).meaning).toMatch(/No scope was requested/);
-    expect(explainTokenError(err('invalid_scope', OKTA.unknownScope), context({ scope: '' })).meaning).toMatch(/No scope was requested/);
+    expect(explainTokenError(err('invalid_scope'), context({ scope: '' })).meaning).toMatch(
+      /No scope was requested/,
+    );
+    expect(
+      explainTokenError(err('invalid_scope', OKTA.unknownScope), context({ scope: '' })).meaning,
+    ).toMatch(/No scope was requested/);
   });
 
   it("otherwise names the user's scope", () => {
-    const explanation = explainTokenError(err('invalid_scope', OKTA.unknownScope), context({ scope: 'read:things write:things' }));
+    const explanation = explainTokenError(
+      err('invalid_scope', OKTA.unknownScope),
+      context({ scope: 'read:things write:things' }),
+    );
     expect(explanation.meaning).toContain('"read:things write:things"');
     expect(explanation.meaning).not.toMatch(/No scope was requested/);
     expect(explanation.checks.join('\n')).toMatch(/openid/);
@@ -171,8 +235,13 @@ describe('explainTokenError: other codes', () => {
   });
 
   it('invalid_request quotes the description', () => {
-    const explanation = explainTokenError(err('invalid_request', 'Cannot supply multiple client credentials.'), context());
-    expect(explanation.checks[0]).toBe('The server said: "Cannot supply multiple client credentials.".');
+    const explanation = explainTokenError(
+      err('invalid_request', 'Cannot supply multiple client credentials.'),
+      context(),
+    );
+    expect(explanation.checks[0]).toBe(
+      'The server said: "Cannot supply multiple client credentials.".',
+    );
   });
 
   it('an unknown code falls back and quotes the description', () => {
@@ -189,8 +258,13 @@ describe('explainTokenError: other codes', () => {
 
 describe('explainOktaApiError', () => {
   it('E0000022 names the code and summary and points at the URL', () => {
-    const explanation = explainOktaApiError({ errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method' });
-    expect(explanation.meaning).toBe('Okta answered with an API error (E0000022): The endpoint does not support the provided HTTP method');
+    const explanation = explainOktaApiError({
+      errorCode: 'E0000022',
+      errorSummary: 'The endpoint does not support the provided HTTP method',
+    });
+    expect(explanation.meaning).toBe(
+      'Okta answered with an API error (E0000022): The endpoint does not support the provided HTTP method',
+    );
     expect(explanation.checks.join('\n')).toMatch(/not a token endpoint/);
   });
 });

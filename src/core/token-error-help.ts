@@ -44,16 +44,18 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
 
   if (matches(description, /Proof Key for Code Exchange|browser requests to the token endpoint/i)) {
     return {
-      meaning: 'Okta refused the request because it came from a browser (it carried an Origin header).',
+      meaning:
+        'Okta refused the request because it came from a browser (it carried an Origin header).',
       checks: [
-        'Send it from a server or a terminal (the curl command above), or through this page\'s proxy, which never forwards Origin.',
+        "Send it from a server or a terminal (the curl command above), or through this page's proxy, which never forwards Origin.",
         'Browser apps should use the authorization code flow with PKCE instead of a client secret.',
       ],
     };
   }
   if (matches(description, /private_key_jwt/i)) {
     return {
-      meaning: 'This is Okta\'s org authorization server: it accepts only private_key_jwt client authentication for client credentials, never a client secret.',
+      meaning:
+        "This is Okta's org authorization server: it accepts only private_key_jwt client authentication for client credentials, never a client secret.",
       checks: [
         'Use a custom authorization server: set Authorization server ID to "default" (…/oauth2/default/v1/token).',
         'Or switch the app to Public key / Private key authentication (private_key_jwt).',
@@ -65,7 +67,9 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
     case 'invalid_client': {
       const checks: string[] = [];
       if (/\/oauth2\/v1\/token\/?$/.test(context.tokenEndpoint)) {
-        checks.push('This is Okta\'s org authorization server, which refuses client secrets in this flow: set Authorization server ID to "default".');
+        checks.push(
+          'This is Okta\'s org authorization server, which refuses client secrets in this flow: set Authorization server ID to "default".',
+        );
       }
       if (context.encodingsDiffer) {
         checks.push(
@@ -73,14 +77,20 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         );
       }
       if (context.credentialsHaveStrayCharacters) {
-        checks.push('A credential starts or ends with white space or holds invisible characters (see the warnings above): remove them.');
+        checks.push(
+          'A credential starts or ends with white space or holds invisible characters (see the warnings above): remove them.',
+        );
       }
       checks.push(
-        'Copy the client ID and secret again from the app\'s General tab (a rotated or regenerated secret invalidates the old one).',
+        "Copy the client ID and secret again from the app's General tab (a rotated or regenerated secret invalidates the old one).",
         `Check the app's client authentication method: try "${OTHER_METHOD[context.authMethod]}".`,
         'Make sure the client belongs to this Okta org and this authorization server.',
       );
-      return { meaning: 'Client authentication failed: the server does not know this client ID, the secret is wrong, or the client may not authenticate this way.', checks };
+      return {
+        meaning:
+          'Client authentication failed: the server does not know this client ID, the secret is wrong, or the client may not authenticate this way.',
+        checks,
+      };
     }
     case 'invalid_scope': {
       if (matches(description, /scope' must be provided|default scopes/i) || context.scope === '') {
@@ -97,23 +107,26 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         checks: [
           'Check the spelling and case of every scope (space-separated, RFC 6749 §3.3).',
           'Okta: the scope must exist on this authorization server (Scopes tab), and an access policy rule must grant it to this client.',
-          'Okta\'s built-in OpenID scopes (openid, profile, …) are not allowed in the client credentials flow: use a custom scope.',
+          "Okta's built-in OpenID scopes (openid, profile, …) are not allowed in the client credentials flow: use a custom scope.",
         ],
       };
     }
     case 'unauthorized_client': {
-      const configured = description?.match(/Configured grant types?:?\s*\[?([^\]]*)\]?/i)?.[1]?.trim();
+      const configured = description
+        ?.match(/Configured grant types?:?\s*\[?([^\]]*)\]?/i)?.[1]
+        ?.trim();
       return {
         meaning: `This client may not use the client credentials grant${configured ? ` (its configured grant types: ${configured})` : ''}.`,
         checks: [
-          'Okta: use an API Services (machine-to-machine) app integration, or enable the Client Credentials grant type on the app\'s General tab.',
-          'Check that the authorization server\'s access policy has a rule that allows the Client Credentials grant for this client.',
+          "Okta: use an API Services (machine-to-machine) app integration, or enable the Client Credentials grant type on the app's General tab.",
+          "Check that the authorization server's access policy has a rule that allows the Client Credentials grant for this client.",
         ],
       };
     }
     case 'unsupported_grant_type':
       return {
-        meaning: 'The server does not support the client_credentials grant type at this endpoint (or did not read grant_type).',
+        meaning:
+          'The server does not support the client_credentials grant type at this endpoint (or did not read grant_type).',
         checks: [
           'Send grant_type=client_credentials in an application/x-www-form-urlencoded body (RFC 6749 §4.4.2), not JSON or query parameters.',
           'Check that the URL is the token endpoint of a server that supports client credentials.',
@@ -122,7 +135,9 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
     case 'invalid_grant':
       return {
         meaning: 'The server refused the grant itself.',
-        checks: ['In the client credentials flow this usually means the client is disabled or its access policy forbids this grant.'],
+        checks: [
+          'In the client credentials flow this usually means the client is disabled or its access policy forbids this grant.',
+        ],
       };
     case 'access_denied':
       return {
@@ -134,9 +149,12 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       };
     case 'invalid_request':
       return {
-        meaning: 'The request is malformed: a parameter is missing, repeated, or badly formatted, or the client authenticated in two ways at once.',
+        meaning:
+          'The request is malformed: a parameter is missing, repeated, or badly formatted, or the client authenticated in two ways at once.',
         checks: [
-          description ? `The server said: "${description}".` : 'Read the error description, if any.',
+          description
+            ? `The server said: "${description}".`
+            : 'Read the error description, if any.',
           'Use exactly one client authentication method (RFC 6749 §2.3): the Basic header or the body, never both.',
           'The Authorization header must be "Basic " followed by one line of standard Base64 (RFC 7617).',
         ],
@@ -144,12 +162,19 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
     case 'invalid_dpop_proof':
     case 'use_dpop_nonce':
       return {
-        meaning: 'This app requires DPoP-bound tokens (RFC 9449); a plain client credentials request is refused.',
-        checks: ['Turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app, or send a DPoP proof.'],
+        meaning:
+          'This app requires DPoP-bound tokens (RFC 9449); a plain client credentials request is refused.',
+        checks: [
+          'Turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app, or send a DPoP proof.',
+        ],
       };
     case 'server_error':
     case 'temporarily_unavailable':
-      return { meaning: 'The server failed or is overloaded; nothing in your request is necessarily wrong.', checks: ['Try again in a moment.'] };
+      return {
+        meaning:
+          'The server failed or is overloaded; nothing in your request is necessarily wrong.',
+        checks: ['Try again in a moment.'],
+      };
     default:
       return {
         meaning: `The server answered with the error "${error.error}", which is not one of RFC 6749 §5.2's codes.`,
@@ -162,6 +187,8 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
 export function explainOktaApiError(error: OktaApiError): Explanation {
   return {
     meaning: `Okta answered with an API error (${error.errorCode}): ${error.errorSummary}`,
-    checks: ['This usually means the URL is not a token endpoint: check the Okta domain and the authorization server ID.'],
+    checks: [
+      'This usually means the URL is not a token endpoint: check the Okta domain and the authorization server ID.',
+    ],
   };
 }

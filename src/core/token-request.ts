@@ -1,4 +1,8 @@
-import { encodeBasicCredentials, type BasicCredentials, type CredentialEncoding } from './credentials.ts';
+import {
+  encodeBasicCredentials,
+  type BasicCredentials,
+  type CredentialEncoding,
+} from './credentials.ts';
 import { formUrlEncodeBody } from './form-urlencode.ts';
 
 /**
@@ -50,8 +54,12 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
   if (input.scope !== '') fields.push(['scope', input.scope]);
 
   const headers: Array<[string, string]> = [['accept', 'application/json']];
-  if (input.authMethod === 'client_secret_basic') headers.push(['authorization', basic.headerValue]);
-  headers.push(['cache-control', 'no-cache'], ['content-type', 'application/x-www-form-urlencoded']);
+  if (input.authMethod === 'client_secret_basic')
+    headers.push(['authorization', basic.headerValue]);
+  headers.push(
+    ['cache-control', 'no-cache'],
+    ['content-type', 'application/x-www-form-urlencoded'],
+  );
 
   return {
     method: 'POST',

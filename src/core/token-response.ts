@@ -32,8 +32,18 @@ export interface HttpAnswer {
 }
 
 export type ParsedTokenResponse =
-  | { readonly kind: 'token'; readonly token: TokenSuccess; readonly json: unknown; readonly remarks: string[] }
-  | { readonly kind: 'oauth-error'; readonly error: TokenError; readonly json: unknown; readonly remarks: string[] }
+  | {
+      readonly kind: 'token';
+      readonly token: TokenSuccess;
+      readonly json: unknown;
+      readonly remarks: string[];
+    }
+  | {
+      readonly kind: 'oauth-error';
+      readonly error: TokenError;
+      readonly json: unknown;
+      readonly remarks: string[];
+    }
   | { readonly kind: 'okta-error'; readonly error: OktaApiError; readonly json: unknown }
   | { readonly kind: 'unrecognized'; readonly reason: string; readonly json?: unknown };
 
@@ -61,7 +71,10 @@ export function parseTokenResponse({ status, headers, body }: HttpAnswer): Parse
     };
   }
   if (body.trim() === '') {
-    return { kind: 'unrecognized', reason: `The server answered ${status} with an empty body; a token endpoint always answers with JSON (RFC 6749 §5.1, §5.2).` };
+    return {
+      kind: 'unrecognized',
+      reason: `The server answered ${status} with an empty body; a token endpoint always answers with JSON (RFC 6749 §5.1, §5.2).`,
+    };
   }
   let json: unknown;
   try {
@@ -81,10 +94,14 @@ export function parseTokenResponse({ status, headers, body }: HttpAnswer): Parse
   if (success.success && status >= 200 && status < 300) {
     const remarks: string[] = [];
     if (success.data.token_type.toLowerCase() !== 'bearer') {
-      remarks.push(`token_type is "${success.data.token_type}", not Bearer: send it as the server documents.`);
+      remarks.push(
+        `token_type is "${success.data.token_type}", not Bearer: send it as the server documents.`,
+      );
     }
     if (!/\bno-store\b/i.test(headers.get('cache-control') ?? '')) {
-      remarks.push('The response lacks Cache-Control: no-store, which RFC 6749 §5.1 requires for responses carrying tokens.');
+      remarks.push(
+        'The response lacks Cache-Control: no-store, which RFC 6749 §5.1 requires for responses carrying tokens.',
+      );
     }
     return { kind: 'token', token: success.data, json, remarks };
   }
@@ -94,7 +111,9 @@ export function parseTokenResponse({ status, headers, body }: HttpAnswer): Parse
     const remarks: string[] = [];
     const expected = error.data.error === 'invalid_client' ? [400, 401] : [400];
     if (!expected.includes(status)) {
-      remarks.push(`RFC 6749 §5.2 answers ${error.data.error} with ${expected.join(' or ')}, this server used ${status}.`);
+      remarks.push(
+        `RFC 6749 §5.2 answers ${error.data.error} with ${expected.join(' or ')}, this server used ${status}.`,
+      );
     }
     return { kind: 'oauth-error', error: error.data, json, remarks };
   }
@@ -103,7 +122,15 @@ export function parseTokenResponse({ status, headers, body }: HttpAnswer): Parse
   if (okta.success) return { kind: 'okta-error', error: okta.data, json };
 
   if (status >= 200 && status < 300 && !success.success) {
-    return { kind: 'unrecognized', json, reason: `The server answered ${status} with JSON that is not an RFC 6749 §5.1 token response (${describeIssues(success.error)}).` };
+    return {
+      kind: 'unrecognized',
+      json,
+      reason: `The server answered ${status} with JSON that is not an RFC 6749 §5.1 token response (${describeIssues(success.error)}).`,
+    };
   }
-  return { kind: 'unrecognized', json, reason: `The server answered ${status} with JSON that is neither a token nor an RFC 6749 §5.2 error (${describeIssues(error.error)}).` };
+  return {
+    kind: 'unrecognized',
+    json,
+    reason: `The server answered ${status} with JSON that is neither a token nor an RFC 6749 §5.2 error (${describeIssues(error.error)}).`,
+  };
 }

@@ -1,9 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  findCommand,
+  runShell,
+  SHELL_ENV,
+  shellSpecialCharacter,
+  splitNulTerminated,
+} from '../test-support/shell.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
 import { curlBash } from './curl-bash.ts';
 
@@ -18,25 +24,12 @@ writeFileSync(
 chmodSync(join(fakeBin, 'curl'), 0o755);
 afterAll(() => rmSync(fakeBin, { recursive: true, force: true }));
 
-function findShell(name: string): string | undefined {
-  try {
-    return (
-      execFileSync('sh', ['-c', `command -v ${name}`], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-const bash = findShell('bash');
-const dash = findShell('dash');
-const zsh = findShell('zsh');
-if (!zsh)
-  console.warn(
-    'curl-bash.test.ts: zsh is not installed on this machine; running the curl command in zsh is SKIPPED (not passed).',
-  );
+const bash = findCommand('bash');
+const dash = findCommand('dash');
+const zsh = findCommand(
+  'zsh',
+  'curl-bash.test.ts: zsh is not installed on this machine; running the curl command in zsh is SKIPPED (not passed).',
+);
 
 /** Runs the commands (one per line group) in `shell`; returns each stand-in curl call's arguments. */
 function runCommands(
@@ -44,19 +37,9 @@ function runCommands(
   shellArgs: readonly string[],
   commands: readonly string[],
 ): string[][] {
-  const output = execFileSync(shellPath, [...shellArgs, commands.join('\n')], {
-    env: { PATH: fakeBin, LC_ALL: 'C.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const fields: string[] = [];
-  let start = 0;
-  for (let end = output.indexOf(0, start); end !== -1; end = output.indexOf(0, start)) {
-    fields.push(decoder.decode(output.subarray(start, end)));
-    start = end + 1;
-  }
-  expect(start, 'output ends with NUL').toBe(output.length);
+  const fields = splitNulTerminated(
+    runShell(shellPath, shellArgs, commands.join('\n'), { ...SHELL_ENV, PATH: fakeBin }),
+  );
   const calls: string[][] = [];
   for (let i = 0; i < fields.length;) {
     const count = Number(fields[i]);
@@ -171,32 +154,14 @@ describe('curlBash: golden commands', () => {
 // Random inputs: ids and secrets of any code point (lone surrogates too: they only reach the
 // shell Base64- or form-encoded), scopes of anything, endpoints of anything but NUL and lone
 // surrogates (no argument can carry them), typed with surrounding white space.
-const special = fc.constantFrom(
-  "'",
-  '"',
-  '$',
-  '`',
-  '!',
-  '\\',
-  '\n',
-  '\t',
-  ' ',
-  '=',
-  '~',
-  '*',
-  '&',
-  '%',
-  '+',
-  ':',
-  '#',
-  '\u00e9',
-  '\u{1f511}',
-);
 const anyUnit = fc.string({ unit: 'binary', minLength: 1, maxLength: 1 });
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u));
-const credential = fc.string({ unit: fc.oneof(special, anyUnit, loneSurrogate), maxLength: 16 });
+const credential = fc.string({
+  unit: fc.oneof(shellSpecialCharacter, anyUnit, loneSurrogate),
+  maxLength: 16,
+});
 const endpointCore = fc
-  .string({ unit: fc.oneof(special, anyUnit), maxLength: 24 })
+  .string({ unit: fc.oneof(shellSpecialCharacter, anyUnit), maxLength: 24 })
   .map((rest) => `https://${rest}`)
   .filter((url) => !url.includes('\0') && !/\s$/.test(url));
 interface RequestCase extends Omit<TokenRequestInput, 'tokenEndpoint'> {
@@ -208,7 +173,7 @@ const requestCase: fc.Arbitrary<RequestCase> = fc.record({
   padding: fc.constantFrom('', ' ', '\t', '\n '),
   clientId: credential,
   clientSecret: credential,
-  scope: fc.string({ unit: fc.oneof(special, anyUnit), maxLength: 16 }),
+  scope: fc.string({ unit: fc.oneof(shellSpecialCharacter, anyUnit), maxLength: 16 }),
   authMethod: fc.constantFrom('client_secret_basic' as const, 'client_secret_post' as const),
   encoding: fc.constantFrom('raw' as const, 'form' as const),
 });
@@ -233,7 +198,7 @@ function checkBatch(
 describe.runIf(bash)(
   'curlBash: the command runs in bash and passes exactly the expected arguments',
   () => {
-    const args = ['--norc', '--noprofile', '-c'];
+    const args = ['-c'];
 
     it('the guide case', () => {
       expect(runCommands(bash ?? 'bash', args, [curlBash(buildTokenRequest(GUIDE_INPUT))])).toEqual(

@@ -8,22 +8,33 @@ interface CredentialsSectionProps {
   readonly clientSecret: string;
   readonly encoding: CredentialEncoding;
   readonly secretVisible: boolean;
-  readonly onChange: (change: { clientId?: string; clientSecret?: string; encoding?: CredentialEncoding }) => void;
+  readonly onChange: (change: {
+    clientId?: string;
+    clientSecret?: string;
+    encoding?: CredentialEncoding;
+  }) => void;
   readonly onSecretVisibleChange: (visible: boolean) => void;
 }
 
 const ENCODINGS: ReadonlyArray<{ value: CredentialEncoding; label: string; hint: string }> = [
   { value: 'raw', label: 'Raw UTF-8', hint: 'as the Okta guide does' },
-  { value: 'form', label: 'RFC 6749 form-encoded first', hint: '§2.3.1: each part form-urlencoded, then Basic' },
+  {
+    value: 'form',
+    label: 'RFC 6749 form-encoded first',
+    hint: '§2.3.1: each part form-urlencoded, then Basic',
+  },
 ];
 
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
-  const { clientId, clientSecret, encoding, secretVisible, onChange, onSecretVisibleChange } = props;
+  const { clientId, clientSecret, encoding, secretVisible, onChange, onSecretVisibleChange } =
+    props;
   const checks = checkCredentials({ clientId, clientSecret }, encoding);
   // Until something is typed, "empty" notes are noise.
   const shown = (field: 'clientId' | 'clientSecret') =>
-    checks.filter((c) => c.field === field && !(c.code === 'empty' && clientId === '' && clientSecret === ''));
+    checks.filter(
+      (c) => c.field === field && !(c.code === 'empty' && clientId === '' && clientSecret === ''),
+    );
   const idNotices = shown('clientId');
   const secretNotices = shown('clientSecret');
 
@@ -31,8 +42,8 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     <section aria-labelledby="credentials-heading" className="card">
       <h2 id="credentials-heading">1. Client credentials</h2>
       <p className="hint">
-        From the <strong>General</strong> tab of your app integration. Everything is computed in this page; nothing is sent
-        until you press <em>Send token request</em>.
+        From the <strong>General</strong> tab of your app integration. Everything is computed in
+        this page; nothing is sent until you press <em>Send token request</em>.
       </p>
       <div className="field">
         <label htmlFor="client-id" className="label">
@@ -92,7 +103,11 @@ export function CredentialsSection(props: CredentialsSectionProps) {
           </label>
         ))}
       </fieldset>
-      <EncodingComparison clientId={clientId} clientSecret={clientSecret} secretVisible={secretVisible} />
+      <EncodingComparison
+        clientId={clientId}
+        clientSecret={clientSecret}
+        secretVisible={secretVisible}
+      />
     </section>
   );
 }

@@ -12,7 +12,10 @@ function MarkedValue({ value, side }: { value: string; side: 'raw' | 'encoded' }
     <>
       {formEncodingSegments(value).map((segment, index) =>
         segment.changed ? (
-          <mark key={index} title={`${segment.raw === ' ' ? 'space' : segment.raw} → ${segment.encoded}`}>
+          <mark
+            key={index}
+            title={`${segment.raw === ' ' ? 'space' : segment.raw} → ${segment.encoded}`}
+          >
             {side === 'raw' ? (segment.raw === ' ' ? '␠' : segment.raw) : segment.encoded}
           </mark>
         ) : (
@@ -27,7 +30,11 @@ function MarkedValue({ value, side }: { value: string; side: 'raw' | 'encoded' }
  * When the guide's raw encoding and RFC 6749 §2.3.1 differ, both side by side with the
  * characters that differ marked, and which servers expect which. Renders nothing otherwise.
  */
-export function EncodingComparison({ clientId, clientSecret, secretVisible }: EncodingComparisonProps) {
+export function EncodingComparison({
+  clientId,
+  clientSecret,
+  secretVisible,
+}: EncodingComparisonProps) {
   const raw = encodeBasicCredentials({ clientId, clientSecret }, 'raw');
   const form = encodeBasicCredentials({ clientId, clientSecret }, 'form');
   if (raw.pair === form.pair) return null;
@@ -38,23 +45,32 @@ export function EncodingComparison({ clientId, clientSecret, secretVisible }: En
     <div className="comparison" role="group" aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">The two encodings differ for these credentials</h3>
       <p>
-        Servers that follow RFC 6749 §2.3.1 (oidc-provider, Spring Authorization Server, Ory Hydra) form-decode the
-        credentials, so a raw <code>+</code> becomes a space and the secret no longer matches; servers that take the
-        bytes as sent (as the Okta guide assumes) need the raw form.
+        Servers that follow RFC 6749 §2.3.1 (oidc-provider, Spring Authorization Server, Ory Hydra)
+        form-decode the credentials, so a raw <code>+</code> becomes a space and the secret no
+        longer matches; servers that take the bytes as sent (as the Okta guide assumes) need the raw
+        form.
       </p>
       <div className="comparison-grid">
         {(['raw', 'encoded'] as const).map((side) => (
           <div key={side}>
-            <p className="label">{side === 'raw' ? 'Raw UTF-8 (the guide)' : 'RFC 6749 form-encoded'}</p>
+            <p className="label">
+              {side === 'raw' ? 'Raw UTF-8 (the guide)' : 'RFC 6749 form-encoded'}
+            </p>
             <p className="mono value">
               <MarkedValue value={clientId} side={side} />:
-              {secretVisible ? <MarkedValue value={clientSecret} side={side} /> : hiddenSecret(side === 'encoded')}
+              {secretVisible ? (
+                <MarkedValue value={clientSecret} side={side} />
+              ) : (
+                hiddenSecret(side === 'encoded')
+              )}
             </p>
             <p className="mono value small">{side === 'raw' ? raw.base64 : form.base64}</p>
           </div>
         ))}
       </div>
-      {secretVisible ? null : <p className="hint">Show the secret to see which of its characters differ.</p>}
+      {secretVisible ? null : (
+        <p className="hint">Show the secret to see which of its characters differ.</p>
+      )}
     </div>
   );
 }

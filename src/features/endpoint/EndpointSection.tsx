@@ -22,17 +22,38 @@ interface EndpointSectionProps {
 }
 
 const AUTH_METHODS: ReadonlyArray<{ value: ClientAuthMethod; label: string; hint: string }> = [
-  { value: 'client_secret_basic', label: 'Basic header (client_secret_basic)', hint: 'as the Okta guide does' },
-  { value: 'client_secret_post', label: 'Request body (client_secret_post)', hint: 'client_id and client_secret in the form body' },
+  {
+    value: 'client_secret_basic',
+    label: 'Basic header (client_secret_basic)',
+    hint: 'as the Okta guide does',
+  },
+  {
+    value: 'client_secret_post',
+    label: 'Request body (client_secret_post)',
+    hint: 'client_id and client_secret in the form body',
+  },
 ];
 
 /** Where the request goes, what it asks for, and how the client authenticates. */
 export function EndpointSection(props: EndpointSectionProps) {
-  const { domain, authServerId, tokenEndpoint, tokenEndpointOverridden, scope, authMethod, onChange } = props;
+  const {
+    domain,
+    authServerId,
+    tokenEndpoint,
+    tokenEndpointOverridden,
+    scope,
+    authMethod,
+    onChange,
+  } = props;
   // Before a domain is typed, the derived endpoint holds the guide's placeholder: say what to do instead.
   const endpointNotices =
     !tokenEndpointOverridden && domain.trim() === ''
-      ? [{ severity: 'info' as const, message: 'Enter your Okta domain, or any token endpoint, or use the demo server.' }]
+      ? [
+          {
+            severity: 'info' as const,
+            message: 'Enter your Okta domain, or any token endpoint, or use the demo server.',
+          },
+        ]
       : checkTokenEndpoint(tokenEndpoint);
   const scopeNotices = checkScope(scope);
 
@@ -84,11 +105,17 @@ export function EndpointSection(props: EndpointSectionProps) {
             autoCapitalize="off"
             spellCheck={false}
             inputMode="url"
-            aria-describedby={endpointNotices.length ? 'token-endpoint-notices' : 'token-endpoint-hint'}
+            aria-describedby={
+              endpointNotices.length ? 'token-endpoint-notices' : 'token-endpoint-hint'
+            }
             onChange={(e) => onChange({ tokenEndpointOverride: e.target.value })}
           />
           {tokenEndpointOverridden ? (
-            <button type="button" className="button" onClick={() => onChange({ tokenEndpointOverride: null })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => onChange({ tokenEndpointOverride: null })}
+            >
               Derive from Okta domain
             </button>
           ) : null}

@@ -16,8 +16,18 @@ interface CheckYourselfProps {
 export function CheckYourself({ pair, maskedPair, base64, secretVisible }: CheckYourselfProps) {
   const shown = secretVisible ? pair : maskedPair;
   const commands = [
-    { id: 'check-bash', title: 'macOS and Linux (bash, zsh)', shown: bashBase64Command(shown), real: bashBase64Command(pair) },
-    { id: 'check-powershell', title: 'Windows PowerShell', shown: powerShellBase64Command(shown), real: powerShellBase64Command(pair) },
+    {
+      id: 'check-bash',
+      title: 'macOS and Linux (bash, zsh)',
+      shown: bashBase64Command(shown),
+      real: bashBase64Command(pair),
+    },
+    {
+      id: 'check-powershell',
+      title: 'Windows PowerShell',
+      shown: powerShellBase64Command(shown),
+      real: powerShellBase64Command(pair),
+    },
   ];
   return (
     <details className="check">
@@ -39,9 +49,10 @@ export function CheckYourself({ pair, maskedPair, base64, secretVisible }: Check
         Expected output: <code className="mono">{base64}</code>
       </p>
       <p className="hint">
-        The guide's pitfalls: <code>echo</code> without <code>-n</code> adds a newline to the secret (the Base64 then ends
-        in <code>K</code>, <code>o=</code> or <code>Cg==</code>), and GNU <code>base64</code> wraps long output at 76
-        columns, which breaks the header; <code>certutil -encode</code> adds <code>-----BEGIN CERTIFICATE-----</code> lines.
+        The guide's pitfalls: <code>echo</code> without <code>-n</code> adds a newline to the secret
+        (the Base64 then ends in <code>K</code>, <code>o=</code> or <code>Cg==</code>), and GNU{' '}
+        <code>base64</code> wraps long output at 76 columns, which breaks the header;{' '}
+        <code>certutil -encode</code> adds <code>-----BEGIN CERTIFICATE-----</code> lines.
       </p>
     </details>
   );

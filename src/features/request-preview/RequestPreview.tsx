@@ -54,7 +54,12 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
         hint="For bash and zsh: every value is single-quoted, so the shell passes it byte for byte."
         actions={<CopyButton label="Copy curl command" value={curl} />}
       />
-      <CheckYourself pair={basic.pair} base64={basic.base64} secretVisible={secretVisible} maskedPair={maskSecret(basic.pair)} />
+      <CheckYourself
+        pair={basic.pair}
+        base64={basic.base64}
+        secretVisible={secretVisible}
+        maskedPair={maskSecret(basic.pair)}
+      />
     </section>
   );
 }

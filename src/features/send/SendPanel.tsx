@@ -43,9 +43,9 @@ export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
       <section aria-labelledby="send-heading" className="card">
         <h2 id="send-heading">4. Send it</h2>
         <p className="hint">
-          The request goes through this playground's own proxy (token endpoints send no CORS headers, and Okta refuses
-          token requests that carry a browser Origin). The proxy forwards only the accept, authorization and content-type
-          headers and logs no credentials.
+          The request goes through this playground's own proxy (token endpoints send no CORS
+          headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
+          only the accept, authorization and content-type headers and logs no credentials.
         </p>
         <div className="field">
           <label htmlFor={selectId} className="label">
@@ -81,7 +81,19 @@ export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
           type="button"
           className="button button-primary"
           disabled={send.isPending || !session.data}
-          onClick={() => session.data && send.mutate({ request, proxyToken: session.data.proxyToken })}
+          onClick={() =>
+            session.data &&
+            send.mutate(
+              { request, proxyToken: session.data.proxyToken },
+              {
+                // The server was restarted (new per-process token): fetch the new one for the next try.
+                onSuccess: (outcome) => {
+                  if (outcome.kind === 'proxy-error' && outcome.code === 'proxy_token')
+                    void session.refetch();
+                },
+              },
+            )
+          }
         >
           Send token request
         </button>

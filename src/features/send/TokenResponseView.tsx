@@ -1,5 +1,10 @@
 import { decodeJwt } from '../../core/jwt-decode.ts';
-import { explainOktaApiError, explainTokenError, type Explanation, type RequestContext } from '../../core/token-error-help.ts';
+import {
+  explainOktaApiError,
+  explainTokenError,
+  type Explanation,
+  type RequestContext,
+} from '../../core/token-error-help.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { proxyErrorHelp } from './proxy-error-help.ts';
@@ -11,7 +16,14 @@ interface TokenResponseViewProps {
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
-const SHOWN_HEADERS = ['content-type', 'cache-control', 'pragma', 'www-authenticate', 'location', 'retry-after'];
+const SHOWN_HEADERS = [
+  'content-type',
+  'cache-control',
+  'pragma',
+  'www-authenticate',
+  'location',
+  'retry-after',
+];
 
 /** The `Token response` region: progress, the answer, and what it means. */
 export function TokenResponseView({ mutation, context }: TokenResponseViewProps) {
@@ -21,15 +33,31 @@ export function TokenResponseView({ mutation, context }: TokenResponseViewProps)
       <div role="status" aria-live="polite">
         {mutation.isPending ? <p>Sending the token request…</p> : null}
         {mutation.isIdle ? <p className="hint">Nothing sent yet.</p> : null}
-        {mutation.isError ? <p className="notice notice-error">The request could not be completed: {mutation.error.message}</p> : null}
-        {mutation.data && !mutation.isPending ? <OutcomeSummary outcome={mutation.data} context={context} /> : null}
+        {mutation.isError ? (
+          <p className="notice notice-error">
+            The request could not be completed: {mutation.error.message}
+          </p>
+        ) : null}
+        {mutation.data && !mutation.isPending ? (
+          <OutcomeSummary outcome={mutation.data} context={context} />
+        ) : null}
       </div>
-      {mutation.data?.kind === 'answer' && !mutation.isPending ? <AnswerDetails answer={mutation.data.answer} /> : null}
+      {mutation.data?.kind === 'answer' && !mutation.isPending ? (
+        <AnswerDetails answer={mutation.data.answer} />
+      ) : null}
     </section>
   );
 }
 
-function ExplanationBlock({ title, explanation, ok }: { title: string; explanation: Explanation; ok?: boolean }) {
+function ExplanationBlock({
+  title,
+  explanation,
+  ok,
+}: {
+  title: string;
+  explanation: Explanation;
+  ok?: boolean;
+}) {
   return (
     <div className={ok ? 'explanation explanation-ok' : 'explanation'}>
       <p>
@@ -90,7 +118,10 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
             Error <code>{parsed.error.error}</code>
             {parsed.error.error_description ? `: ${parsed.error.error_description}` : ''}
           </p>
-          <ExplanationBlock title="What it means:" explanation={explainTokenError(parsed.error, context)} />
+          <ExplanationBlock
+            title="What it means:"
+            explanation={explainTokenError(parsed.error, context)}
+          />
           {parsed.remarks.map((remark) => (
             <p key={remark} className="hint">
               {remark}
@@ -102,14 +133,20 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
       return (
         <>
           {statusLine}
-          <ExplanationBlock title="What it means:" explanation={explainOktaApiError(parsed.error)} />
+          <ExplanationBlock
+            title="What it means:"
+            explanation={explainOktaApiError(parsed.error)}
+          />
         </>
       );
     case 'unrecognized':
       return (
         <>
           {statusLine}
-          <ExplanationBlock title="Not a token response." explanation={{ meaning: parsed.reason, checks: [] }} />
+          <ExplanationBlock
+            title="Not a token response."
+            explanation={{ meaning: parsed.reason, checks: [] }}
+          />
         </>
       );
   }
@@ -121,7 +158,8 @@ function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
     const value = answer.headers.get(name);
     return value === null ? [] : [[name, value] as const];
   });
-  const json = 'json' in parsed && parsed.json !== undefined ? JSON.stringify(parsed.json, null, 2) : null;
+  const json =
+    'json' in parsed && parsed.json !== undefined ? JSON.stringify(parsed.json, null, 2) : null;
   const jwt = parsed.kind === 'token' ? decodeJwt(parsed.token.access_token) : null;
 
   return (

@@ -4,7 +4,9 @@ import { parseTokenResponse, type ParsedTokenResponse } from '../../core/token-r
 import type { TokenRequest } from '../../core/token-request.ts';
 
 /** The proxy's own error body (never the upstream's: the proxy does not pass X-Proxy-* headers on). */
-const proxyErrorSchema = z.object({ proxyError: z.object({ code: z.string(), message: z.string() }) });
+const proxyErrorSchema = z.object({
+  proxyError: z.object({ code: z.string(), message: z.string() }),
+});
 
 export interface UpstreamAnswer {
   readonly status: number;
@@ -16,7 +18,12 @@ export interface UpstreamAnswer {
 
 export type SendOutcome =
   | { readonly kind: 'answer'; readonly answer: UpstreamAnswer }
-  | { readonly kind: 'proxy-error'; readonly status: number; readonly code: string; readonly message: string }
+  | {
+      readonly kind: 'proxy-error';
+      readonly status: number;
+      readonly code: string;
+      readonly message: string;
+    }
   | { readonly kind: 'not-sent'; readonly message: string };
 
 /**
@@ -40,7 +47,10 @@ const FORWARDED = new Set(['accept', 'authorization', 'content-type']);
  * `X-Proxy-Target`): token endpoints send no CORS headers, and Okta refuses `/token` requests
  * that carry a browser `Origin`.
  */
-export async function sendTokenRequest(request: TokenRequest, proxyToken: string): Promise<SendOutcome> {
+export async function sendTokenRequest(
+  request: TokenRequest,
+  proxyToken: string,
+): Promise<SendOutcome> {
   let target: URL;
   try {
     target = new URL(request.url);
@@ -48,10 +58,17 @@ export async function sendTokenRequest(request: TokenRequest, proxyToken: string
     return { kind: 'not-sent', message: 'Not sent: the token endpoint is not an absolute URL.' };
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    return { kind: 'not-sent', message: `Not sent: the token endpoint must be an https URL, not ${target.protocol}.` };
+    return {
+      kind: 'not-sent',
+      message: `Not sent: the token endpoint must be an https URL, not ${target.protocol}.`,
+    };
   }
   if (target.username || target.password) {
-    return { kind: 'not-sent', message: 'Not sent: the token endpoint contains user:password@; put credentials in their fields.' };
+    return {
+      kind: 'not-sent',
+      message:
+        'Not sent: the token endpoint contains user:password@; put credentials in their fields.',
+    };
   }
 
   const headers = new Headers({ 'x-proxy-target': target.href, 'x-proxy-token': proxyToken });
@@ -60,13 +77,27 @@ export async function sendTokenRequest(request: TokenRequest, proxyToken: string
   const started = performance.now();
   let response: Response;
   try {
-    response = await fetch('/api/proxy', { method: 'POST', headers, body: request.body, cache: 'no-store', credentials: 'same-origin' });
+    response = await fetch('/api/proxy', {
+      method: 'POST',
+      headers,
+      body: request.body,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
   } catch {
-    return { kind: 'proxy-error', status: 0, code: 'proxy_unreachable', message: 'The playground\'s own server did not answer: is `npm start` still running?' };
+    return {
+      kind: 'proxy-error',
+      status: 0,
+      code: 'proxy_unreachable',
+      message: "The playground's own server did not answer: is `npm start` still running?",
+    };
   }
   const body = await response.text();
   const elapsedHeader = Number(response.headers.get('x-proxy-elapsed-ms'));
-  const elapsedMs = Number.isFinite(elapsedHeader) && response.headers.has('x-proxy-elapsed-ms') ? elapsedHeader : performance.now() - started;
+  const elapsedMs =
+    Number.isFinite(elapsedHeader) && response.headers.has('x-proxy-elapsed-ms')
+      ? elapsedHeader
+      : performance.now() - started;
 
   if (response.headers.has('x-proxy-error')) {
     let parsedJson: unknown = null;
@@ -79,16 +110,26 @@ export async function sendTokenRequest(request: TokenRequest, proxyToken: string
     return {
       kind: 'proxy-error',
       status: response.status,
-      code: proxyError.success ? proxyError.data.proxyError.code : (response.headers.get('x-proxy-error') ?? 'unknown'),
-      message: proxyError.success ? proxyError.data.proxyError.message : `The proxy refused the request (${response.status}).`,
+      code: proxyError.success
+        ? proxyError.data.proxyError.code
+        : (response.headers.get('x-proxy-error') ?? 'unknown'),
+      message: proxyError.success
+        ? proxyError.data.proxyError.message
+        : `The proxy refused the request (${response.status}).`,
     };
   }
-  const answer = { status: response.status, headers: upstreamHeaders(response.headers), body, elapsedMs };
+  const answer = {
+    status: response.status,
+    headers: upstreamHeaders(response.headers),
+    body,
+    elapsedMs,
+  };
   return { kind: 'answer', answer: { ...answer, parsed: parseTokenResponse(answer) } };
 }
 
 export function useSendTokenRequest() {
   return useMutation({
-    mutationFn: ({ request, proxyToken }: { request: TokenRequest; proxyToken: string }) => sendTokenRequest(request, proxyToken),
+    mutationFn: ({ request, proxyToken }: { request: TokenRequest; proxyToken: string }) =>
+      sendTokenRequest(request, proxyToken),
   });
 }

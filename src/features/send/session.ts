@@ -34,9 +34,12 @@ export class SessionUnavailableError extends Error {
 async function fetchSession(): Promise<Session> {
   let response: Response;
   try {
-    response = await fetch('/api/session', { headers: { accept: 'application/json' }, cache: 'no-store' });
+    response = await fetch('/api/session', {
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+    });
   } catch {
-    throw new SessionUnavailableError('The playground\'s server cannot be reached.');
+    throw new SessionUnavailableError("The playground's server cannot be reached.");
   }
   if (!response.ok) {
     throw new SessionUnavailableError(
@@ -44,7 +47,8 @@ async function fetchSession(): Promise<Session> {
     );
   }
   const parsed = sessionSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new SessionUnavailableError('The playground\'s server sent an unexpected session answer.');
+  if (!parsed.success)
+    throw new SessionUnavailableError("The playground's server sent an unexpected session answer.");
   return parsed.data;
 }
 
