@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
@@ -134,6 +135,24 @@ test.describe('sending the token request', () => {
     await send(page);
     await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`answers and explanations have no axe violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await useDemo(page, 'special');
+      await send(page); // raw encoding: 401 invalid_client with its explanation
+      await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
+      let results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+      await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
+      await send(page);
+      await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
+      await page.getByText('Decoded access token (not verified)').click();
+      results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    });
+  }
 
   for (const client of ['okta', 'special'] as const) {
     test(`the copied curl command, run by bash and the real curl, gets a token: ${client} client`, async ({

@@ -23,7 +23,13 @@ export function OutputField({ id, label, value, multiline, actions, hint }: Outp
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <output id={id} aria-live="off" className={multiline ? 'value value-multiline' : 'value'}>
+      {/* A multi-line value scrolls sideways: focusable, so a keyboard user can scroll it. */}
+      <output
+        id={id}
+        aria-live="off"
+        className={multiline ? 'value value-multiline' : 'value'}
+        tabIndex={multiline ? 0 : undefined}
+      >
         {value}
       </output>
       {hint ? <p className="hint">{hint}</p> : null}

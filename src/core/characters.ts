@@ -49,11 +49,6 @@ export function isControlCharacter(codePoint: number): boolean {
   return codePoint <= 0x1f || codePoint === 0x7f;
 }
 
-/** RFC 6749 Appendix A VSCHAR: `%x20-7E`, the only characters client_id and client_secret may hold. */
-export function isVisibleAscii(codePoint: number): boolean {
-  return codePoint >= 0x20 && codePoint <= 0x7e;
-}
-
 /** White space or an invisible formatting character: what a copy from a web page or editor adds. */
 export function isSpaceOrInvisible(codePoint: number): boolean {
   return (

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkCredentials,
-  isVisibleAsciiString,
-  type CredentialCheck,
-} from './credential-checks.ts';
+import { checkCredentials, type CredentialCheck } from './credential-checks.ts';
 
 const ID = '0oa4xqz9kfTbN2cWd5d7';
 const SECRET = 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO';
@@ -287,15 +283,5 @@ describe('checkCredentials for all strings (property)', () => {
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('isVisibleAsciiString is RFC 6749 Appendix A VSCHAR (%x20-7E)', () => {
-    fc.assert(
-      fc.property(credential, (value) => {
-        expect(isVisibleAsciiString(value)).toBe(/^[\u0020-\u007e]*$/.test(value));
-      }),
-    );
-    expect(isVisibleAsciiString(' ~')).toBe(true);
-    expect(isVisibleAsciiString('\u007f')).toBe(false);
   });
 });

@@ -4,7 +4,6 @@ import {
   isControlCharacter,
   isInvisible,
   isSpaceOrInvisible,
-  isVisibleAscii,
   type CodeUnitPosition,
 } from './characters.ts';
 import type { ClientCredentials, CredentialEncoding } from './credentials.ts';
@@ -128,9 +127,4 @@ export function checkCredentials(
     }
   }
   return checks;
-}
-
-/** True when every character is RFC 6749 Appendix A VSCHAR (`%x20-7E`). */
-export function isVisibleAsciiString(value: string): boolean {
-  return codePointsOf(value).every((p) => isVisibleAscii(p.codePoint));
 }

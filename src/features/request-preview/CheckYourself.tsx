@@ -1,5 +1,6 @@
 import { bashBase64Command, powerShellBase64Command } from '../../core/base64-check-commands.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
 
 interface CheckYourselfProps {
   readonly pair: string;
@@ -33,17 +34,14 @@ export function CheckYourself({ pair, maskedPair, base64, secretVisible }: Check
     <details className="check">
       <summary>Check it yourself in a terminal</summary>
       {commands.map((command) => (
-        <div key={command.id} className="output-field">
-          <label htmlFor={command.id} className="label">
-            {command.title}
-          </label>
-          <output id={command.id} aria-live="off" className="value value-multiline">
-            {command.shown}
-          </output>
-          <div className="actions">
-            <CopyButton label={`Copy ${command.title} command`} value={command.real} />
-          </div>
-        </div>
+        <OutputField
+          key={command.id}
+          id={command.id}
+          label={command.title}
+          value={command.shown}
+          multiline
+          actions={<CopyButton label={`Copy ${command.title} command`} value={command.real} />}
+        />
       ))}
       <p>
         Expected output: <code className="mono">{base64}</code>

@@ -175,7 +175,10 @@ function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
       {jwt ? (
         <details>
           <summary>Decoded access token (not verified)</summary>
-          <pre className="value value-multiline">{JSON.stringify(jwt, null, 2)}</pre>
+          {/* Focusable: a keyboard user must be able to scroll it sideways. */}
+          <pre className="value value-multiline" tabIndex={0} aria-label="Decoded access token">
+            {JSON.stringify(jwt, null, 2)}
+          </pre>
         </details>
       ) : null}
       {headers.length > 0 ? (
