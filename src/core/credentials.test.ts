@@ -6,6 +6,7 @@ import { checkCredentials, type CredentialCheck } from './credential-checks.ts';
 import { encodeBasicCredentials, encodeCredentialPart } from './credentials.ts';
 import { formUrlEncode, formUrlEncodeBody } from './form-urlencode.ts';
 import fixtures from './fixtures/credentials.json';
+import { referenceFormEncode } from './test-support/reference-form-encode.ts';
 
 // Expected values come from the fixture (computed three independent ways, see
 // fixtures/credentials.README.md) or from implementations that share no code with src/core:
@@ -128,25 +129,6 @@ function referenceUtf8(text: string): Uint8Array {
       );
   }
   return Uint8Array.from(out);
-}
-
-/** The WHATWG urlencoded byte serializer, byte by byte: keep `A-Z a-z 0-9 * - . _`, space → `+`, else `%XX`. */
-function referenceFormEncode(text: string): string {
-  let out = '';
-  for (const byte of Buffer.from(text, 'utf8')) {
-    const keep =
-      (byte >= 0x30 && byte <= 0x39) ||
-      (byte >= 0x41 && byte <= 0x5a) ||
-      (byte >= 0x61 && byte <= 0x7a) ||
-      byte === 0x2a ||
-      byte === 0x2d ||
-      byte === 0x2e ||
-      byte === 0x5f;
-    if (byte === 0x20) out += '+';
-    else if (keep) out += String.fromCharCode(byte);
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
 }
 
 /**

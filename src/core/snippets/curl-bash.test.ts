@@ -12,6 +12,7 @@ import {
 } from '../test-support/shell.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
 import { curlBash } from './curl-bash.ts';
+import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 
 // The generated command is proven by running it: a stand-in `curl` (the only thing on PATH)
 // prints its argument count and arguments NUL-separated, so nothing is sent anywhere.
@@ -47,22 +48,6 @@ function runCommands(
     i += 1 + count;
   }
   return calls;
-}
-
-/** The WHATWG urlencoded byte serializer, byte by byte (independent of URLSearchParams). */
-function referenceFormEncode(text: string): string {
-  let out = '';
-  for (const byte of Buffer.from(text, 'utf8')) {
-    const keep =
-      (byte >= 0x30 && byte <= 0x39) ||
-      (byte >= 0x41 && byte <= 0x5a) ||
-      (byte >= 0x61 && byte <= 0x7a) ||
-      [0x2a, 0x2d, 0x2e, 0x5f].includes(byte);
-    if (byte === 0x20) out += '+';
-    else if (keep) out += String.fromCharCode(byte);
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
 }
 
 /** What curl must receive for these inputs, derived from the RFCs rather than from the code. */

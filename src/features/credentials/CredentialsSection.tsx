@@ -1,6 +1,7 @@
 import { checkCredentials } from '../../core/credential-checks.ts';
 import type { CredentialEncoding } from '../../core/credentials.ts';
-import { Notices } from '../../components/Notices.tsx';
+import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { EncodingComparison } from './EncodingComparison.tsx';
 
 interface CredentialsSectionProps {
@@ -16,7 +17,7 @@ interface CredentialsSectionProps {
   readonly onSecretVisibleChange: (visible: boolean) => void;
 }
 
-const ENCODINGS: ReadonlyArray<{ value: CredentialEncoding; label: string; hint: string }> = [
+const ENCODINGS: ReadonlyArray<RadioOption<CredentialEncoding>> = [
   { value: 'raw', label: 'Raw UTF-8', hint: 'as the Okta guide does' },
   {
     value: 'form',
@@ -45,38 +46,21 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         From the <strong>General</strong> tab of your app integration. Everything is computed in
         this page; nothing is sent until you press <em>Send token request</em>.
       </p>
-      <div className="field">
-        <label htmlFor="client-id" className="label">
-          Client ID
-        </label>
-        <input
-          id="client-id"
-          className="input mono"
-          value={clientId}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          aria-describedby={idNotices.length ? 'client-id-notices' : undefined}
-          onChange={(e) => onChange({ clientId: e.target.value })}
-        />
-        <Notices id="client-id-notices" notices={idNotices} />
-      </div>
-      <div className="field">
-        <label htmlFor="client-secret" className="label">
-          Client secret
-        </label>
-        <div className="input-row">
-          <input
-            id="client-secret"
-            className="input mono"
-            type={secretVisible ? 'text' : 'password'}
-            value={clientSecret}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            aria-describedby={secretNotices.length ? 'client-secret-notices' : undefined}
-            onChange={(e) => onChange({ clientSecret: e.target.value })}
-          />
+      <TextField
+        id="client-id"
+        label="Client ID"
+        value={clientId}
+        notices={idNotices}
+        onChange={(value) => onChange({ clientId: value })}
+      />
+      <TextField
+        id="client-secret"
+        label="Client secret"
+        type={secretVisible ? 'text' : 'password'}
+        value={clientSecret}
+        notices={secretNotices}
+        onChange={(value) => onChange({ clientSecret: value })}
+        action={
           <button
             type="button"
             className="button"
@@ -85,24 +69,15 @@ export function CredentialsSection(props: CredentialsSectionProps) {
           >
             {secretVisible ? 'Hide secret' : 'Show secret'}
           </button>
-        </div>
-        <Notices id="client-secret-notices" notices={secretNotices} />
-      </div>
-      <fieldset className="choice">
-        <legend className="label">Credential encoding</legend>
-        {ENCODINGS.map((option) => (
-          <label key={option.value} className="radio">
-            <input
-              type="radio"
-              name="encoding"
-              value={option.value}
-              checked={encoding === option.value}
-              onChange={() => onChange({ encoding: option.value })}
-            />
-            {option.label} <span className="hint">({option.hint})</span>
-          </label>
-        ))}
-      </fieldset>
+        }
+      />
+      <RadioGroup
+        legend="Credential encoding"
+        name="encoding"
+        options={ENCODINGS}
+        value={encoding}
+        onChange={(value) => onChange({ encoding: value })}
+      />
       <EncodingComparison
         clientId={clientId}
         clientSecret={clientSecret}

@@ -1,7 +1,8 @@
 import { checkScope } from '../../core/scope.ts';
 import { checkTokenEndpoint } from '../../core/token-endpoint.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
-import { Notices } from '../../components/Notices.tsx';
+import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
+import { TextField } from '../../components/TextField.tsx';
 
 export interface EndpointChange {
   domain?: string;
@@ -21,7 +22,7 @@ interface EndpointSectionProps {
   readonly onChange: (change: EndpointChange) => void;
 }
 
-const AUTH_METHODS: ReadonlyArray<{ value: ClientAuthMethod; label: string; hint: string }> = [
+const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
   {
     value: 'client_secret_basic',
     label: 'Basic header (client_secret_basic)',
@@ -61,56 +62,35 @@ export function EndpointSection(props: EndpointSectionProps) {
     <section aria-labelledby="endpoint-heading" className="card">
       <h2 id="endpoint-heading">2. Authorization server</h2>
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="okta-domain" className="label">
-            Okta domain
-          </label>
-          <input
-            id="okta-domain"
-            className="input mono"
-            value={domain}
-            placeholder="dev-123456.okta.com"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            inputMode="url"
-            onChange={(e) => onChange({ domain: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="auth-server-id" className="label">
-            Authorization server ID
-          </label>
-          <input
-            id="auth-server-id"
-            className="input mono"
-            value={authServerId}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            onChange={(e) => onChange({ authServerId: e.target.value })}
-          />
-        </div>
+        <TextField
+          id="okta-domain"
+          label="Okta domain"
+          value={domain}
+          placeholder="dev-123456.okta.com"
+          inputMode="url"
+          onChange={(value) => onChange({ domain: value })}
+        />
+        <TextField
+          id="auth-server-id"
+          label="Authorization server ID"
+          value={authServerId}
+          onChange={(value) => onChange({ authServerId: value })}
+        />
       </div>
-      <div className="field">
-        <label htmlFor="token-endpoint" className="label">
-          Token endpoint
-        </label>
-        <div className="input-row">
-          <input
-            id="token-endpoint"
-            className="input mono"
-            value={tokenEndpoint}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            inputMode="url"
-            aria-describedby={
-              endpointNotices.length ? 'token-endpoint-notices' : 'token-endpoint-hint'
-            }
-            onChange={(e) => onChange({ tokenEndpointOverride: e.target.value })}
-          />
-          {tokenEndpointOverridden ? (
+      <TextField
+        id="token-endpoint"
+        label="Token endpoint"
+        value={tokenEndpoint}
+        inputMode="url"
+        notices={endpointNotices}
+        onChange={(value) => onChange({ tokenEndpointOverride: value })}
+        hint={
+          tokenEndpointOverridden
+            ? 'Edited by hand: any OAuth 2.0 token endpoint works.'
+            : 'Derived from the two fields above; edit it to use any OAuth 2.0 server.'
+        }
+        action={
+          tokenEndpointOverridden ? (
             <button
               type="button"
               className="button"
@@ -118,46 +98,23 @@ export function EndpointSection(props: EndpointSectionProps) {
             >
               Derive from Okta domain
             </button>
-          ) : null}
-        </div>
-        <p id="token-endpoint-hint" className="hint">
-          {tokenEndpointOverridden
-            ? 'Edited by hand: any OAuth 2.0 token endpoint works.'
-            : 'Derived from the two fields above; edit it to use any OAuth 2.0 server.'}
-        </p>
-        <Notices id="token-endpoint-notices" notices={endpointNotices} />
-      </div>
-      <div className="field">
-        <label htmlFor="scope" className="label">
-          Scope
-        </label>
-        <input
-          id="scope"
-          className="input mono"
-          value={scope}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          aria-describedby={scopeNotices.length ? 'scope-notices' : undefined}
-          onChange={(e) => onChange({ scope: e.target.value })}
-        />
-        <Notices id="scope-notices" notices={scopeNotices} />
-      </div>
-      <fieldset className="choice">
-        <legend className="label">Client authentication</legend>
-        {AUTH_METHODS.map((option) => (
-          <label key={option.value} className="radio">
-            <input
-              type="radio"
-              name="auth-method"
-              value={option.value}
-              checked={authMethod === option.value}
-              onChange={() => onChange({ authMethod: option.value })}
-            />
-            {option.label} <span className="hint">({option.hint})</span>
-          </label>
-        ))}
-      </fieldset>
+          ) : undefined
+        }
+      />
+      <TextField
+        id="scope"
+        label="Scope"
+        value={scope}
+        notices={scopeNotices}
+        onChange={(value) => onChange({ scope: value })}
+      />
+      <RadioGroup
+        legend="Client authentication"
+        name="auth-method"
+        options={AUTH_METHODS}
+        value={authMethod}
+        onChange={(value) => onChange({ authMethod: value })}
+      />
     </section>
   );
 }
