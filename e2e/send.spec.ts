@@ -123,6 +123,13 @@ test.describe('sending the token request', () => {
     await page.getByLabel('Token endpoint', { exact: true }).fill('http://127.0.0.1:9/token');
     await send(page);
     await expect(region(page).getByText(/connection refused/)).toBeVisible();
+    await page
+      .getByLabel('Token endpoint', { exact: true })
+      .fill('dev-1.okta.com/oauth2/default/v1/token');
+    await send(page);
+    await expect(
+      region(page).getByText(/Not sent: Token endpoint is not an absolute URL/),
+    ).toBeVisible();
     await page.getByLabel('Token endpoint', { exact: true }).fill('http://127.0.0.1:8/token');
     await send(page);
     await expect(region(page).getByText(/target forbidden/)).toBeVisible();

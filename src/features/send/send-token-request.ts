@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { parseTokenResponse, type ParsedTokenResponse } from '../../core/token-response.ts';
+import { checkTokenEndpoint, type EndpointCheck } from '../../core/token-endpoint.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 
 /** The proxy's own error body (never the upstream's: the proxy does not pass X-Proxy-* headers on). */
@@ -39,6 +40,13 @@ function upstreamHeaders(proxied: Headers): Headers {
   return headers;
 }
 
+const UNSENDABLE = new Set<EndpointCheck['code']>([
+  'empty',
+  'invalid-url',
+  'placeholder-domain',
+  'has-credentials',
+]);
+
 /** Headers the page forwards; the proxy forwards only these too (never Origin, Cookie, Referer). */
 const FORWARDED = new Set(['accept', 'authorization', 'content-type']);
 
@@ -51,25 +59,11 @@ export async function sendTokenRequest(
   request: TokenRequest,
   proxyToken: string,
 ): Promise<SendOutcome> {
-  let target: URL;
-  try {
-    target = new URL(request.url);
-  } catch {
-    return { kind: 'not-sent', message: 'Not sent: the token endpoint is not an absolute URL.' };
-  }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    return {
-      kind: 'not-sent',
-      message: `Not sent: the token endpoint must be an https URL, not ${target.protocol}.`,
-    };
-  }
-  if (target.username || target.password) {
-    return {
-      kind: 'not-sent',
-      message:
-        'Not sent: the token endpoint contains user:password@; put credentials in their fields.',
-    };
-  }
+  // What would make the request meaningless or leak credentials is not sent; everything else is,
+  // and the server's answer (or the proxy's policy) explains the rest.
+  const blocker = checkTokenEndpoint(request.url).find((check) => UNSENDABLE.has(check.code));
+  if (blocker) return { kind: 'not-sent', message: `Not sent: ${blocker.message}` };
+  const target = new URL(request.url);
 
   const headers = new Headers({ 'x-proxy-target': target.href, 'x-proxy-token': proxyToken });
   for (const [name, value] of request.headers) if (FORWARDED.has(name)) headers.set(name, value);
