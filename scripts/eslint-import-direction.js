@@ -45,9 +45,9 @@ export const importDirection = {
   create(context) {
     const from = layerOf(context.filename);
     if (!from) return {};
-    /** @param {import('estree').Node & {source?: any}} node */
-    function check(node) {
-      const source = node.source?.value;
+    /** @param {import('estree').Node & {source?: import('estree').Node | null}} node */
+    const check = (node) => {
+      const source = node.source?.type === 'Literal' ? node.source.value : undefined;
       if (typeof source !== 'string') return;
       const isTest = isTestFile(context.filename);
       if (!source.startsWith('.')) {
@@ -73,7 +73,7 @@ export const importDirection = {
           data: { from: from.feature ? `features/${from.feature}` : from.layer, what },
         });
       }
-    }
+    };
     return {
       ImportDeclaration: check,
       ExportNamedDeclaration: check,
