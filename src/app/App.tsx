@@ -60,6 +60,7 @@ export function App({ initial }: AppProps) {
           clientId={form.clientId}
           clientSecret={form.clientSecret}
           encoding={form.encoding}
+          basicByEncoding={request.basicByEncoding}
           secretVisible={secretVisible}
           onChange={dispatch}
           onSecretVisibleChange={setSecretVisible}
@@ -75,7 +76,7 @@ export function App({ initial }: AppProps) {
         />
         <RequestPreview request={request} secretVisible={secretVisible} />
         <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection request={request} form={form} onUseDemo={dispatch} />
+          <SendSection request={request} onUseDemo={dispatch} />
         </Suspense>
       </main>
       {embed ? null : (

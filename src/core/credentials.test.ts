@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64, utf8Base64 } from './base64.ts';
 import { checkCredentials, type CredentialCheck } from './credential-checks.ts';
-import { encodeBasicCredentials, encodeCredentialPart } from './credentials.ts';
+import { encodeBasicCredentials, encodeCredentialPart, maskPairSecret } from './credentials.ts';
 import { formUrlEncode, formUrlEncodeBody } from './form-urlencode.ts';
 import fixtures from './fixtures/credentials.json';
 import { referenceFormEncode } from './test-support/reference-form-encode.ts';
@@ -425,5 +425,17 @@ describe('formUrlEncode (RFC 6749 Appendix B)', () => {
         },
       ),
     );
+  });
+});
+
+describe('maskPairSecret', () => {
+  it.each([
+    ['id:s3cr3t', 'id:••••••'],
+    ['id:', 'id:'],
+    ['id:a:b', 'id:•••'],
+    ['id:key🔑', 'id:••••'],
+    ['a%3Ab:x', 'a%3Ab:•'],
+  ])('%j → %j (one bullet per code point, the ID kept)', (pair, masked) => {
+    expect(maskPairSecret(pair)).toBe(masked);
   });
 });

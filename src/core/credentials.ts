@@ -43,3 +43,12 @@ export function encodeBasicCredentials(
   const base64 = utf8Base64(pair);
   return { pair, base64, headerValue: `Basic ${base64}` };
 }
+
+/**
+ * The `user-id:password` pair with every character of the password replaced by `•`, as a
+ * password field shows it: one bullet per code point, so the length stays visible.
+ */
+export function maskPairSecret(pair: string): string {
+  const colon = pair.indexOf(':');
+  return pair.slice(0, colon + 1) + '•'.repeat([...pair.slice(colon + 1)].length);
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { explainOktaApiError, explainTokenError, type RequestContext } from './token-error-help.ts';
+import {
+  explainOktaApiError,
+  explainTokenError,
+  requestContextOf,
+  type RequestContext,
+} from './token-error-help.ts';
+import { buildTokenRequest, type TokenRequestInput } from './token-request.ts';
 import type { TokenError } from './token-response.ts';
 
 // Okta's real error bodies for the client credentials flow; expected wording is written out by hand.
@@ -267,4 +273,42 @@ describe('explainOktaApiError', () => {
     );
     expect(explanation.checks.join('\n')).toMatch(/not a token endpoint/);
   });
+});
+
+describe('requestContextOf: the context of the request that was sent', () => {
+  const base: TokenRequestInput = {
+    tokenEndpoint: '  https://dev-1.okta.com/oauth2/default/v1/token ',
+    clientId: '0oa4xqz9kfTbN2cWd5d7',
+    clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
+    scope: 'customScope',
+    authMethod: 'client_secret_post',
+    encoding: 'form',
+  };
+
+  it('reads the choices and the trimmed endpoint from the model', () => {
+    expect(requestContextOf(buildTokenRequest(base))).toEqual({
+      authMethod: 'client_secret_post',
+      encoding: 'form',
+      encodingsDiffer: false,
+      scope: 'customScope',
+      tokenEndpoint: 'https://dev-1.okta.com/oauth2/default/v1/token',
+      credentialsHaveStrayCharacters: false,
+    });
+  });
+
+  it('sees when the two encodings differ (a "+" in the secret)', () => {
+    expect(
+      requestContextOf(buildTokenRequest({ ...base, clientSecret: 'a+b' })).encodingsDiffer,
+    ).toBe(true);
+  });
+
+  it.each([' secret', 'sec\u200bret', 'secret\t'])(
+    'sees stray characters in %j',
+    (clientSecret) => {
+      expect(
+        requestContextOf(buildTokenRequest({ ...base, clientSecret }))
+          .credentialsHaveStrayCharacters,
+      ).toBe(true);
+    },
+  );
 });

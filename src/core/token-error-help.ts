@@ -1,4 +1,5 @@
-import type { ClientAuthMethod } from './token-request.ts';
+import { checkCredentials } from './credential-checks.ts';
+import type { ClientAuthMethod, TokenRequest } from './token-request.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import type { OktaApiError, TokenError } from './token-response.ts';
 
@@ -12,6 +13,27 @@ export interface RequestContext {
   readonly tokenEndpoint: string;
   /** True when a credential starts or ends with white space or holds invisible characters. */
   readonly credentialsHaveStrayCharacters: boolean;
+}
+
+const STRAY_CHARACTER_CHECKS = new Set([
+  'edge-whitespace',
+  'invisible-character',
+  'control-character',
+]);
+
+/** The context of the request that was sent, derived from its model. */
+export function requestContextOf(request: TokenRequest): RequestContext {
+  const { input, basicByEncoding } = request;
+  return {
+    authMethod: input.authMethod,
+    encoding: input.encoding,
+    encodingsDiffer: basicByEncoding.raw.pair !== basicByEncoding.form.pair,
+    scope: input.scope,
+    tokenEndpoint: request.url,
+    credentialsHaveStrayCharacters: checkCredentials(input, input.encoding).some((check) =>
+      STRAY_CHARACTER_CHECKS.has(check.code),
+    ),
+  };
 }
 
 export interface Explanation {

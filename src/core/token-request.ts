@@ -31,9 +31,13 @@ export interface TokenRequest {
   readonly headers: HeaderList;
   /** `application/x-www-form-urlencoded` (RFC 6749 §4.4.2, Appendix B). */
   readonly body: string;
-  /** The Basic credentials always derived from the inputs (shown even in client_secret_post mode). */
+  /** The Basic credentials in the chosen encoding (shown even in client_secret_post mode). */
   readonly basic: BasicCredentials;
+  /** Both encodings, so a view can compare them (RFC 6749 §2.3.1 vs the guide's raw bytes). */
+  readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
   readonly authMethod: ClientAuthMethod;
+  /** What the model was built from: explanations of an answer refer back to it. */
+  readonly input: TokenRequestInput;
 }
 
 /**
@@ -46,7 +50,11 @@ export interface TokenRequest {
  * as the body requires, whatever the Basic `encoding` choice.
  */
 export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
-  const basic = encodeBasicCredentials(input, input.encoding);
+  const basicByEncoding = {
+    raw: encodeBasicCredentials(input, 'raw'),
+    form: encodeBasicCredentials(input, 'form'),
+  };
+  const basic = basicByEncoding[input.encoding];
   const fields: Array<[string, string]> = [['grant_type', 'client_credentials']];
   if (input.authMethod === 'client_secret_post') {
     fields.push(['client_id', input.clientId], ['client_secret', input.clientSecret]);
@@ -67,6 +75,8 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     headers,
     body: formUrlEncodeBody(fields),
     basic,
+    basicByEncoding,
     authMethod: input.authMethod,
+    input,
   };
 }

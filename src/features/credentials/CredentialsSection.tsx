@@ -1,5 +1,5 @@
 import { checkCredentials } from '../../core/credential-checks.ts';
-import type { CredentialEncoding } from '../../core/credentials.ts';
+import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { EncodingComparison } from './EncodingComparison.tsx';
@@ -8,6 +8,8 @@ interface CredentialsSectionProps {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly encoding: CredentialEncoding;
+  /** Both encodings of the credentials, from the request model. */
+  readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
   readonly secretVisible: boolean;
   readonly onChange: (change: {
     clientId?: string;
@@ -28,8 +30,8 @@ const ENCODINGS: ReadonlyArray<RadioOption<CredentialEncoding>> = [
 
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
-  const { clientId, clientSecret, encoding, secretVisible, onChange, onSecretVisibleChange } =
-    props;
+  const { clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
+  const { onChange, onSecretVisibleChange } = props;
   const checks = checkCredentials({ clientId, clientSecret }, encoding);
   // Until something is typed, "empty" notes are noise.
   const shown = (field: 'clientId' | 'clientSecret') =>
@@ -81,6 +83,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
       <EncodingComparison
         clientId={clientId}
         clientSecret={clientSecret}
+        basicByEncoding={basicByEncoding}
         secretVisible={secretVisible}
       />
     </section>

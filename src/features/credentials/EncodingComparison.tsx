@@ -1,9 +1,15 @@
-import { encodeBasicCredentials } from '../../core/credentials.ts';
+import {
+  maskPairSecret,
+  type BasicCredentials,
+  type CredentialEncoding,
+} from '../../core/credentials.ts';
 import { formEncodingSegments } from '../../core/encoding-diff.ts';
 
 interface EncodingComparisonProps {
   readonly clientId: string;
   readonly clientSecret: string;
+  /** Both encodings, from the request model. */
+  readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
   readonly secretVisible: boolean;
 }
 
@@ -26,6 +32,11 @@ function MarkedValue({ value, side }: { value: string; side: 'raw' | 'encoded' }
   );
 }
 
+/** Only the masked secret part of a pair (the client ID is shown marked beside it). */
+function maskedSecretOf(pair: string): string {
+  return maskPairSecret(pair).slice(pair.indexOf(':') + 1);
+}
+
 /**
  * When the guide's raw encoding and RFC 6749 §2.3.1 differ, both side by side with the
  * characters that differ marked, and which servers expect which. Renders nothing otherwise.
@@ -33,13 +44,10 @@ function MarkedValue({ value, side }: { value: string; side: 'raw' | 'encoded' }
 export function EncodingComparison({
   clientId,
   clientSecret,
+  basicByEncoding: { raw, form },
   secretVisible,
 }: EncodingComparisonProps) {
-  const raw = encodeBasicCredentials({ clientId, clientSecret }, 'raw');
-  const form = encodeBasicCredentials({ clientId, clientSecret }, 'form');
   if (raw.pair === form.pair) return null;
-  const hiddenSecret = (encoded: boolean) =>
-    '•'.repeat(encoded ? form.pair.length - form.pair.indexOf(':') - 1 : [...clientSecret].length);
 
   return (
     <div className="comparison" role="group" aria-labelledby="comparison-heading">
@@ -61,7 +69,7 @@ export function EncodingComparison({
               {secretVisible ? (
                 <MarkedValue value={clientSecret} side={side} />
               ) : (
-                hiddenSecret(side === 'encoded')
+                maskedSecretOf(side === 'raw' ? raw.pair : form.pair)
               )}
             </p>
             <p className="mono value small">{side === 'raw' ? raw.base64 : form.base64}</p>

@@ -3,10 +3,11 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 
 interface CheckYourselfProps {
+  /** The real pair: what the copy buttons copy. */
   readonly pair: string;
-  readonly maskedPair: string;
+  /** The pair as shown (its secret masked while the secret is hidden). */
+  readonly shownPair: string;
   readonly base64: string;
-  readonly secretVisible: boolean;
 }
 
 /**
@@ -14,19 +15,18 @@ interface CheckYourselfProps {
  * website). The commands hold the secret: shown masked while the secret is hidden; the copy
  * buttons always copy the real command.
  */
-export function CheckYourself({ pair, maskedPair, base64, secretVisible }: CheckYourselfProps) {
-  const shown = secretVisible ? pair : maskedPair;
+export function CheckYourself({ pair, shownPair, base64 }: CheckYourselfProps) {
   const commands = [
     {
       id: 'check-bash',
       title: 'macOS and Linux (bash, zsh)',
-      shown: bashBase64Command(shown),
+      shown: bashBase64Command(shownPair),
       real: bashBase64Command(pair),
     },
     {
       id: 'check-powershell',
       title: 'Windows PowerShell',
-      shown: powerShellBase64Command(shown),
+      shown: powerShellBase64Command(shownPair),
       real: powerShellBase64Command(pair),
     },
   ];

@@ -1,3 +1,4 @@
+import { maskPairSecret } from '../../core/credentials.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
@@ -9,16 +10,11 @@ interface RequestPreviewProps {
   readonly secretVisible: boolean;
 }
 
-/** The pair with its secret part masked, as a password field would show it. */
-function maskSecret(pair: string): string {
-  const colon = pair.indexOf(':');
-  return pair.slice(0, colon + 1) + '•'.repeat([...pair.slice(colon + 1)].length);
-}
-
 /** Steps 3 and 4 of the guide: the pair, its Base64, the header and the curl command. */
 export function RequestPreview({ request, secretVisible }: RequestPreviewProps) {
   const { basic } = request;
   const curl = curlBash(request);
+  const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
   const headerHint =
     request.authMethod === 'client_secret_post'
       ? 'Not sent: with client_secret_post the credentials travel in the body instead (RFC 6749 §2.3 allows one method per request).'
@@ -30,7 +26,7 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
       <OutputField
         id="credentials-string"
         label="Credentials string"
-        value={secretVisible ? basic.pair : maskSecret(basic.pair)}
+        value={shownPair}
         hint={secretVisible ? undefined : 'The secret is masked; Show secret reveals it.'}
       />
       <OutputField
@@ -54,12 +50,7 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
         hint="For bash and zsh: every value is single-quoted, so the shell passes it byte for byte."
         actions={<CopyButton label="Copy curl command" value={curl} />}
       />
-      <CheckYourself
-        pair={basic.pair}
-        base64={basic.base64}
-        secretVisible={secretVisible}
-        maskedPair={maskSecret(basic.pair)}
-      />
+      <CheckYourself pair={basic.pair} shownPair={shownPair} base64={basic.base64} />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import type { RequestContext } from '../../core/token-error-help.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { useSendTokenRequest } from './send-token-request.ts';
 import { useSession, type DemoClient } from './session.ts';
@@ -14,12 +13,11 @@ export interface DemoSelection {
 
 interface SendPanelProps {
   readonly request: TokenRequest;
-  readonly context: RequestContext;
   readonly onUseDemo: (selection: DemoSelection) => void;
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
+export function SendPanel({ request, onUseDemo }: SendPanelProps) {
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -98,7 +96,7 @@ export function SendPanel({ request, context, onUseDemo }: SendPanelProps) {
           Send token request
         </button>
       </section>
-      <TokenResponseView mutation={send} context={context} />
+      <TokenResponseView mutation={send} />
     </>
   );
 }

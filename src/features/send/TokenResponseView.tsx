@@ -3,6 +3,7 @@ import {
   explainOktaApiError,
   explainTokenError,
   type Explanation,
+  requestContextOf,
   type RequestContext,
 } from '../../core/token-error-help.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
@@ -12,7 +13,6 @@ import type { SendOutcome, UpstreamAnswer, useSendTokenRequest } from './send-to
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
-  readonly context: RequestContext;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -26,7 +26,7 @@ const SHOWN_HEADERS = [
 ];
 
 /** The `Token response` region: progress, the answer, and what it means. */
-export function TokenResponseView({ mutation, context }: TokenResponseViewProps) {
+export function TokenResponseView({ mutation }: TokenResponseViewProps) {
   return (
     <section aria-labelledby="response-heading" aria-busy={mutation.isPending} className="card">
       <h2 id="response-heading">Token response</h2>
@@ -38,8 +38,12 @@ export function TokenResponseView({ mutation, context }: TokenResponseViewProps)
             The request could not be completed: {mutation.error.message}
           </p>
         ) : null}
-        {mutation.data && !mutation.isPending ? (
-          <OutcomeSummary outcome={mutation.data} context={context} />
+        {mutation.data && mutation.variables && !mutation.isPending ? (
+          // Explained against the request that was sent, not the fields as they are now.
+          <OutcomeSummary
+            outcome={mutation.data}
+            context={requestContextOf(mutation.variables.request)}
+          />
         ) : null}
       </div>
       {mutation.data?.kind === 'answer' && !mutation.isPending ? (

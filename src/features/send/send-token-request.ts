@@ -47,9 +47,6 @@ const UNSENDABLE = new Set<EndpointCheck['code']>([
   'has-credentials',
 ]);
 
-/** Headers the page forwards; the proxy forwards only these too (never Origin, Cookie, Referer). */
-const FORWARDED = new Set(['accept', 'authorization', 'content-type']);
-
 /**
  * Sends the token request through the playground's proxy (`POST /api/proxy`, target in
  * `X-Proxy-Target`): token endpoints send no CORS headers, and Okta refuses `/token` requests
@@ -66,7 +63,8 @@ export async function sendTokenRequest(
   const target = new URL(request.url);
 
   const headers = new Headers({ 'x-proxy-target': target.href, 'x-proxy-token': proxyToken });
-  for (const [name, value] of request.headers) if (FORWARDED.has(name)) headers.set(name, value);
+  // All of the model's headers; the proxy forwards only accept, authorization and content-type.
+  for (const [name, value] of request.headers) headers.set(name, value);
 
   const started = performance.now();
   let response: Response;
