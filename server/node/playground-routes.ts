@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
@@ -9,6 +8,7 @@ import {
   type ProxyLogEntry,
 } from '../proxy/handler.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
+import { createProxyToken } from '../proxy/proxy-token.ts';
 import { isUnderPrefix, mountUnderPrefix } from './demo-mount.ts';
 import { toNodeHandler } from './node-adapter.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
@@ -58,7 +58,7 @@ export async function createPlaygroundRoutes(
     selfTargets: origins.selfTargets,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
-  const proxyToken = randomBytes(32).toString('base64url');
+  const proxyToken = createProxyToken();
   const api = toNodeHandler(
     createProxyHandler({
       ...options.proxy,

@@ -1,6 +1,7 @@
 import { findAllowedHostPattern, parseAllowedHosts } from './allowed-hosts.ts';
 import { createProxyHandler, type TargetDecision, type UpstreamFetch } from './handler.ts';
 import { addressKindLabel, classifyIpAddress } from './ip-address.ts';
+import { createProxyToken } from './proxy-token.ts';
 
 /** The variables a fetch-handler runtime (Workers, Deno Deploy, Bun, …) passes as its env. */
 export interface FetchHandlerEnv {
@@ -11,14 +12,6 @@ export interface FetchHandlerEnv {
   PROXY_TOKEN?: string;
   /** Same grammar as the Node server's (see allowed-hosts.ts). */
   PROXY_ALLOWED_HOSTS?: string;
-}
-
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 }
 
 /**
@@ -70,7 +63,7 @@ export function createFetchHandler(
   platformFetch: UpstreamFetch = (url, init) => fetch(url, init),
 ): (request: Request) => Promise<Response> {
   return createProxyHandler({
-    proxyToken: env.PROXY_TOKEN && env.PROXY_TOKEN !== '' ? env.PROXY_TOKEN : randomToken(),
+    proxyToken: env.PROXY_TOKEN && env.PROXY_TOKEN !== '' ? env.PROXY_TOKEN : createProxyToken(),
     upstreamFetch: platformFetch,
     isTargetAllowed: createStaticTargetPolicy(env.PROXY_ALLOWED_HOSTS),
   });
