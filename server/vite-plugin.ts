@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
+import { isPlaygroundRoute } from './node/demo-mount.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
 import { htmlSecurityHeaders } from './node/security-headers.ts';
 
@@ -8,12 +9,6 @@ interface HostedServer {
   httpServer: HttpServer | null;
   resolvedUrls: ResolvedServerUrls | null;
   config: { logger: Logger };
-}
-
-function isPlaygroundRoute(path: string): boolean {
-  return (
-    path === '/api' || path.startsWith('/api/') || path === '/demo' || path.startsWith('/demo/')
-  );
 }
 
 /** The listening address and the host name Vite prints (`http://127.0.0.1:5173/` → 127.0.0.1). */
@@ -63,8 +58,7 @@ function mountPlayground(server: HostedServer): void {
 
   server.middlewares.use(
     (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (!isPlaygroundRoute(path)) {
+      if (!isPlaygroundRoute(req.url ?? '/')) {
         next();
         return;
       }

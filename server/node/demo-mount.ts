@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
 
 /** True when a request path (query excluded) is `prefix` or below it: `/demo`, `/demo/token`, not `/demonstration`. */
 export function isUnderPrefix(url: string, prefix: string): boolean {
   const path = url.split('?')[0] ?? '';
   return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** The paths the playground's server side answers (`/api/*` and the demo server); the rest is the app. */
+export function isPlaygroundRoute(url: string): boolean {
+  return isUnderPrefix(url, '/api') || isUnderPrefix(url, DEMO_PATH_PREFIX);
 }
 
 /**

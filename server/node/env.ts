@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatHostForUrl } from './own-origins.ts';
 import {
   AllowedHostsError,
   parseAllowedHosts,
@@ -28,8 +29,7 @@ const emptyAsUndefined = (value: unknown) =>
 const hostSchema = z.string().refine(
   (host) => {
     try {
-      const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-      return new URL(`http://${bracketed}/`).hostname !== '';
+      return new URL(`http://${formatHostForUrl(host)}/`).hostname !== '';
     } catch {
       return false;
     }
