@@ -241,6 +241,16 @@ test('embed=1 shows the tool without the page header, pre-filled from the link',
   expect(page.url()).toContain('embed=1');
 });
 
+test('when the sender cannot load, the page says so and the rest keeps working', async ({
+  page,
+}) => {
+  await page.route('**/assets/SendSection-*.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('could not load');
+  await fillCredentials(page, 'id', 'secret');
+  expect(await outputText(page, 'Base64')).toBe(nodeBase64('id:secret'));
+});
+
 test.describe('usable by everyone', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`no axe violations (${colorScheme})`, async ({ page }) => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useReducer, useState } from 'react';
 import { deriveOktaTokenEndpoint } from '../core/token-endpoint.ts';
 import { buildTokenRequest } from '../core/token-request.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
@@ -75,9 +76,19 @@ export function App({ initial }: AppProps) {
           onChange={dispatch}
         />
         <RequestPreview request={request} secretVisible={secretVisible} />
-        <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection request={request} onUseDemo={dispatch} />
-        </Suspense>
+        <ErrorBoundary
+          fallback={
+            <p className="card notice notice-error" role="alert">
+              The part of the page that sends requests could not load (offline, or the playground
+              was updated): reload the page. Everything above still works, including the curl
+              command.
+            </p>
+          }
+        >
+          <Suspense fallback={<p className="card">Loading the sender…</p>}>
+            <SendSection request={request} onUseDemo={dispatch} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       {embed ? null : (
         <footer className="footer">
