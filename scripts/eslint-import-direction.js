@@ -1,8 +1,12 @@
 // @ts-check
 // Enforces the import direction of docs/GUIDE §2 ("arrows point one way"):
-//   app → features → components / core;  server → core;  core → core only.
-// A feature never imports another feature; nothing in src imports server;
-// core imports no React, no node:* and no package but zod.
+//   app → features → services / components → core;  core → core only.
+// A feature never imports another feature; services never import features; nothing in src
+// imports server. Inside server: proxy uses only core and web-standard APIs (no node:*, so it
+// runs on any fetch-handler runtime), demo-as never imports proxy, node (the Node host, like the
+// Vite plugin at the server root) may import both. Core imports no React, no node:* and no
+// package but zod.
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -10,10 +14,16 @@ const root = path.resolve(import.meta.dirname, '..');
 /** @param {string} file @returns {{layer: string, feature?: string} | null} */
 function layerOf(file) {
   const rel = path.relative(root, file).split(path.sep);
-  if (rel[0] === 'server') return { layer: 'server' };
+  if (rel[0] === 'server') {
+    const part = rel.length > 2 ? rel[1] : undefined;
+    return part === 'proxy' || part === 'demo-as'
+      ? { layer: `server/${part}` }
+      : { layer: 'server/host' };
+  }
   if (rel[0] !== 'src') return null;
   if (rel[1] === 'features') return { layer: 'features', feature: rel[2] };
-  if (rel[1] === 'core' || rel[1] === 'components' || rel[1] === 'app') return { layer: rel[1] };
+  if (['core', 'components', 'services', 'app'].includes(rel[1] ?? ''))
+    return { layer: rel[1] ?? '' };
   return null;
 }
 
@@ -21,18 +31,39 @@ function layerOf(file) {
 const allowed = {
   core: ['core'],
   components: ['components', 'core'],
-  features: ['features', 'components', 'core'],
-  app: ['app', 'features', 'components', 'core'],
-  server: ['server', 'core'],
+  services: ['services', 'core'],
+  features: ['features', 'services', 'components', 'core'],
+  app: ['app', 'features', 'services', 'components', 'core'],
+  'server/proxy': ['server/proxy', 'core'],
+  'server/demo-as': ['server/demo-as', 'core'],
+  // server/node, server/edge and the files at server/ itself: the hosts of proxy and demo-as.
+  'server/host': ['server/host', 'server/proxy', 'server/demo-as', 'core'],
 };
 
-const corePackages = new Set(['zod', 'zod/mini']);
+/**
+ * Layers whose packages are limited (their tests are not): a set lists the only packages allowed,
+ * `null` allows any package but Node's built-ins.
+ * @type {Record<string, Set<string> | null>}
+ */
+const packageLimits = { core: new Set(['zod', 'zod/mini']), 'server/proxy': null };
+
+const nodeBuiltins = new Set(builtinModules);
+/** @param {string} source */
+function isNodeBuiltin(source) {
+  return source.startsWith('node:') || nodeBuiltins.has(source.split('/')[0] ?? '');
+}
 
 /** Test code: `*.test.ts(x)` files and the test-support modules they share (src/core/test-support). */
 const testSupportDir = path.join(root, 'src', 'core', 'test-support') + path.sep;
 /** @param {string} file */
 function isTestFile(file) {
   return /\.test\.tsx?$/.test(file) || path.resolve(file).startsWith(testSupportDir);
+}
+
+/** @param {{layer: string, feature?: string}} place */
+function layerName(place) {
+  if (place.layer === 'features') return `features/${place.feature}`;
+  return place.layer === 'core' ? 'src/core' : place.layer;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -51,26 +82,32 @@ export const importDirection = {
       if (typeof source !== 'string') return;
       const isTest = isTestFile(context.filename);
       if (!source.startsWith('.')) {
-        if (from.layer === 'core' && !isTest && !corePackages.has(source)) {
+        const limit = isTest ? undefined : packageLimits[from.layer];
+        const refused =
+          limit === null ? isNodeBuiltin(source) : limit !== undefined && !limit.has(source);
+        if (refused) {
           context.report({
             node,
             messageId: 'wrong',
-            data: { from: 'src/core', what: `package "${source}"` },
+            data: { from: layerName(from), what: `package "${source}"` },
           });
         }
         return;
       }
       const to = layerOf(path.resolve(path.dirname(context.filename), source));
       if (!to) return;
+      // A server test may wire a module to its real host (e.g. the handler with the Node guard).
+      const serverTest =
+        isTest && from.layer.startsWith('server/') && to.layer.startsWith('server/');
       const ok =
-        allowed[from.layer]?.includes(to.layer) &&
-        !(from.layer === 'features' && to.layer === 'features' && from.feature !== to.feature);
+        serverTest ||
+        (allowed[from.layer]?.includes(to.layer) &&
+          !(from.layer === 'features' && to.layer === 'features' && from.feature !== to.feature));
       if (!ok) {
-        const what = to.layer === 'features' ? `features/${to.feature}` : to.layer;
         context.report({
           node,
           messageId: 'wrong',
-          data: { from: from.feature ? `features/${from.feature}` : from.layer, what },
+          data: { from: layerName(from), what: layerName(to) },
         });
       }
     };

@@ -29,6 +29,20 @@ describe('the import-direction rule (GUIDE §2)', () => {
     ['src/core/credentials.test.ts', "import fc from 'fast-check';"],
     ['src/core/test-support/shell.ts', "import { execFileSync } from 'node:child_process';"],
     ['server/proxy/handler.ts', "import { x } from '../../src/core/token-response.ts';"],
+    ['server/proxy/errors.ts', "import { x } from '../../src/core/proxy-protocol.ts';"],
+    ['server/proxy/ip-address.ts', "import ipaddr from 'ipaddr.js';"],
+    ['server/proxy/handler.test.ts', "import { createServer } from 'node:http';"],
+    ['server/proxy/handler.test.ts', "import { x } from '../node/ssrf-guard.ts';"],
+    ['server/demo-as/clients.ts', "import { x } from '../../src/core/proxy-protocol.ts';"],
+    ['server/demo-as/provider.ts', "import { generateKeyPair } from 'node:crypto';"],
+    ['server/node/main.ts', "import { x } from '../proxy/handler.ts';"],
+    ['server/node/main.ts', "import { x } from '../demo-as/provider.ts';"],
+    ['server/node/main.ts', "import { createServer } from 'node:http';"],
+    ['server/vite-plugin.ts', "import { x } from './node/playground-routes.ts';"],
+    ['src/services/proxy-client.ts', "import { x } from '../core/proxy-protocol.ts';"],
+    ['src/services/proxy-client.ts', "import { useQuery } from '@tanstack/react-query';"],
+    ['src/features/send/SendPanel.tsx', "import { x } from '../../services/proxy-client.ts';"],
+    ['src/app/App.tsx', "import { x } from '../services/proxy-client.ts';"],
   ])('allows %s: %s', (file, code) => {
     expect(problems(file, code)).toEqual([]);
   });
@@ -64,6 +78,19 @@ describe('the import-direction rule (GUIDE §2)', () => {
       'features/credentials',
     ],
     ['src/app/App.tsx', "const m = import('../../server/node/main.ts');", 'server'],
+    ['server/proxy/handler.ts', "import { lookup } from 'node:dns';", 'package "node:dns"'],
+    ['server/proxy/handler.ts', "import { Buffer } from 'buffer';", 'package "buffer"'],
+    ['server/proxy/session.ts', "import { x } from '../demo-as/clients.ts';", 'server/demo-as'],
+    ['server/proxy/handler.ts', "import { x } from '../node/pinned-fetch.ts';", 'server/host'],
+    ['server/demo-as/provider.ts', "import { x } from '../proxy/session.ts';", 'server/proxy'],
+    [
+      'src/services/proxy-client.ts',
+      "import { x } from '../features/send/SendPanel.tsx';",
+      'features/send',
+    ],
+    ['src/services/proxy-client.ts', "import { x } from '../app/form-state.ts';", 'app'],
+    ['src/components/Notices.tsx', "import { x } from '../services/proxy-client.ts';", 'services'],
+    ['src/core/token-request.ts', "import { x } from '../services/proxy-client.ts';", 'services'],
   ])('refuses %s: %s', (file, code, what) => {
     const found = problems(file, code);
     expect(found).toHaveLength(1);

@@ -1,3 +1,5 @@
+import type { DemoClient } from '../../src/core/proxy-protocol.ts';
+
 /**
  * The built-in demo authorization server's clients: the one list the server registers, the
  * README documents and `/api/session` hands to the page.
@@ -5,15 +7,6 @@
  * These credentials are public on purpose. They only work against the demo server of a running
  * playground, which issues tokens for nothing but its own made-up API (`api://playground`).
  */
-export interface DemoClient {
-  /** What the page shows next to the credentials. */
-  label: string;
-  clientId: string;
-  clientSecret: string;
-  /** Space-separated scopes the client may request (RFC 6749 §3.3). */
-  scope: string;
-}
-
 export const demoClients: readonly DemoClient[] = [
   {
     label: 'Okta-style client',

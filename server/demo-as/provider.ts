@@ -2,7 +2,7 @@ import { generateKeyPair, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import Provider, { errors, type OidcContext, type ResourceServerInfo } from 'oidc-provider';
-import type { DemoServerInfo } from '../proxy/session.ts';
+import type { DemoServerInfo } from '../../src/core/proxy-protocol.ts';
 import { demoClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,

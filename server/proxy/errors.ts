@@ -1,69 +1,13 @@
-/**
- * Every answer the proxy makes up itself (as opposed to relaying the upstream's) is JSON of the
- * shape `{ "proxyError": { "code": "...", "message": "..." } }` with one of these codes, so the
- * page can tell "the token endpoint said no" from "the proxy could not ask it".
- *
- * The message is a sentence for a person. It never contains a credential, a request body, a
- * header value or the proxy token.
- */
-export type ProxyErrorCode =
-  /** 400: no `X-Proxy-Target` header. */
-  | 'missing_target'
-  /** 400: `X-Proxy-Target` is not an absolute http(s) URL without userinfo. */
-  | 'invalid_target'
-  /** 403: `X-Proxy-Token` missing or not this process's token. */
-  | 'proxy_token'
-  /** 403: the caller is not the playground page itself (Origin / Sec-Fetch-Site). */
-  | 'cross_origin'
-  /** 403: the request reached us under a host name we do not serve (DNS rebinding guard). */
-  | 'unknown_host'
-  /** 403: the target is refused by policy (private address, plain http, …). */
-  | 'target_forbidden'
-  /** 404: no such route under /api. */
-  | 'not_found'
-  /** 405: wrong method for the route. */
-  | 'method_not_allowed'
-  /** 413: the request body is larger than the proxy accepts. */
-  | 'request_too_large'
-  /** 415: a POST whose body is neither form-urlencoded nor JSON. */
-  | 'unsupported_media_type'
-  /** 502: the upstream answer is larger than the proxy relays. */
-  | 'response_too_large'
-  /** 502: the target host name does not resolve. */
-  | 'dns'
-  /** 502: nothing listens at the target address and port. */
-  | 'connection_refused'
-  /** 502: TLS handshake failed (certificate expired, self-signed, wrong host name, …). */
-  | 'tls'
-  /** 502: any other transport failure (reset, unreachable network, malformed answer). */
-  | 'network'
-  /** 504: no complete answer within the time limit. */
-  | 'timeout';
+import {
+  PROXY_ERROR_CODES,
+  PROXY_HEADERS,
+  type ProxyErrorBody,
+  type ProxyErrorCode,
+} from '../../src/core/proxy-protocol.ts';
 
-/** The HTTP status the proxy answers with for each code. */
-export const proxyErrorStatus: Readonly<Record<ProxyErrorCode, number>> = {
-  missing_target: 400,
-  invalid_target: 400,
-  proxy_token: 403,
-  cross_origin: 403,
-  unknown_host: 403,
-  target_forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  request_too_large: 413,
-  unsupported_media_type: 415,
-  response_too_large: 502,
-  dns: 502,
-  connection_refused: 502,
-  tls: 502,
-  network: 502,
-  timeout: 504,
-};
-
-/** The JSON body of every proxy-generated error. */
-export interface ProxyErrorBody {
-  proxyError: { code: ProxyErrorCode; message: string };
-}
+// The codes, statuses and body shape are the wire protocol's (src/core/proxy-protocol.ts); they
+// are re-exported so the proxy's modules keep one import for everything about their errors.
+export type { ProxyErrorBody, ProxyErrorCode };
 
 /** A proxy-generated failure, before it becomes a Response. */
 export interface ProxyError {
@@ -90,12 +34,12 @@ export function proxyErrorResponse(
 ): Response {
   const body: ProxyErrorBody = { proxyError: { code: error.code, message: error.message } };
   return new Response(JSON.stringify(body), {
-    status: proxyErrorStatus[error.code],
+    status: PROXY_ERROR_CODES[error.code].status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'x-proxy-error': error.code,
+      [PROXY_HEADERS.error]: error.code,
       ...extraHeaders,
     },
   });

@@ -1,3 +1,5 @@
+import { RENAMED_RESPONSE_HEADERS } from '../../src/core/proxy-protocol.ts';
+
 /**
  * Request headers copied from the page's call to the upstream, and nothing else.
  *
@@ -17,7 +19,7 @@ export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
  * - `content-type`, `cache-control`, `pragma` (RFC 6749 §5.1 asks for `no-store`; the page checks);
  * - `www-authenticate` (RFC 6749 §5.2: present on a 401 `invalid_client`) and `location`
  *   (redirects are not followed; the page explains them), both renamed (see
- *   `RENAMED_RESPONSE_HEADERS`);
+ *   `RENAMED_RESPONSE_HEADERS` of the wire protocol);
  * - `retry-after`, `date`, `expires`, `x-rate-limit-limit`, `x-rate-limit-remaining`,
  *   `x-rate-limit-reset` (rate limiting, Okta's names);
  * - `x-okta-request-id` (what Okta support asks for), `dpop-nonce` (RFC 9449).
@@ -38,17 +40,6 @@ export const RELAYED_RESPONSE_HEADERS: readonly string[] = [
   'x-okta-request-id',
   'dpop-nonce',
 ];
-
-/**
- * Upstream headers relayed under another name because a browser acts on them: a 401 carrying
- * `WWW-Authenticate: Basic` makes the browser open its own login dialog (and hold the page's
- * fetch until it is dismissed), and a 3xx carrying `Location` makes `fetch` follow the redirect
- * from the page, to another origin, which the proxy exists to prevent.
- */
-export const RENAMED_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'www-authenticate': 'x-upstream-www-authenticate',
-  location: 'x-upstream-location',
-};
 
 /** The response headers the page receives: the allowlist as is, and the renamed ones. */
 export function relayedResponseHeaders(upstream: Headers): Headers {

@@ -1,0 +1,242 @@
+/**
+ * The wire protocol between the page and the playground's own server (`/api/session`,
+ * `/api/proxy`): header names, error codes with their statuses and meaning, the error body and
+ * the session body. The one definition both sides import (server/proxy answers with it, the
+ * page's proxy client reads it), so they cannot drift apart.
+ *
+ * Plain types and small hand-written validators, no zod: the server imports this file too, and
+ * the page's first screen must not pay for a schema library it does not use.
+ */
+
+/** Request and response headers of `/api/proxy` (lower-case, as `Headers` returns them). */
+export const PROXY_HEADERS = {
+  /** Request: the absolute URL the proxy calls. */
+  target: 'x-proxy-target',
+  /** Request: the per-process token from `/api/session`; it changes at every server restart. */
+  token: 'x-proxy-token',
+  /** Response: the error code when the proxy answers itself (repeats the JSON body's `code`). */
+  error: 'x-proxy-error',
+  /** Response: milliseconds the upstream call took, measured by the proxy. */
+  elapsedMs: 'x-proxy-elapsed-ms',
+} as const;
+
+/**
+ * Upstream response headers the proxy relays under another name, because a browser acts on them:
+ * a 401 carrying `WWW-Authenticate: Basic` makes the browser open its own login dialog (and hold
+ * the page's fetch until it is dismissed), and a 3xx carrying `Location` makes `fetch` follow the
+ * redirect from the page, to another origin, which the proxy exists to prevent.
+ */
+export const RENAMED_RESPONSE_HEADERS = {
+  'www-authenticate': 'x-upstream-www-authenticate',
+  location: 'x-upstream-location',
+} as const satisfies Readonly<Record<string, `x-upstream-${string}`>>;
+
+/** A code the proxy answers with: its HTTP status, and what it means for someone reading logs. */
+interface AnsweredCode {
+  readonly status: number;
+  readonly meaning: string;
+}
+
+/**
+ * Every answer the proxy makes up itself (as opposed to relaying the upstream's) carries one of
+ * these codes, so the page can tell "the token endpoint said no" from "the proxy could not ask it".
+ */
+export const PROXY_ERROR_CODES = {
+  missing_target: { status: 400, meaning: 'No X-Proxy-Target header.' },
+  invalid_target: {
+    status: 400,
+    meaning: 'X-Proxy-Target is not an absolute http(s) URL without user:password@.',
+  },
+  proxy_token: {
+    status: 403,
+    meaning: "X-Proxy-Token is missing or not this server process's token.",
+  },
+  cross_origin: {
+    status: 403,
+    meaning: 'The caller is not the playground page itself (Origin / Sec-Fetch-Site).',
+  },
+  unknown_host: {
+    status: 403,
+    meaning:
+      'The request reached the playground under a Host name it does not serve (the DNS rebinding guard); nothing to do with the target.',
+  },
+  target_forbidden: {
+    status: 403,
+    meaning: 'The target is refused by policy (private address, plain http, not allowed).',
+  },
+  not_found: { status: 404, meaning: 'No such route under /api.' },
+  method_not_allowed: { status: 405, meaning: 'Wrong method for the route.' },
+  request_timeout: {
+    status: 408,
+    meaning: 'The caller did not send its whole request within the time limit.',
+  },
+  request_too_large: { status: 413, meaning: 'The request body is larger than the proxy accepts.' },
+  unsupported_media_type: {
+    status: 415,
+    meaning: 'A POST whose body is neither form-urlencoded nor JSON.',
+  },
+  rate_limited: { status: 429, meaning: 'This client sent too many requests; see Retry-After.' },
+  busy: {
+    status: 429,
+    meaning: 'Too many upstream requests are in flight at once; see Retry-After.',
+  },
+  response_too_large: {
+    status: 502,
+    meaning: 'The upstream answer is larger than the proxy relays.',
+  },
+  dns: { status: 502, meaning: 'The target host name does not resolve.' },
+  connection_refused: { status: 502, meaning: 'Nothing listens at the target address and port.' },
+  tls: {
+    status: 502,
+    meaning: "The target's certificate is not trusted (expired, self-signed, another name).",
+  },
+  tls_protocol: {
+    status: 502,
+    meaning: 'No TLS at the target: https was used for a port that speaks plain http (or not TLS).',
+  },
+  network: {
+    status: 502,
+    meaning: 'Any other transport failure (reset, unreachable network, malformed answer).',
+  },
+  timeout: { status: 504, meaning: 'No complete answer from the target within the time limit.' },
+} as const satisfies Readonly<Record<string, AnsweredCode>>;
+
+export type ProxyErrorCode = keyof typeof PROXY_ERROR_CODES;
+
+/**
+ * Codes that only appear in the proxy's log, never in an answer: `client_closed` is the caller
+ * going away mid-request, so there is nobody left to answer (and it is not an upstream failure).
+ */
+export const PROXY_LOG_ONLY_CODES = {
+  client_closed: { meaning: 'The caller disconnected before the answer was sent.' },
+} as const satisfies Readonly<Record<string, Omit<AnsweredCode, 'status'>>>;
+
+/** Any code a proxy log line may carry. */
+export type ProxyLogCode = ProxyErrorCode | keyof typeof PROXY_LOG_ONLY_CODES;
+
+export function isProxyErrorCode(value: string): value is ProxyErrorCode {
+  return Object.hasOwn(PROXY_ERROR_CODES, value);
+}
+
+/**
+ * The JSON body of every proxy-generated error: `{ "proxyError": { "code", "message" } }`.
+ * The message is a sentence for a person; it never contains a credential, a request body, a
+ * header value or the proxy token.
+ */
+export interface ProxyErrorBody {
+  readonly proxyError: { readonly code: ProxyErrorCode; readonly message: string };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The proxy error in a parsed JSON body, or `undefined` when the body is not one (another shape,
+ * or a code this page does not know: a newer server may add codes, and the caller then falls back
+ * to the `X-Proxy-Error` header and the status).
+ */
+export function parseProxyErrorBody(json: unknown): ProxyErrorBody | undefined {
+  if (!isRecord(json) || !isRecord(json.proxyError)) return undefined;
+  const { code, message } = json.proxyError;
+  if (typeof code !== 'string' || !isProxyErrorCode(code) || typeof message !== 'string')
+    return undefined;
+  return { proxyError: { code, message } };
+}
+
+/**
+ * One client of the built-in demo authorization server. Its credentials are public on purpose:
+ * they only work against the demo server of a running playground.
+ */
+export interface DemoClient {
+  /** What the page shows next to the credentials. */
+  readonly label: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Space-separated scopes the client may request (RFC 6749 §3.3). */
+  readonly scope: string;
+}
+
+/** What the page learns about the built-in demo authorization server. */
+export interface DemoServerInfo {
+  /** e.g. `http://127.0.0.1:4173/demo` */
+  readonly issuer: string;
+  /** e.g. `http://127.0.0.1:4173/demo/token` */
+  readonly tokenEndpoint: string;
+  /** e.g. `http://127.0.0.1:4173/demo/.well-known/openid-configuration` */
+  readonly discoveryUrl: string;
+  /** e.g. `http://127.0.0.1:4173/demo/jwks` */
+  readonly jwksUri: string;
+  readonly clients: readonly DemoClient[];
+}
+
+/**
+ * The JSON body of `GET /api/session`: everything the page needs at run time and must not have
+ * baked into its bundle. `demo` is null where no demo server is hosted (a bare fetch runtime).
+ */
+export interface SessionBody {
+  readonly proxyToken: string;
+  readonly demo: DemoServerInfo | null;
+}
+
+/** The proxy token is 32 random bytes in base64url (43 characters); anything short is not one. */
+const MIN_PROXY_TOKEN_LENGTH = 16;
+
+function parseDemoClient(json: unknown): DemoClient | undefined {
+  if (!isRecord(json)) return undefined;
+  const { label, clientId, clientSecret, scope } = json;
+  if (
+    typeof label !== 'string' ||
+    typeof clientId !== 'string' ||
+    typeof clientSecret !== 'string' ||
+    typeof scope !== 'string'
+  )
+    return undefined;
+  return { label, clientId, clientSecret, scope };
+}
+
+function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
+  if (!isRecord(json) || !Array.isArray(json.clients)) return undefined;
+  const { issuer, tokenEndpoint, discoveryUrl, jwksUri } = json;
+  if (
+    typeof issuer !== 'string' ||
+    typeof tokenEndpoint !== 'string' ||
+    typeof discoveryUrl !== 'string' ||
+    typeof jwksUri !== 'string'
+  )
+    return undefined;
+  const clients = json.clients.map(parseDemoClient);
+  if (clients.length === 0 || clients.some((client) => client === undefined)) return undefined;
+  return { issuer, tokenEndpoint, discoveryUrl, jwksUri, clients: clients.filter(isDefined) };
+}
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
+/**
+ * The session in a parsed `/api/session` JSON body, or `undefined` when it is not one: the page
+ * then says the server sent something unexpected instead of failing later on a missing field.
+ * Extra fields are dropped.
+ */
+export function parseSessionBody(json: unknown): SessionBody | undefined {
+  if (!isRecord(json)) return undefined;
+  const { proxyToken, demo } = json;
+  if (typeof proxyToken !== 'string' || proxyToken.length < MIN_PROXY_TOKEN_LENGTH)
+    return undefined;
+  if (demo === null) return { proxyToken, demo: null };
+  const info = parseDemoServerInfo(demo);
+  return info ? { proxyToken, demo: info } : undefined;
+}
+
+/**
+ * The upstream's response headers as the token endpoint sent them, from the proxy's answer:
+ * the renamed ones back under their real names, the proxy's own `x-proxy-*` left out.
+ */
+export function upstreamHeadersOf(relayed: Headers): Headers {
+  const realNames = new Map<string, string>(
+    Object.entries(RENAMED_RESPONSE_HEADERS).map(([real, renamed]) => [renamed, real]),
+  );
+  const headers = new Headers();
+  relayed.forEach((value, name) => {
+    if (!name.startsWith('x-proxy-')) headers.set(realNames.get(name) ?? name, value);
+  });
+  return headers;
+}
