@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useReducer, useState } from 'react';
-import { deriveOktaTokenEndpoint } from '../core/token-endpoint.ts';
-import { buildTokenRequest } from '../core/token-request.ts';
+import { deriveTokenRequest, tokenEndpointOf } from '../core/request-form.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -20,20 +19,7 @@ export function App({ initial }: AppProps) {
   const [secretVisible, setSecretVisible] = useState(false);
   const { embed } = initial;
 
-  const tokenEndpoint =
-    form.tokenEndpointOverride ?? deriveOktaTokenEndpoint(form.domain, form.authServerId);
-  const request = useMemo(
-    () =>
-      buildTokenRequest({
-        tokenEndpoint,
-        clientId: form.clientId,
-        clientSecret: form.clientSecret,
-        scope: form.scope,
-        authMethod: form.authMethod,
-        encoding: form.encoding,
-      }),
-    [tokenEndpoint, form.clientId, form.clientSecret, form.scope, form.authMethod, form.encoding],
-  );
+  const request = useMemo(() => deriveTokenRequest(form), [form]);
 
   // The address bar is a shareable link of everything but the secret (GUIDE §3).
   const query = writeUrlState(form, embed);
@@ -69,8 +55,8 @@ export function App({ initial }: AppProps) {
         <EndpointSection
           domain={form.domain}
           authServerId={form.authServerId}
-          tokenEndpoint={tokenEndpoint}
-          tokenEndpointOverridden={form.tokenEndpointOverride !== null}
+          tokenEndpoint={tokenEndpointOf(form)}
+          tokenEndpointSource={form.tokenEndpointOverride?.source ?? null}
           scope={form.scope}
           authMethod={form.authMethod}
           onChange={dispatch}

@@ -1,18 +1,4 @@
-import type { CredentialEncoding } from '../core/credentials.ts';
-import type { ClientAuthMethod } from '../core/token-request.ts';
-
-/** Everything the user typed or chose: the one place state lives. Everything else is derived. */
-export interface FormState {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly domain: string;
-  readonly authServerId: string;
-  /** `null` while the token endpoint follows the domain and authorization server ID. */
-  readonly tokenEndpointOverride: string | null;
-  readonly scope: string;
-  readonly authMethod: ClientAuthMethod;
-  readonly encoding: CredentialEncoding;
-}
+import type { FormState } from '../core/request-form.ts';
 
 export const initialFormState: FormState = {
   clientId: '',

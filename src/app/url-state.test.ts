@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialFormState, type FormState } from './form-state.ts';
+import type { FormState } from '../core/request-form.ts';
+import { initialFormState } from './form-state.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 
 // GUIDE §3: clientId, domain, authServer, tokenUrl, scope, auth (basic|post), encoding (raw|form),
@@ -42,7 +43,10 @@ const formState: fc.Arbitrary<FormState> = fc.record({
   clientSecret: fieldText,
   domain: fieldText,
   authServerId: fc.oneof(fc.constant('default'), fieldText),
-  tokenEndpointOverride: fc.option(fieldText, { nil: null }),
+  tokenEndpointOverride: fc.option(
+    fc.record({ url: fieldText, source: fc.constantFrom('typed', 'demo', 'link') }),
+    { nil: null },
+  ),
   scope: fc.oneof(fc.constant('customScope'), fieldText),
   authMethod: fc.constantFrom('client_secret_basic', 'client_secret_post'),
   encoding: fc.constantFrom('raw', 'form'),
@@ -53,7 +57,15 @@ describe('writeUrlState → readUrlState', () => {
     fc.assert(
       fc.property(formState, fc.boolean(), (form, embed) => {
         const state = readUrlState(writeUrlState(form, embed));
-        expect(state.form).toEqual({ ...form, clientSecret: '' });
+        expect(state.form).toEqual({
+          ...form,
+          clientSecret: '',
+          // A link carries the endpoint, not how it was set: it reads back as "from the link".
+          tokenEndpointOverride: form.tokenEndpointOverride && {
+            url: form.tokenEndpointOverride.url,
+            source: 'link',
+          },
+        });
         expect(state.embed).toBe(embed);
         expect(state.ignoredSecretParams).toEqual([]);
         expect(state.invalidParams).toEqual([]);
@@ -86,7 +98,7 @@ describe('writeUrlState → readUrlState', () => {
               form.clientId,
               form.domain,
               form.authServerId,
-              form.tokenEndpointOverride ?? '',
+              form.tokenEndpointOverride?.url ?? '',
               form.scope,
             ].some((v) => v.includes('SECRET')),
           );
@@ -147,13 +159,19 @@ describe('writeUrlState', () => {
   it('writes a token endpoint override, even an empty one', () => {
     expect(
       writeUrlState(
-        { ...initialFormState, tokenEndpointOverride: 'https://as.example/token?x=1' },
+        {
+          ...initialFormState,
+          tokenEndpointOverride: { url: 'https://as.example/token?x=1', source: 'typed' },
+        },
         false,
       ),
     ).toBe('?tokenUrl=https%3A%2F%2Fas.example%2Ftoken%3Fx%3D1');
-    expect(writeUrlState({ ...initialFormState, tokenEndpointOverride: '' }, false)).toBe(
-      '?tokenUrl=',
-    );
+    expect(
+      writeUrlState(
+        { ...initialFormState, tokenEndpointOverride: { url: '', source: 'typed' } },
+        false,
+      ),
+    ).toBe('?tokenUrl=');
   });
 
   it('embed=1', () => {
@@ -204,7 +222,7 @@ describe('readUrlState', () => {
     expect(
       readUrlState('?tokenUrl=http%3A%2F%2F127.0.0.1%3A4173%2Fdemo%2Ftoken').form
         .tokenEndpointOverride,
-    ).toBe('http://127.0.0.1:4173/demo/token');
+    ).toEqual({ url: 'http://127.0.0.1:4173/demo/token', source: 'link' });
   });
 
   it('reports secret parameters and never reads them into the form', () => {

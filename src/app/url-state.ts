@@ -1,6 +1,7 @@
 import type { CredentialEncoding } from '../core/credentials.ts';
 import type { ClientAuthMethod } from '../core/token-request.ts';
-import { initialFormState, type FormState } from './form-state.ts';
+import type { FormState } from '../core/request-form.ts';
+import { initialFormState } from './form-state.ts';
 
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
@@ -34,12 +35,13 @@ export function readUrlState(search: string): UrlState {
     if (known === undefined) invalidParams.push(name);
     return known ?? fallback;
   };
+  const tokenUrl = params.get('tokenUrl');
   const form: FormState = {
     ...initialFormState,
     clientId: params.get('clientId') ?? initialFormState.clientId,
     domain: params.get('domain') ?? initialFormState.domain,
     authServerId: params.get('authServer') ?? initialFormState.authServerId,
-    tokenEndpointOverride: params.get('tokenUrl'),
+    tokenEndpointOverride: tokenUrl === null ? null : { url: tokenUrl, source: 'link' },
     scope: params.get('scope') ?? initialFormState.scope,
     authMethod: pick('auth', AUTH_PARAM, initialFormState.authMethod),
     encoding: pick('encoding', ENCODING_PARAM, initialFormState.encoding),
@@ -62,7 +64,7 @@ export function writeUrlState(form: FormState, embed: boolean): string {
   if (form.domain) params.set('domain', form.domain);
   if (form.authServerId !== initialFormState.authServerId)
     params.set('authServer', form.authServerId);
-  if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride);
+  if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride.url);
   if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
   if (form.authMethod !== initialFormState.authMethod)
     params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');

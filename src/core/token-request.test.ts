@@ -24,7 +24,15 @@ describe('buildTokenRequest: client_secret_basic, as the Okta guide does it', ()
     const request = buildTokenRequest(input());
     expect(request.method).toBe('POST');
     expect(request.url).toBe(ENDPOINT);
-    expect(request.authMethod).toBe('client_secret_basic');
+    expect(request.clientAuthentication).toEqual({
+      method: 'client_secret_basic',
+      encoding: 'raw',
+      basic: {
+        pair: 'Aladdin:open sesame',
+        base64: 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+        headerValue: 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+      },
+    });
     expect(request.headers).toEqual([
       ['accept', 'application/json'],
       ['authorization', 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=='],
@@ -38,6 +46,11 @@ describe('buildTokenRequest: client_secret_basic, as the Okta guide does it', ()
   it('form encoding changes only the Basic credentials (RFC 6749 §2.3.1)', () => {
     const request = buildTokenRequest(input({ encoding: 'form' }));
     expect(request.headers[1]).toEqual(['authorization', 'Basic QWxhZGRpbjpvcGVuK3Nlc2FtZQ==']);
+    expect(request.clientAuthentication).toMatchObject({
+      method: 'client_secret_basic',
+      encoding: 'form',
+      basic: { pair: 'Aladdin:open+sesame' },
+    });
     expect(request.body).toBe('grant_type=client_credentials&scope=customScope');
   });
 
@@ -76,7 +89,8 @@ describe('buildTokenRequest: client_secret_post', () => {
         clientSecret: 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=',
       }),
     );
-    expect(request.authMethod).toBe('client_secret_post');
+    // Nothing about the Basic encoding: the body is always form-encoded.
+    expect(request.clientAuthentication).toEqual({ method: 'client_secret_post' });
     expect(request.headers).toEqual([
       ['accept', 'application/json'],
       ['cache-control', 'no-cache'],

@@ -10,7 +10,32 @@ import { formUrlEncodeBody } from './form-urlencode.ts';
  * (`client_secret_basic`, what the Okta guide does) or in the request body
  * (`client_secret_post`). §2.3: a request uses exactly one method, never both.
  */
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
+export type ClientAuthMethod = ClientAuthentication['method'];
+
+/**
+ * How the request authenticates the client, beside the wire request that carries it: one value
+ * per RFC 6749 §2.3 method, discriminated by `method`, holding what that method needs to explain
+ * or redo the request.
+ *
+ * Open on purpose: `private_key_jwt` (RFC 7523 §2.2, what Okta's org authorization server
+ * requires) will be another member, `{ method: 'private_key_jwt', … }`. Its client assertion is
+ * signed asynchronously (Web Crypto) and is only valid for a short time, so that member will
+ * carry what to sign and the sender will sign just before sending; `buildTokenRequest` stays
+ * synchronous and pure. Code that branches on `method` uses an exhaustive `switch`, so the new
+ * member is a compile error wherever it needs handling.
+ */
+export type ClientAuthentication =
+  | {
+      /** Credentials in the `Authorization: Basic` header (RFC 7617), what the Okta guide does. */
+      readonly method: 'client_secret_basic';
+      readonly encoding: CredentialEncoding;
+      /** The credentials as sent, in `encoding`. */
+      readonly basic: BasicCredentials;
+    }
+  | {
+      /** `client_id` and `client_secret` in the form body, always form-encoded (Appendix B). */
+      readonly method: 'client_secret_post';
+    };
 
 export interface TokenRequestInput {
   readonly tokenEndpoint: string;
@@ -23,7 +48,11 @@ export interface TokenRequestInput {
 
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
-/** The one request model every view renders: the pair, Base64, header, curl and the proxy call. */
+/**
+ * The one request model every view renders (the pair, Base64, header, curl and the proxy call):
+ * the wire request (`method`, `url`, `headers`, `body`) and, beside it, how the client
+ * authenticates.
+ */
 export interface TokenRequest {
   readonly method: 'POST';
   readonly url: string;
@@ -31,11 +60,14 @@ export interface TokenRequest {
   readonly headers: HeaderList;
   /** `application/x-www-form-urlencoded` (RFC 6749 §4.4.2, Appendix B). */
   readonly body: string;
-  /** The Basic credentials in the chosen encoding (shown even in client_secret_post mode). */
+  readonly clientAuthentication: ClientAuthentication;
+  /**
+   * The Basic credentials in the chosen encoding, for the views: shown even in client_secret_post
+   * mode (then they are not sent; `clientAuthentication` says what is).
+   */
   readonly basic: BasicCredentials;
   /** Both encodings, so a view can compare them (RFC 6749 §2.3.1 vs the guide's raw bytes). */
   readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
-  readonly authMethod: ClientAuthMethod;
   /** What the model was built from: explanations of an answer refer back to it. */
   readonly input: TokenRequestInput;
 }
@@ -55,15 +87,21 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     form: encodeBasicCredentials(input, 'form'),
   };
   const basic = basicByEncoding[input.encoding];
+  const clientAuthentication: ClientAuthentication =
+    input.authMethod === 'client_secret_basic'
+      ? { method: 'client_secret_basic', encoding: input.encoding, basic }
+      : { method: 'client_secret_post' };
   const fields: Array<[string, string]> = [['grant_type', 'client_credentials']];
-  if (input.authMethod === 'client_secret_post') {
-    fields.push(['client_id', input.clientId], ['client_secret', input.clientSecret]);
+  const headers: Array<[string, string]> = [['accept', 'application/json']];
+  switch (clientAuthentication.method) {
+    case 'client_secret_basic':
+      headers.push(['authorization', clientAuthentication.basic.headerValue]);
+      break;
+    case 'client_secret_post':
+      fields.push(['client_id', input.clientId], ['client_secret', input.clientSecret]);
+      break;
   }
   if (input.scope !== '') fields.push(['scope', input.scope]);
-
-  const headers: Array<[string, string]> = [['accept', 'application/json']];
-  if (input.authMethod === 'client_secret_basic')
-    headers.push(['authorization', basic.headerValue]);
   headers.push(
     ['cache-control', 'no-cache'],
     ['content-type', 'application/x-www-form-urlencoded'],
@@ -74,9 +112,9 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     url: input.tokenEndpoint.trim(),
     headers,
     body: formUrlEncodeBody(fields),
+    clientAuthentication,
     basic,
     basicByEncoding,
-    authMethod: input.authMethod,
     input,
   };
 }

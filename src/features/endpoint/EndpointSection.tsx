@@ -1,3 +1,4 @@
+import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { checkScope } from '../../core/scope.ts';
 import { checkTokenEndpoint } from '../../core/token-endpoint.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
@@ -7,7 +8,7 @@ import { TextField } from '../../components/TextField.tsx';
 export interface EndpointChange {
   domain?: string;
   authServerId?: string;
-  tokenEndpointOverride?: string | null;
+  tokenEndpointOverride?: TokenEndpointOverride | null;
   scope?: string;
   authMethod?: ClientAuthMethod;
 }
@@ -16,7 +17,8 @@ interface EndpointSectionProps {
   readonly domain: string;
   readonly authServerId: string;
   readonly tokenEndpoint: string;
-  readonly tokenEndpointOverridden: boolean;
+  /** Where the endpoint came from when it does not follow the two fields above; else null. */
+  readonly tokenEndpointSource: TokenEndpointOverride['source'] | null;
   readonly scope: string;
   readonly authMethod: ClientAuthMethod;
   readonly onChange: (change: EndpointChange) => void;
@@ -35,20 +37,20 @@ const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
   },
 ];
 
+const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
+  derived: 'Derived from the two fields above; edit it to use any OAuth 2.0 server.',
+  typed: 'Edited by hand: any OAuth 2.0 token endpoint works.',
+  demo: "The built-in demo server's token endpoint (set by Use demo server).",
+  link: 'From the link that opened this page: any OAuth 2.0 token endpoint works.',
+};
+
 /** Where the request goes, what it asks for, and how the client authenticates. */
 export function EndpointSection(props: EndpointSectionProps) {
-  const {
-    domain,
-    authServerId,
-    tokenEndpoint,
-    tokenEndpointOverridden,
-    scope,
-    authMethod,
-    onChange,
-  } = props;
+  const { domain, authServerId, tokenEndpoint, tokenEndpointSource, scope, authMethod, onChange } =
+    props;
   // Before a domain is typed, the derived endpoint holds the guide's placeholder: say what to do instead.
   const endpointNotices =
-    !tokenEndpointOverridden && domain.trim() === ''
+    tokenEndpointSource === null && domain.trim() === ''
       ? [
           {
             severity: 'info' as const,
@@ -83,14 +85,10 @@ export function EndpointSection(props: EndpointSectionProps) {
         value={tokenEndpoint}
         inputMode="url"
         notices={endpointNotices}
-        onChange={(value) => onChange({ tokenEndpointOverride: value })}
-        hint={
-          tokenEndpointOverridden
-            ? 'Edited by hand: any OAuth 2.0 token endpoint works.'
-            : 'Derived from the two fields above; edit it to use any OAuth 2.0 server.'
-        }
+        onChange={(value) => onChange({ tokenEndpointOverride: { url: value, source: 'typed' } })}
+        hint={ENDPOINT_HINTS[tokenEndpointSource ?? 'derived']}
         action={
-          tokenEndpointOverridden ? (
+          tokenEndpointSource !== null ? (
             <button
               type="button"
               className="button"

@@ -16,7 +16,7 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
   const curl = curlBash(request);
   const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
   const headerHint =
-    request.authMethod === 'client_secret_post'
+    request.clientAuthentication.method === 'client_secret_post'
       ? 'Not sent: with client_secret_post the credentials travel in the body instead (RFC 6749 §2.3 allows one method per request).'
       : undefined;
 

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
+import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { useSendTokenRequest } from './send-token-request.ts';
 import { useSession, type DemoClient } from './session.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
 export interface DemoSelection {
-  tokenEndpointOverride: string;
+  tokenEndpointOverride: TokenEndpointOverride;
   clientId: string;
   clientSecret: string;
   scope: string;
@@ -29,7 +30,7 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
     const client = clients[demoIndex];
     if (!demo || !client) return;
     onUseDemo({
-      tokenEndpointOverride: demo.tokenEndpoint,
+      tokenEndpointOverride: { url: demo.tokenEndpoint, source: 'demo' },
       clientId: client.clientId,
       clientSecret: client.clientSecret,
       scope: client.scope,

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { deriveTokenRequest, tokenEndpointOf, type FormState } from './request-form.ts';
+
+const form: FormState = {
+  clientId: 'Aladdin',
+  clientSecret: 'open sesame',
+  domain: 'https://dev-123456.okta.com/',
+  authServerId: 'default',
+  tokenEndpointOverride: null,
+  scope: 'customScope',
+  authMethod: 'client_secret_basic',
+  encoding: 'raw',
+};
+
+describe('deriveTokenRequest: the request model of a form state', () => {
+  it('sends to the custom authorization server derived from the Okta domain and ID', () => {
+    const request = deriveTokenRequest(form);
+    expect(request.url).toBe('https://dev-123456.okta.com/oauth2/default/v1/token');
+    expect(request.headers).toContainEqual(['authorization', 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==']);
+    expect(request.body).toBe('grant_type=client_credentials&scope=customScope');
+  });
+
+  it('an empty authorization server ID means the org authorization server', () => {
+    expect(deriveTokenRequest({ ...form, authServerId: ' ' }).url).toBe(
+      'https://dev-123456.okta.com/oauth2/v1/token',
+    );
+  });
+
+  it('an override wins over the domain, whatever its source, and is trimmed for the wire', () => {
+    for (const source of ['typed', 'demo', 'link'] as const) {
+      const overridden: FormState = {
+        ...form,
+        tokenEndpointOverride: { url: ' http://127.0.0.1:4173/demo/token\n', source },
+      };
+      expect(deriveTokenRequest(overridden).url).toBe('http://127.0.0.1:4173/demo/token');
+      // The field keeps showing exactly what was typed.
+      expect(tokenEndpointOf(overridden)).toBe(' http://127.0.0.1:4173/demo/token\n');
+    }
+  });
+
+  it("an empty domain leaves the guide's placeholder, which the endpoint checks then report", () => {
+    expect(deriveTokenRequest({ ...form, domain: '' }).url).toBe(
+      'https://{yourOktaDomain}/oauth2/default/v1/token',
+    );
+  });
+
+  it('carries the method and encoding of the form beside the wire request', () => {
+    expect(
+      deriveTokenRequest({ ...form, clientSecret: 'a+b', encoding: 'form' }).clientAuthentication,
+    ).toMatchObject({
+      method: 'client_secret_basic',
+      encoding: 'form',
+      basic: { pair: 'Aladdin:a%2Bb' },
+    });
+    const post = deriveTokenRequest({ ...form, authMethod: 'client_secret_post' });
+    expect(post.clientAuthentication).toEqual({ method: 'client_secret_post' });
+    expect(new URLSearchParams(post.body).get('client_secret')).toBe('open sesame');
+  });
+});

@@ -1,0 +1,53 @@
+import type { CredentialEncoding } from './credentials.ts';
+import { deriveOktaTokenEndpoint } from './token-endpoint.ts';
+import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';
+
+/**
+ * A token endpoint that does not follow the Okta domain and authorization server ID, and where it
+ * came from, so the page can describe it truthfully: typed into the field, set by "Use demo
+ * server", or read from a shared link.
+ */
+export interface TokenEndpointOverride {
+  readonly url: string;
+  readonly source: 'typed' | 'demo' | 'link';
+}
+
+/** Everything the user typed or chose: the one place state lives. Everything else is derived. */
+export interface FormState {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly domain: string;
+  readonly authServerId: string;
+  /** `null` while the token endpoint follows the domain and authorization server ID. */
+  readonly tokenEndpointOverride: TokenEndpointOverride | null;
+  readonly scope: string;
+  readonly authMethod: ClientAuthMethod;
+  readonly encoding: CredentialEncoding;
+}
+
+/**
+ * The token endpoint as the form shows it: the override as typed (untrimmed: it is the field's
+ * value), else the Okta custom authorization server's endpoint derived from the domain and ID.
+ */
+export function tokenEndpointOf(form: FormState): string {
+  return form.tokenEndpointOverride?.url ?? deriveOktaTokenEndpoint(form.domain, form.authServerId);
+}
+
+/**
+ * The request model for a form state: the one derivation every view renders from (GUIDE §2: form
+ * state → a pure core function → every view). Pure and cheap, so callers derive it on every
+ * render instead of storing it.
+ *
+ * Does NOT validate (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`): the model of an
+ * incomplete form is still shown, so the user sees what is missing.
+ */
+export function deriveTokenRequest(form: FormState): TokenRequest {
+  return buildTokenRequest({
+    tokenEndpoint: tokenEndpointOf(form),
+    clientId: form.clientId,
+    clientSecret: form.clientSecret,
+    scope: form.scope,
+    authMethod: form.authMethod,
+    encoding: form.encoding,
+  });
+}
