@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkTokenEndpoint,
+  isOktaOrgAuthorizationServer,
   deriveOktaTokenEndpoint,
   normalizeOktaDomain,
   type EndpointCheck,
@@ -220,5 +221,34 @@ describe('checkTokenEndpoint: every rejection path', () => {
       'admin-domain:error',
       'org-authorization-server:warning',
     ]);
+  });
+});
+
+describe('isOktaOrgAuthorizationServer: the one decision the checks and the explanations share', () => {
+  it.each([
+    'https://dev-1.okta.com/oauth2/v1/token',
+    'https://dev-1.okta.com/oauth2/v1/token/',
+    'https://dev-1.okta.com/oauth2/v1/token?client_id=x',
+    'https://dev-1.okta.com/oauth2/v1/token#x',
+    'https://login.example.com/oauth2/v1/token',
+  ])('%s is the org server', (endpoint) => {
+    expect(isOktaOrgAuthorizationServer(endpoint)).toBe(true);
+    expect(checkTokenEndpoint(endpoint).map((check) => check.code)).toContain(
+      'org-authorization-server',
+    );
+  });
+
+  it.each([
+    'https://dev-1.okta.com/oauth2/default/v1/token',
+    'https://dev-1.okta.com/oauth2/v1/tokens',
+    'https://dev-1.okta.com/x/oauth2/v1/token',
+    'http://127.0.0.1:4173/demo/token',
+    'not a url /oauth2/v1/token',
+    '',
+  ])('%j is not', (endpoint) => {
+    expect(isOktaOrgAuthorizationServer(endpoint)).toBe(false);
+    expect(checkTokenEndpoint(endpoint).map((check) => check.code)).not.toContain(
+      'org-authorization-server',
+    );
   });
 });

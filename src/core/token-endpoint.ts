@@ -57,6 +57,25 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * Whether a token endpoint is Okta's org authorization server (`https://{domain}/oauth2/v1/token`),
+ * which refuses client secrets in the client credentials flow (private_key_jwt only). The one
+ * place that decides it: the endpoint checks and the error explanations both ask here.
+ *
+ * Looks at the path only, as the URL parser gives it (a query string, a fragment, a trailing `/`
+ * or a custom domain do not change the answer). Does NOT know whether the host is Okta: any server
+ * with that path is taken for it. Not a URL: false.
+ */
+export function isOktaOrgAuthorizationServer(endpoint: string | URL): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  return /^\/oauth2\/v1\/token\/?$/.test(url.pathname);
+}
+
+/**
  * What is wrong or risky about a token endpoint: not a URL, not https (RFC 6749 §3.2 requires
  * TLS), the guide's `{yourOktaDomain}` left in, an Okta `-admin` domain, or Okta's org
  * authorization server, which refuses client secrets in this flow (private_key_jwt only).
@@ -145,7 +164,7 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
       message: `${url.hostname} is the Admin Console domain; the token endpoint lives on your Okta domain without "-admin" (${url.hostname.replace(/-admin\./i, '.')}).`,
     });
   }
-  if (/^\/oauth2\/v1\/token\/?$/.test(url.pathname)) {
+  if (isOktaOrgAuthorizationServer(url)) {
     checks.push({
       code: 'org-authorization-server',
       severity: 'warning',

@@ -30,10 +30,11 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
   return {
     authMethod: 'client_secret_basic',
     encoding: 'raw',
-    encodingsDiffer: false,
+    basicEncodingsDiffer: false,
     scope: 'customScope',
     tokenEndpoint: CUSTOM_ENDPOINT,
     credentialsHaveStrayCharacters: false,
+    demoServer: false,
     ...overrides,
   };
 }
@@ -69,7 +70,7 @@ describe('explainTokenError: invalid_client', () => {
   it('with differing encodings and raw chosen, the FIRST check suggests "RFC 6749 form-encoded first"', () => {
     const { checks } = explainTokenError(
       err('invalid_client', OKTA.badClient),
-      context({ encodingsDiffer: true, encoding: 'raw' }),
+      context({ basicEncodingsDiffer: true, encoding: 'raw' }),
     );
     expect(checks[0]).toContain(SWITCH_TO_FORM);
     expect(checks.join('\n')).not.toContain(SWITCH_TO_RAW);
@@ -78,7 +79,7 @@ describe('explainTokenError: invalid_client', () => {
   it('with differing encodings and form chosen, the FIRST check suggests "Raw UTF-8"', () => {
     const { checks } = explainTokenError(
       err('invalid_client', OKTA.badClient),
-      context({ encodingsDiffer: true, encoding: 'form' }),
+      context({ basicEncodingsDiffer: true, encoding: 'form' }),
     );
     expect(checks[0]).toContain(SWITCH_TO_RAW);
     expect(checks.join('\n')).not.toContain(SWITCH_TO_FORM);
@@ -87,10 +88,12 @@ describe('explainTokenError: invalid_client', () => {
   it('the encoding suggestion comes right after the org-server note', () => {
     const { checks } = explainTokenError(
       err('invalid_client'),
-      context({ encodingsDiffer: true, tokenEndpoint: ORG_ENDPOINT }),
+      context({ basicEncodingsDiffer: true, tokenEndpoint: ORG_ENDPOINT }),
     );
     expect(checks[0]).toMatch(/org authorization server/);
-    expect(checks[0]).toContain('"default"');
+    // A URL to use, not "set the field to default" (the field may say "default" already).
+    expect(checks[0]).toContain('https://dev-1.okta.com/oauth2/default/v1/token');
+    expect(checks[0]).not.toMatch(/set Authorization server ID/);
     expect(checks[1]).toContain(SWITCH_TO_FORM);
   });
 
@@ -115,20 +118,34 @@ describe('explainTokenError: invalid_client', () => {
     );
     const both = explainTokenError(
       err('invalid_client'),
-      context({ credentialsHaveStrayCharacters: true, encodingsDiffer: true }),
+      context({ credentialsHaveStrayCharacters: true, basicEncodingsDiffer: true }),
     ).checks;
     expect(both[0]).toContain(SWITCH_TO_FORM);
     expect(both[1]).toMatch(stray);
   });
 
-  it.each([ORG_ENDPOINT, `${ORG_ENDPOINT}/`, 'https://login.example.com/oauth2/v1/token'])(
-    'notes the org server for %s',
-    (tokenEndpoint) => {
-      expect(
-        explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks[0],
-      ).toMatch(/org authorization server/);
-    },
-  );
+  it('never advises switching the encoding when the credentials went in the body', () => {
+    // client_secret_post: the body is always form-encoded; the Basic encoding choice changes nothing.
+    for (const encoding of ['raw', 'form'] as const) {
+      const { checks } = explainTokenError(
+        err('invalid_client', OKTA.badClient),
+        context({ authMethod: 'client_secret_post', encoding, basicEncodingsDiffer: true }),
+      );
+      expect(checks.join('\n')).not.toMatch(/Credential encoding/);
+    }
+  });
+
+  it.each([
+    ORG_ENDPOINT,
+    `${ORG_ENDPOINT}/`,
+    `${ORG_ENDPOINT}?x=1`,
+    `${ORG_ENDPOINT}#frag`,
+    'https://login.example.com/oauth2/v1/token',
+  ])('notes the org server for %s', (tokenEndpoint) => {
+    expect(explainTokenError(err('invalid_client'), context({ tokenEndpoint })).checks[0]).toMatch(
+      /org authorization server/,
+    );
+  });
 
   it.each([
     CUSTOM_ENDPOINT,
@@ -146,13 +163,46 @@ describe('explainTokenError: invalid_client', () => {
         err('invalid_client'),
         context({ authMethod: 'client_secret_basic' }),
       ).checks.join('\n'),
-    ).toContain('try "Request body (client_secret_post)"');
+    ).toContain('Try the other client authentication method, "Request body (client_secret_post)"');
     expect(
       explainTokenError(
         err('invalid_client'),
         context({ authMethod: 'client_secret_post' }),
       ).checks.join('\n'),
-    ).toContain('try "Basic header (client_secret_basic)"');
+    ).toContain('Try the other client authentication method, "Basic header (client_secret_basic)"');
+  });
+});
+
+describe('explainTokenError: against the built-in demo server', () => {
+  const demo = (overrides: Partial<RequestContext> = {}) =>
+    context({ demoServer: true, tokenEndpoint: 'http://127.0.0.1:4173/demo/token', ...overrides });
+
+  it.each([
+    'invalid_client',
+    'invalid_scope',
+    'unauthorized_client',
+    'access_denied',
+    'invalid_request',
+    'unsupported_grant_type',
+  ])('%s: no Okta-specific hint', (code) => {
+    const text = explainTokenError(err(code, 'x'), demo()).checks.join('\n');
+    expect(text).not.toMatch(/Okta|General tab/);
+  });
+
+  it('invalid_client points at the demo clients, and the form-decoding of Basic credentials', () => {
+    const { checks } = explainTokenError(
+      err('invalid_client'),
+      demo({ basicEncodingsDiffer: true }),
+    );
+    expect(checks[0]).toContain('the demo server form-decodes Basic credentials');
+    expect(checks[0]).toContain(SWITCH_TO_FORM);
+    expect(checks.join('\n')).toContain('choose one under Demo client and press Use demo server');
+  });
+
+  it('the same error against another server keeps the Okta hints', () => {
+    expect(explainTokenError(err('invalid_client'), context()).checks.join('\n')).toContain(
+      'Make sure the client belongs to this Okta org',
+    );
   });
 });
 
@@ -160,7 +210,7 @@ describe("explainTokenError: Okta's messages that override the code", () => {
   it('the PKCE / Origin message', () => {
     const explanation = explainTokenError(
       err('invalid_client', OKTA.pkce),
-      context({ encodingsDiffer: true }),
+      context({ basicEncodingsDiffer: true }),
     );
     expect(explanation.meaning).toMatch(/came from a browser/);
     expect(explanation.meaning).toMatch(/Origin/);
@@ -286,27 +336,50 @@ describe('requestContextOf: the context of the request that was sent', () => {
   };
 
   it('reads the choices and the trimmed endpoint from the model', () => {
-    expect(requestContextOf(buildTokenRequest(base))).toEqual({
+    expect(requestContextOf(buildTokenRequest(base), null)).toEqual({
       authMethod: 'client_secret_post',
       encoding: 'form',
-      encodingsDiffer: false,
+      basicEncodingsDiffer: false,
       scope: 'customScope',
       tokenEndpoint: 'https://dev-1.okta.com/oauth2/default/v1/token',
       credentialsHaveStrayCharacters: false,
+      demoServer: false,
     });
   });
 
-  it('sees when the two encodings differ (a "+" in the secret)', () => {
+  it('sees when the two encodings differ (a "+" in the secret), only when Basic was sent', () => {
+    const basic = { ...base, authMethod: 'client_secret_basic' as const, clientSecret: 'a+b' };
+    expect(requestContextOf(buildTokenRequest(basic), null).basicEncodingsDiffer).toBe(true);
+    // In client_secret_post the body is form-encoded whatever the choice: nothing to switch.
     expect(
-      requestContextOf(buildTokenRequest({ ...base, clientSecret: 'a+b' })).encodingsDiffer,
-    ).toBe(true);
+      requestContextOf(buildTokenRequest({ ...base, clientSecret: 'a+b' }), null)
+        .basicEncodingsDiffer,
+    ).toBe(false);
+  });
+
+  it("recognises a request to the session's demo server", () => {
+    const demo = {
+      issuer: 'http://127.0.0.1:4173/demo',
+      tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
+      discoveryUrl: 'http://127.0.0.1:4173/demo/.well-known/openid-configuration',
+      jwksUri: 'http://127.0.0.1:4173/demo/jwks',
+      clients: [],
+    };
+    const to = (tokenEndpoint: string, info: typeof demo | null = demo) =>
+      requestContextOf(buildTokenRequest({ ...base, tokenEndpoint }), info).demoServer;
+    expect(to('http://127.0.0.1:4173/demo/token')).toBe(true);
+    expect(to(' http://127.0.0.1:4173/demo/token?x=1 ')).toBe(true);
+    expect(to('http://127.0.0.1:4173/demo/token', null)).toBe(false);
+    expect(to('http://127.0.0.1:4173/demo-raw/token')).toBe(false);
+    expect(to('http://127.0.0.1:4174/demo/token')).toBe(false);
+    expect(to('https://dev-1.okta.com/demo/token')).toBe(false);
   });
 
   it.each([' secret', 'sec\u200bret', 'secret\t'])(
     'sees stray characters in %j',
     (clientSecret) => {
       expect(
-        requestContextOf(buildTokenRequest({ ...base, clientSecret }))
+        requestContextOf(buildTokenRequest({ ...base, clientSecret }), null)
           .credentialsHaveStrayCharacters,
       ).toBe(true);
     },

@@ -1,4 +1,6 @@
 import { checkCredentials } from './credential-checks.ts';
+import type { DemoServerInfo } from './proxy-protocol.ts';
+import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 import type { ClientAuthMethod, TokenRequest } from './token-request.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import type { OktaApiError, TokenError } from './token-response.ts';
@@ -7,12 +9,18 @@ import type { OktaApiError, TokenError } from './token-response.ts';
 export interface RequestContext {
   readonly authMethod: ClientAuthMethod;
   readonly encoding: CredentialEncoding;
-  /** True when the raw and RFC 6749 §2.3.1 encodings of these credentials differ. */
-  readonly encodingsDiffer: boolean;
+  /**
+   * True when the credentials went in the Basic header AND their raw and RFC 6749 §2.3.1
+   * encodings differ: only then does the Credential encoding choice change what is sent (in
+   * client_secret_post the body is always form-encoded).
+   */
+  readonly basicEncodingsDiffer: boolean;
   readonly scope: string;
   readonly tokenEndpoint: string;
   /** True when a credential starts or ends with white space or holds invisible characters. */
   readonly credentialsHaveStrayCharacters: boolean;
+  /** True when the request went to the playground's built-in demo server: no Okta advice then. */
+  readonly demoServer: boolean;
 }
 
 const STRAY_CHARACTER_CHECKS = new Set([
@@ -21,18 +29,46 @@ const STRAY_CHARACTER_CHECKS = new Set([
   'control-character',
 ]);
 
-/** The context of the request that was sent, derived from its model. */
-export function requestContextOf(request: TokenRequest): RequestContext {
-  const { input, basicByEncoding } = request;
+/**
+ * Whether `endpoint` belongs to the built-in demo server: same origin as its issuer, and the
+ * issuer's path or below it. Compared as parsed URLs, so a trailing query or a different case of
+ * the host does not matter; `localhost` and `127.0.0.1` are different names, as for the server.
+ */
+export function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo | null): boolean {
+  if (!demo) return false;
+  try {
+    const url = new URL(endpoint);
+    const issuer = new URL(demo.issuer);
+    const base = issuer.pathname.replace(/\/$/, '');
+    return (
+      url.origin === issuer.origin && (url.pathname === base || url.pathname.startsWith(`${base}/`))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The context of the request that was sent, derived from its model; `demo` is the session's
+ * demo server (null when there is none), to recognise a request sent to it.
+ */
+export function requestContextOf(
+  request: TokenRequest,
+  demo: DemoServerInfo | null,
+): RequestContext {
+  const { input, basicByEncoding, clientAuthentication } = request;
   return {
-    authMethod: input.authMethod,
+    authMethod: clientAuthentication.method,
     encoding: input.encoding,
-    encodingsDiffer: basicByEncoding.raw.pair !== basicByEncoding.form.pair,
+    basicEncodingsDiffer:
+      clientAuthentication.method === 'client_secret_basic' &&
+      basicByEncoding.raw.pair !== basicByEncoding.form.pair,
     scope: input.scope,
     tokenEndpoint: request.url,
     credentialsHaveStrayCharacters: checkCredentials(input, input.encoding).some((check) =>
       STRAY_CHARACTER_CHECKS.has(check.code),
     ),
+    demoServer: isDemoServerEndpoint(request.url, demo),
   };
 }
 
@@ -53,6 +89,24 @@ const OTHER_METHOD: Record<ClientAuthMethod, string> = {
 };
 
 const matches = (text: string | undefined, pattern: RegExp) => pattern.test(text ?? '');
+
+/** Advice that only holds for Okta: left out when the request went to the demo server. */
+const oktaOnly = (context: RequestContext, ...checks: string[]) =>
+  context.demoServer ? [] : checks;
+
+/**
+ * Where a custom authorization server's token endpoint would be, for someone at Okta's org
+ * authorization server: the user's own origin with `default`, the server every org has. Not the
+ * Authorization server ID field: the endpoint may have been typed, and the field may already
+ * say "default".
+ */
+function customServerEndpoint(tokenEndpoint: string): string {
+  try {
+    return `${new URL(tokenEndpoint).origin}/oauth2/default/v1/token`;
+  } catch {
+    return 'https://{yourOktaDomain}/oauth2/default/v1/token';
+  }
+}
 
 /**
  * Explains an RFC 6749 §5.2 error (and Okta's well-known messages for this flow) in one line,
@@ -79,7 +133,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       meaning:
         "This is Okta's org authorization server: it accepts only private_key_jwt client authentication for client credentials, never a client secret.",
       checks: [
-        'Use a custom authorization server: set Authorization server ID to "default" (…/oauth2/default/v1/token).',
+        `Use a custom authorization server instead, e.g. the "default" one every org has: ${customServerEndpoint(context.tokenEndpoint)}.`,
         'Or switch the app to Public key / Private key authentication (private_key_jwt).',
       ],
     };
@@ -88,14 +142,16 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
   switch (error.error) {
     case 'invalid_client': {
       const checks: string[] = [];
-      if (/\/oauth2\/v1\/token\/?$/.test(context.tokenEndpoint)) {
+      if (!context.demoServer && isOktaOrgAuthorizationServer(context.tokenEndpoint)) {
         checks.push(
-          'This is Okta\'s org authorization server, which refuses client secrets in this flow: set Authorization server ID to "default".',
+          `This is Okta's org authorization server, which refuses client secrets in this flow: use a custom authorization server such as "default" (${customServerEndpoint(context.tokenEndpoint)}).`,
         );
       }
-      if (context.encodingsDiffer) {
+      if (context.authMethod === 'client_secret_basic' && context.basicEncodingsDiffer) {
         checks.push(
-          `Your credentials read differently in the two encodings: this server may expect the other one. Switch Credential encoding to "${OTHER_ENCODING[context.encoding]}" and send again.`,
+          context.demoServer
+            ? `Your credentials read differently in the two encodings, and the demo server form-decodes Basic credentials (RFC 6749 §2.3.1). Switch Credential encoding to "${OTHER_ENCODING[context.encoding]}" and send again.`
+            : `Your credentials read differently in the two encodings: this server may expect the other one. Switch Credential encoding to "${OTHER_ENCODING[context.encoding]}" and send again.`,
         );
       }
       if (context.credentialsHaveStrayCharacters) {
@@ -104,9 +160,18 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         );
       }
       checks.push(
-        "Copy the client ID and secret again from the app's General tab (a rotated or regenerated secret invalidates the old one).",
-        `Check the app's client authentication method: try "${OTHER_METHOD[context.authMethod]}".`,
-        'Make sure the client belongs to this Okta org and this authorization server.',
+        ...(context.demoServer
+          ? [
+              'The demo server knows only its own demo clients: choose one under Demo client and press Use demo server, which fills in its exact ID, secret and scope.',
+            ]
+          : [
+              "Copy the client ID and secret again from the app's General tab (a rotated or regenerated secret invalidates the old one).",
+            ]),
+        `Try the other client authentication method, "${OTHER_METHOD[context.authMethod]}": a server registers each client for one method.`,
+        ...oktaOnly(
+          context,
+          'Make sure the client belongs to this Okta org and this authorization server.',
+        ),
       );
       return {
         meaning:
@@ -118,18 +183,26 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       if (matches(description, /scope' must be provided|default scopes/i) || context.scope === '') {
         return {
           meaning: 'No scope was requested and the authorization server has no default scope.',
-          checks: [
-            'Enter at least one custom scope in Scope (Okta: Security › API › Authorization Servers › your server › Scopes).',
-            'Or mark a scope as a default scope on the authorization server.',
-          ],
+          checks: context.demoServer
+            ? ['Enter a scope of the demo client: Use demo server fills it in.']
+            : [
+                'Enter at least one custom scope in Scope (Okta: Security › API › Authorization Servers › your server › Scopes).',
+                'Or mark a scope as a default scope on the authorization server.',
+              ],
         };
       }
       return {
         meaning: `The server refused the scope "${context.scope}": it is unknown, not allowed for this client, or malformed.`,
         checks: [
           'Check the spelling and case of every scope (space-separated, RFC 6749 §3.3).',
-          'Okta: the scope must exist on this authorization server (Scopes tab), and an access policy rule must grant it to this client.',
-          "Okta's built-in OpenID scopes (openid, profile, …) are not allowed in the client credentials flow: use a custom scope.",
+          ...(context.demoServer
+            ? [
+                'Each demo client may request only its own scopes: Use demo server fills them in for the chosen client.',
+              ]
+            : [
+                'Okta: the scope must exist on this authorization server (Scopes tab), and an access policy rule must grant it to this client.',
+                "Okta's built-in OpenID scopes (openid, profile, …) are not allowed in the client credentials flow: use a custom scope.",
+              ]),
         ],
       };
     }
@@ -140,8 +213,11 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       return {
         meaning: `This client may not use the client credentials grant${configured ? ` (its configured grant types: ${configured})` : ''}.`,
         checks: [
-          "Okta: use an API Services (machine-to-machine) app integration, or enable the Client Credentials grant type on the app's General tab.",
-          "Check that the authorization server's access policy has a rule that allows the Client Credentials grant for this client.",
+          ...oktaOnly(
+            context,
+            "Okta: use an API Services (machine-to-machine) app integration, or enable the Client Credentials grant type on the app's General tab.",
+          ),
+          "Check that the client is registered for the client_credentials grant, and that the server's access policy allows it for this client.",
         ],
       };
     }
@@ -165,7 +241,10 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       return {
         meaning: 'An access policy refused this request (Okta: "Policy evaluation failed").',
         checks: [
-          'Okta: the authorization server needs an access policy assigned to this client with a rule allowing the Client Credentials grant and these scopes.',
+          ...oktaOnly(
+            context,
+            'Okta: the authorization server needs an access policy assigned to this client with a rule allowing the Client Credentials grant and these scopes.',
+          ),
           'Check that the policy and its rule are active.',
         ],
       };

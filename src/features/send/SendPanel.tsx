@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
-import { useSendTokenRequest } from './send-token-request.ts';
-import { useSession, type DemoClient } from './session.ts';
+import type { DemoClient } from '../../core/proxy-protocol.ts';
+import { useSendTokenRequest } from '../../services/send-token-request.ts';
+import { useSession } from '../../services/session.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
 export interface DemoSelection {
@@ -80,24 +81,12 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           type="button"
           className="button button-primary"
           disabled={send.isPending || !session.data}
-          onClick={() =>
-            session.data &&
-            send.mutate(
-              { request, proxyToken: session.data.proxyToken },
-              {
-                // The server was restarted (new per-process token): fetch the new one for the next try.
-                onSuccess: (outcome) => {
-                  if (outcome.kind === 'proxy-error' && outcome.code === 'proxy_token')
-                    void session.refetch();
-                },
-              },
-            )
-          }
+          onClick={() => send.mutate(request)}
         >
           Send token request
         </button>
       </section>
-      <TokenResponseView mutation={send} />
+      <TokenResponseView mutation={send} demo={demo} />
     </>
   );
 }

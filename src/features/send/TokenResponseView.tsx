@@ -1,4 +1,6 @@
 import { decodeJwt } from '../../core/jwt-decode.ts';
+import { explainProxyFailure } from '../../core/proxy-error-help.ts';
+import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
 import {
   explainOktaApiError,
   explainTokenError,
@@ -6,13 +8,19 @@ import {
   requestContextOf,
   type RequestContext,
 } from '../../core/token-error-help.ts';
+import { explainTokenSuccess } from '../../core/token-success-help.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { proxyErrorHelp } from './proxy-error-help.ts';
-import type { SendOutcome, UpstreamAnswer, useSendTokenRequest } from './send-token-request.ts';
+import type {
+  SendOutcome,
+  UpstreamAnswer,
+  useSendTokenRequest,
+} from '../../services/send-token-request.ts';
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
+  /** The session's demo server, to recognise a request sent to it (no Okta advice then). */
+  readonly demo: DemoServerInfo | null;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -26,7 +34,7 @@ const SHOWN_HEADERS = [
 ];
 
 /** The `Token response` region: progress, the answer, and what it means. */
-export function TokenResponseView({ mutation }: TokenResponseViewProps) {
+export function TokenResponseView({ mutation, demo }: TokenResponseViewProps) {
   return (
     <section aria-labelledby="response-heading" aria-busy={mutation.isPending} className="card">
       <h2 id="response-heading">Token response</h2>
@@ -42,7 +50,7 @@ export function TokenResponseView({ mutation }: TokenResponseViewProps) {
           // Explained against the request that was sent, not the fields as they are now.
           <OutcomeSummary
             outcome={mutation.data}
-            context={requestContextOf(mutation.variables.request)}
+            context={requestContextOf(mutation.variables, demo)}
           />
         ) : null}
       </div>
@@ -81,13 +89,8 @@ function ExplanationBlock({
 function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: RequestContext }) {
   if (outcome.kind === 'not-sent') return <p className="notice notice-error">{outcome.message}</p>;
   if (outcome.kind === 'proxy-error') {
-    const help = proxyErrorHelp(outcome.code);
-    return (
-      <ExplanationBlock
-        title={`No answer from the token endpoint (${outcome.code.replaceAll('_', ' ')}).`}
-        explanation={{ meaning: outcome.message, checks: help ? [help] : [] }}
-      />
-    );
+    const { title, explanation } = explainProxyFailure(outcome.code, outcome.message);
+    return <ExplanationBlock title={title} explanation={explanation} />;
   }
   const { answer } = outcome;
   const { parsed } = answer;
@@ -107,10 +110,7 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
           <ExplanationBlock
             ok
             title="Success: an access token."
-            explanation={{
-              meaning: `A ${parsed.token.token_type} token${parsed.token.expires_in !== undefined ? `, valid for ${parsed.token.expires_in} seconds` : ''}${parsed.token.scope ? `, with the scope "${parsed.token.scope}"` : ''}. Send it to your API as "Authorization: Bearer <token>".`,
-              checks: parsed.remarks,
-            }}
+            explanation={explainTokenSuccess(parsed.token, context.scope, parsed.remarks)}
           />
         </>
       );

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PROXY_ERROR_CODES,
+  PROXY_LOG_ONLY_CODES,
+  parseProxyErrorBody,
+  parseSessionBody,
+  upstreamHeadersOf,
+} from './proxy-protocol.ts';
+
+const demo = {
+  issuer: 'http://127.0.0.1:4173/demo',
+  tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
+  discoveryUrl: 'http://127.0.0.1:4173/demo/.well-known/openid-configuration',
+  jwksUri: 'http://127.0.0.1:4173/demo/jwks',
+  clients: [{ label: 'L', clientId: 'id', clientSecret: 's', scope: 'customScope' }],
+};
+const TOKEN = 'x'.repeat(43);
+
+describe('the error codes', () => {
+  it('the statuses issue 6 gives the new codes', () => {
+    expect(PROXY_ERROR_CODES.rate_limited.status).toBe(429);
+    expect(PROXY_ERROR_CODES.busy.status).toBe(429);
+    expect(PROXY_ERROR_CODES.tls_protocol.status).toBe(502);
+    expect(PROXY_ERROR_CODES.request_timeout.status).toBe(408);
+  });
+
+  it('client_closed is log-only: it has no status and is not an answer code', () => {
+    expect(Object.hasOwn(PROXY_ERROR_CODES, 'client_closed')).toBe(false);
+    expect(PROXY_LOG_ONLY_CODES.client_closed).not.toHaveProperty('status');
+  });
+
+  it('unknown_host means the Host-header guard, not a DNS failure', () => {
+    expect(PROXY_ERROR_CODES.unknown_host.meaning).toMatch(/Host name/);
+    expect(PROXY_ERROR_CODES.unknown_host.meaning).not.toMatch(/resolve|DNS failure/);
+  });
+});
+
+describe('parseProxyErrorBody', () => {
+  it('reads a known code and its message', () => {
+    expect(parseProxyErrorBody({ proxyError: { code: 'dns', message: 'm' } })).toEqual({
+      proxyError: { code: 'dns', message: 'm' },
+    });
+  });
+
+  it.each([
+    null,
+    'text',
+    [],
+    {},
+    { proxyError: null },
+    { proxyError: { code: 'dns' } },
+    { proxyError: { code: 'teapot', message: 'm' } },
+    { proxyError: { code: 'toString', message: 'm' } },
+    { proxyError: { code: 1, message: 'm' } },
+  ])('refuses %j', (json) => {
+    expect(parseProxyErrorBody(json)).toBeUndefined();
+  });
+});
+
+describe('parseSessionBody', () => {
+  it('reads a session with and without demo server, dropping extra fields', () => {
+    expect(parseSessionBody({ proxyToken: TOKEN, demo: { ...demo, more: 1 }, x: 2 })).toEqual({
+      proxyToken: TOKEN,
+      demo,
+    });
+    expect(parseSessionBody({ proxyToken: TOKEN, demo: null })).toEqual({
+      proxyToken: TOKEN,
+      demo: null,
+    });
+  });
+
+  it.each([
+    ['no token', { demo: null }],
+    ['a short token', { proxyToken: 'abc', demo: null }],
+    ['no demo field', { proxyToken: TOKEN }],
+    ['a demo server without clients', { proxyToken: TOKEN, demo: { ...demo, clients: [] } }],
+    [
+      'a client without a secret',
+      { proxyToken: TOKEN, demo: { ...demo, clients: [{ label: 'L', clientId: 'i', scope: '' }] } },
+    ],
+    ['a demo server without issuer', { proxyToken: TOKEN, demo: { ...demo, issuer: 1 } }],
+    ['not an object', 'session'],
+  ])('refuses %s', (_, json) => {
+    expect(parseSessionBody(json)).toBeUndefined();
+  });
+});
+
+describe('upstreamHeadersOf', () => {
+  it('renames x-upstream-* back and leaves the proxy headers out', () => {
+    const headers = upstreamHeadersOf(
+      new Headers({
+        'content-type': 'application/json',
+        'x-upstream-www-authenticate': 'Basic realm="a"',
+        'x-upstream-location': 'https://elsewhere.example/',
+        'x-proxy-elapsed-ms': '12',
+        'x-proxy-error': 'dns',
+      }),
+    );
+    expect([...headers]).toEqual([
+      ['content-type', 'application/json'],
+      ['location', 'https://elsewhere.example/'],
+      ['www-authenticate', 'Basic realm="a"'],
+    ]);
+  });
+});
