@@ -31,7 +31,7 @@ const NAMES: Readonly<Record<number, string>> = {
 };
 
 /** `U+00A0` style notation, at least four hex digits (The Unicode Standard, Appendix A). */
-export function formatCodePoint(codePoint: number): string {
+function formatCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

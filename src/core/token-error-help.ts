@@ -34,7 +34,7 @@ const STRAY_CHARACTER_CHECKS = new Set([
  * issuer's path or below it. Compared as parsed URLs, so a trailing query or a different case of
  * the host does not matter; `localhost` and `127.0.0.1` are different names, as for the server.
  */
-export function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo | null): boolean {
+function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo | null): boolean {
   if (!demo) return false;
   try {
     const url = new URL(endpoint);

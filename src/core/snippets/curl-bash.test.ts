@@ -11,7 +11,7 @@ import {
   splitNulTerminated,
 } from '../test-support/shell.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
-import { curlBash } from './curl-bash.ts';
+import { curlBash, describeCurlBashQuoting } from './curl-bash.ts';
 import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 
 // The generated command is proven by running it: a stand-in `curl` (the only thing on PATH)
@@ -226,3 +226,31 @@ describe.skipIf(!zsh)(
     });
   },
 );
+
+describe('describeCurlBashQuoting: the note says exactly what is quoted', () => {
+  it("the guide's request: URL bare, headers and body quoted", () => {
+    expect(describeCurlBashQuoting(buildTokenRequest(GUIDE_INPUT))).toBe(
+      'For bash and zsh. Every header and the body are in single quotes, where the shell changes nothing. The URL needs no quotes: only characters the shell leaves alone. The shell passes every value byte for byte.',
+    );
+  });
+
+  it("a URL with & or ' is quoted too, and the apostrophe rule is stated", () => {
+    const note = describeCurlBashQuoting(
+      buildTokenRequest({ ...GUIDE_INPUT, tokenEndpoint: "https://h/t?a=1&b='x'" }),
+    );
+    expect(note).toContain(
+      "The URL, every header and the body are in single quotes, where the shell changes nothing (a ' inside is written '\\'').",
+    );
+    expect(note).not.toContain('needs no quotes');
+  });
+
+  it('agrees with the command: a value the note calls bare appears bare in it', () => {
+    fc.assert(
+      fc.property(fc.webUrl(), (tokenEndpoint) => {
+        const request = buildTokenRequest({ ...GUIDE_INPUT, tokenEndpoint });
+        const bareUrl = describeCurlBashQuoting(request).includes('The URL needs no quotes');
+        expect(curlBash(request).includes(`--url ${request.url} \\`)).toBe(bareUrl);
+      }),
+    );
+  });
+});

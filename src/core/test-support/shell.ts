@@ -65,7 +65,7 @@ export function splitNulTerminated(output: Buffer): string[] {
 }
 
 /** What shells (and PowerShell's quoting) treat specially, plus a few non-ASCII look-alikes. */
-export const SHELL_SPECIAL_CHARACTERS: readonly string[] = [
+const SHELL_SPECIAL_CHARACTERS: readonly string[] = [
   "'",
   '"',
   '$',

@@ -1,5 +1,5 @@
 import { maskPairSecret } from '../../core/credentials.ts';
-import { curlBash } from '../../core/snippets/curl-bash.ts';
+import { curlBash, describeCurlBashQuoting } from '../../core/snippets/curl-bash.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
@@ -47,7 +47,7 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
         label="curl command"
         value={curl}
         multiline
-        hint="For bash and zsh: every value is single-quoted, so the shell passes it byte for byte."
+        hint={describeCurlBashQuoting(request)}
         actions={<CopyButton label="Copy curl command" value={curl} />}
       />
       <CheckYourself pair={basic.pair} shownPair={shownPair} base64={basic.base64} />
