@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formEncodingSegments } from './encoding-diff.ts';
+import { describeEncodingDifference, formEncodingSegments } from './encoding-diff.ts';
 
 /** The WHATWG urlencoded byte serializer, byte by byte (independent of URLSearchParams). */
 function referenceFormEncode(text: string): string {
@@ -75,5 +75,47 @@ describe('formEncodingSegments', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('describeEncodingDifference: names the characters that actually differ', () => {
+  it('a "+" in the secret: decoding servers read it as a space', () => {
+    expect(describeEncodingDifference('client', 'a+b', true)).toEqual([
+      'Form-encoding changes these credentials: "+" becomes %2B.',
+      'Servers that follow RFC 6749 §2.3.1 (oidc-provider, Spring Authorization Server, Ory Hydra) form-decode the credentials: a raw "+" becomes a space, so the raw form no longer matches there.',
+      'Servers that take the bytes as sent (as the Okta guide assumes) need the raw form.',
+    ]);
+  });
+
+  it('a "/" and a space only: no "+" story, decoding servers read both forms the same', () => {
+    const [changes, decoders] = describeEncodingDifference('my app', 'x/y', true);
+    expect(changes).toBe(
+      'Form-encoding changes these credentials: a space becomes + and "/" becomes %2F.',
+    );
+    expect(decoders).toContain('read both forms of these the same');
+    expect(decoders).not.toContain('"+"');
+  });
+
+  it('each character named once, "%" explained, a non-ASCII character by its name', () => {
+    const [changes, decoders] = describeEncodingDifference('é', '%41%42', true);
+    expect(changes).toBe(
+      'Form-encoding changes these credentials: "é" (U+00E9) becomes %C3%A9 and "%" becomes %25.',
+    );
+    expect(decoders).toContain('a raw "%" starts an escape');
+  });
+
+  it('an invisible character by its name only', () => {
+    expect(describeEncodingDifference('a\u00a0b', '', true)[0]).toBe(
+      'Form-encoding changes these credentials: U+00A0 NO-BREAK SPACE becomes %C2%A0.',
+    );
+  });
+
+  it('a masked secret: its characters are counted, never named', () => {
+    const sentences = describeEncodingDifference('client', 'p+ss word', false);
+    expect(sentences[0]).toBe(
+      'Form-encoding changes these credentials: 2 characters of the secret change too (show the secret to see which).',
+    );
+    expect(sentences.join(' ')).not.toMatch(/becomes %2B|a space becomes/);
+    expect(sentences[1]).toContain('if the secret holds either');
   });
 });

@@ -3,7 +3,7 @@ import {
   type BasicCredentials,
   type CredentialEncoding,
 } from '../../core/credentials.ts';
-import { formEncodingSegments } from '../../core/encoding-diff.ts';
+import { describeEncodingDifference, formEncodingSegments } from '../../core/encoding-diff.ts';
 
 interface EncodingComparisonProps {
   readonly clientId: string;
@@ -52,12 +52,7 @@ export function EncodingComparison({
   return (
     <div className="comparison" role="group" aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">The two encodings differ for these credentials</h3>
-      <p>
-        Servers that follow RFC 6749 §2.3.1 (oidc-provider, Spring Authorization Server, Ory Hydra)
-        form-decode the credentials, so a raw <code>+</code> becomes a space and the secret no
-        longer matches; servers that take the bytes as sent (as the Okta guide assumes) need the raw
-        form.
-      </p>
+      <p>{describeEncodingDifference(clientId, clientSecret, secretVisible).join(' ')}</p>
       <div className="comparison-grid">
         {(['raw', 'encoded'] as const).map((side) => (
           <div key={side}>
