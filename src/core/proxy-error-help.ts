@@ -17,7 +17,7 @@ interface FailureWords {
 }
 
 const NO_ANSWER = 'No answer from the token endpoint:';
-const REFUSED = "The playground's proxy did not send the request:";
+const REFUSED = "Not sent by the playground's proxy:";
 
 /**
  * Every code, so a new one cannot reach the page without words: the type demands an entry. The
