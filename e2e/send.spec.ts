@@ -109,6 +109,20 @@ test.describe('sending the token request', () => {
     await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
   });
 
+  test('right advice only: a client_secret_post failure at the demo server', async ({ page }) => {
+    await useDemo(page, 'special');
+    await expect(page.getByText("The built-in demo server's token endpoint")).toBeVisible();
+    await expect(page.getByText(/Edited by hand/)).toHaveCount(0);
+    await page.getByRole('radio', { name: /Request body \(client_secret_post\)/ }).check();
+    // Its raw and form encodings differ, which in client_secret_post changes nothing.
+    await page.getByLabel('Client secret', { exact: true }).fill('wrong+secret');
+    await send(page);
+    await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
+    await expect(region(page).getByText(/choose one under Demo client/)).toBeVisible();
+    await expect(region(page).getByText(/Credential encoding/)).toHaveCount(0);
+    await expect(region(page).getByText(/Okta/)).toHaveCount(0);
+  });
+
   test('an unknown scope gives invalid_scope, explained', async ({ page }) => {
     await useDemo(page, 'okta');
     await page.getByLabel('Scope', { exact: true }).fill('no-such-scope');
