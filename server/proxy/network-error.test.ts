@@ -25,6 +25,8 @@ describe('classifyUpstreamError', () => {
     ['PROXY_TARGET_FORBIDDEN', 'target_forbidden'],
   ])('%s (wrapped by fetch) is %s', (code, expected) => {
     expect(classify(wrapped(code)).code).toBe(expected);
+    // In words: never the system's code in the message the page shows.
+    expect(classify(wrapped(code)).message).not.toContain(code);
     expect(classify(Object.assign(new Error('x'), { code })).code).toBe(expected);
   });
 

@@ -56,7 +56,8 @@ function isTlsCode(code: string): boolean {
  * the aborted operation reported. `target` names the host in the message (never the path: it can
  * carry query parameters).
  *
- * Does NOT look at error messages for secrets: it never copies them, only codes.
+ * Does NOT copy error messages (they may hold anything) or codes (a person reads the message:
+ * "could not be resolved", not "ENOTFOUND").
  */
 export function classifyUpstreamError(
   error: unknown,
@@ -83,11 +84,10 @@ export function classifyUpstreamError(
       message: `${where} resolved to an address the proxy may not call (private, loopback or otherwise non-public).`,
     };
   }
-  const dns = first((code) => DNS_CODES.has(code));
-  if (dns) {
+  if (first((code) => DNS_CODES.has(code))) {
     return {
       code: 'dns',
-      message: `The host name ${target.hostname} could not be resolved (${dns}). Check the domain for typos.`,
+      message: `The host name ${target.hostname} could not be resolved. Check the domain for typos.`,
     };
   }
   if (first((code) => code === 'ECONNREFUSED')) {
@@ -96,16 +96,14 @@ export function classifyUpstreamError(
       message: `${where} refused the connection: nothing is listening on that port.`,
     };
   }
-  const tls = first(isTlsCode);
-  if (tls) {
+  if (first(isTlsCode)) {
     return {
       code: 'tls',
-      message: `The TLS handshake with ${where} failed (${tls}): its certificate is not trusted, expired or issued for another name.`,
+      message: `The TLS handshake with ${where} failed: its certificate is not trusted, expired or issued for another name.`,
     };
   }
-  const other = codes[0];
   return {
     code: 'network',
-    message: `The connection to ${where} failed${other ? ` (${other})` : ''} before a complete answer arrived.`,
+    message: `The connection to ${where} failed before a complete answer arrived.`,
   };
 }
