@@ -508,7 +508,7 @@ describe('target policy and network failures', () => {
         body: 'grant_type=client_credentials',
       });
       const message = await expectProxyError(await handler()(request), 502, 'tls');
-      expect(message).toContain('SELF_SIGNED');
+      expect(message).toContain('its certificate is self-signed');
       await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
     } finally {
       rmSync(dir, { recursive: true, force: true });

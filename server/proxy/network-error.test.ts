@@ -30,6 +30,17 @@ describe('classifyUpstreamError', () => {
     expect(classify(Object.assign(new Error('x'), { code })).code).toBe(expected);
   });
 
+  it.each([
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'its certificate is self-signed'],
+    ['CERT_HAS_EXPIRED', 'its certificate has expired'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'its certificate is issued for another name'],
+    ['CERT_REVOKED', 'its certificate is not trusted, expired or issued for another name'],
+  ])('%s is explained in words', (code, words) => {
+    expect(classify(wrapped(code)).message).toBe(
+      `The TLS handshake with auth.example.com failed: ${words}.`,
+    );
+  });
+
   it('prefers the proxy deadline over what the aborted call reported', () => {
     expect(classify(wrapped('ECONNRESET'), true).code).toBe('timeout');
     expect(classify(new DOMException('aborted', 'TimeoutError')).code).toBe('timeout');

@@ -23,6 +23,20 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
+/** The commonest certificate failures in words (the code itself means nothing to most people). */
+const TLS_REASONS: Readonly<Record<string, string>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed certificate',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
+  HOSTNAME_MISMATCH: 'its certificate is issued for another name',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is issued for another name',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'its certificate is not signed by an authority this server trusts (or the chain is incomplete)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'its certificate is not signed by an authority this server trusts (or the chain is incomplete)',
+};
+
 /** The facts about a failure that classification uses, gathered along the `cause` chain. */
 interface ErrorFacts {
   codes: string[];
@@ -96,11 +110,11 @@ export function classifyUpstreamError(
       message: `${where} refused the connection: nothing is listening on that port.`,
     };
   }
-  if (first(isTlsCode)) {
-    return {
-      code: 'tls',
-      message: `The TLS handshake with ${where} failed: its certificate is not trusted, expired or issued for another name.`,
-    };
+  const tls = first(isTlsCode);
+  if (tls) {
+    const reason =
+      TLS_REASONS[tls] ?? 'its certificate is not trusted, expired or issued for another name';
+    return { code: 'tls', message: `The TLS handshake with ${where} failed: ${reason}.` };
   }
   return {
     code: 'network',
