@@ -42,39 +42,46 @@ export function App({ initial }: AppProps) {
     window.history.replaceState(null, '', url);
   }, [query]);
 
+  // An embed shows no page title, and no tab list while there is nothing to switch to.
+  const showTabs = !embed || TOOLS.length > 1;
+
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
-      {/* An embed shows no page title, and no tab list while there is nothing to switch to. */}
-      {embed && TOOLS.length === 1 ? null : (
+      {showTabs ? (
         <header className="masthead">
           {embed ? null : <h1>Client Credentials Playground</h1>}
           <ToolTabs active={toolId} onSelect={setToolId} />
         </header>
-      )}
-      {embed ? null : (
-        <p className="intro">
-          The Okta guide{' '}
-          <a href="https://developer.okta.com/docs/guides/implement-grant-type/clientcreds/main/">
-            Use the Client Credentials flow
-          </a>
-          , live: your client ID and secret become the <code>Authorization: Basic</code> header and
-          the guide's curl command, computed in this page. No third-party Base64 site, no storage,
-          and the secret never enters the address bar.
-        </p>
-      )}
-      <UrlNotices ignoredSecretParams={initial.ignoredSecretParams} invalidParams={invalidParams} />
-      {TOOLS.map((tool) => (
-        // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
-        <div
-          key={tool.id}
-          role="tabpanel"
-          id={`tool-panel-${tool.id}`}
-          aria-labelledby={`tool-tab-${tool.id}`}
-          hidden={tool.id !== toolId}
-        >
-          {tool.render({ form, dispatch, request })}
-        </div>
-      ))}
+      ) : null}
+      <main>
+        {embed ? null : (
+          <p className="intro">
+            The Okta guide{' '}
+            <a href="https://developer.okta.com/docs/guides/implement-grant-type/clientcreds/main/">
+              Use the Client Credentials flow
+            </a>
+            , live: your client ID and secret become the <code>Authorization: Basic</code> header
+            and the guide's curl command, computed in this page. No third-party Base64 site, no
+            storage, and the secret never enters the address bar.
+          </p>
+        )}
+        <UrlNotices
+          ignoredSecretParams={initial.ignoredSecretParams}
+          invalidParams={invalidParams}
+        />
+        {TOOLS.map((tool) => (
+          // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
+          <div
+            key={tool.id}
+            role={showTabs ? 'tabpanel' : undefined}
+            id={`tool-panel-${tool.id}`}
+            aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
+            hidden={tool.id !== toolId}
+          >
+            {tool.render({ form, dispatch, request })}
+          </div>
+        ))}
+      </main>
       {embed ? null : (
         <footer className="footer">
           <p>

@@ -41,6 +41,8 @@ export function TokenResponseView({ mutation, current, headingRef }: TokenRespon
     <section
       aria-labelledby="response-heading"
       aria-busy={mutation.isPending}
+      // Changes with every send: lets a test wait for the new answer, never the previous one.
+      data-submitted-at={mutation.submittedAt}
       className={changed.length > 0 ? 'card response response-stale' : 'card response'}
     >
       <h2 id="response-heading" tabIndex={-1} ref={headingRef}>
