@@ -44,14 +44,14 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
   return (
     <form className="workspace" onSubmit={stayOnPage} noValidate>
       <div className="toolbar">
-        <button type="button" className="button" onClick={reset}>
-          Reset
-        </button>
         <p role="status" className="hint">
           {resets > 0 && isInitialFormState(form)
             ? 'Every field is back to its default: the client secret and the last answer are gone from this page.'
             : ''}
         </p>
+        <button type="button" className="button button-small" onClick={reset}>
+          Reset
+        </button>
       </div>
       <CredentialsSection
         clientId={form.clientId}
