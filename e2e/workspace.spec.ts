@@ -162,6 +162,20 @@ test.describe('honest states', () => {
   });
 });
 
+// Issue 7 item 4 (the model branch fixes the advice; this test enables once both branches are merged).
+test.fixme('a failure in client_secret_post never advises switching the Credential encoding', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await useDemo(page, 'special');
+  await page.getByRole('radio', { name: /Request body \(client_secret_post\)/ }).check();
+  // Characters that the two Basic encodings treat differently, in a secret that is wrong anyway.
+  await page.getByLabel('Client secret', { exact: true }).fill('wrong+secret with space');
+  await sendAndWait(page);
+  await expect(tokenResponse(page).getByText('invalid_client', { exact: true })).toBeVisible();
+  await expect(tokenResponse(page).getByText(/Credential encoding/)).toHaveCount(0);
+});
+
 test.describe('keyboard and focus', () => {
   test('Enter in a field sends, and focus lands on the answer heading', async ({ page }) => {
     await page.goto('/');
