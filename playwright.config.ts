@@ -15,7 +15,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   // Visual baselines: one file per screenshot name, no platform suffix, so a fresh clone compares
-  // against the committed ones (regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots`).
+  // against the committed ones (regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`).
   snapshotPathTemplate: 'e2e/__screenshots__/{testFilePath}/{arg}{ext}',
   expect: {
     toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' },

@@ -4,7 +4,7 @@ import { fillCredentials } from './fixtures.ts';
 /**
  * Visual baselines of the workspace (issue 7): 360, 1024 and 1440 px wide, light and dark.
  * Fixed values and nothing sent (an answer carries timings and fresh tokens), so every run draws
- * the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots`.
+ * the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`.
  */
 async function fillFixedValues(page: Page) {
   await fillCredentials(page, '0oa4xqz9kfTbN2cWd5d7', 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO');
