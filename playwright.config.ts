@@ -14,6 +14,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
+  // Visual baselines: one file per screenshot name, no platform suffix, so a fresh clone compares
+  // against the committed ones (regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`).
+  snapshotPathTemplate: 'e2e/__screenshots__/{testFilePath}/{arg}{ext}',
+  expect: {
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' },
+  },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

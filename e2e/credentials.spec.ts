@@ -147,6 +147,8 @@ test.describe('the guide, live', () => {
     await page
       .getByLabel('Token endpoint', { exact: true })
       .fill('https://auth.example.com/oauth/token');
+    // Without credentials there is no command to show (it would carry a fake `Basic Og==`).
+    await fillCredentials(page, 'id', 'secret');
     const args = runWithStandInCurl(await outputText(page, 'curl command'));
     expect(valuesOf(args, '--url')).toEqual(['https://auth.example.com/oauth/token']);
   });

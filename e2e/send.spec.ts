@@ -2,26 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
+import { sendAndWait, tokenResponse, useDemo } from './send-helpers.ts';
 
-const region = (page: Page) => page.getByRole('region', { name: 'Token response' });
-
-async function useDemo(page: Page, client: 'okta' | 'special') {
-  await page
-    .getByLabel('Demo client', { exact: true })
-    .selectOption({ index: client === 'okta' ? 0 : 1 });
-  await page.getByRole('button', { name: 'Use demo server' }).click();
-  await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
-}
-
-async function send(page: Page) {
-  await page.getByRole('button', { name: 'Send token request' }).click();
-  await expect(region(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(
-    region(page)
-      .getByText(/HTTP status|No answer|Not sent/)
-      .first(),
-  ).toBeVisible();
-}
+const region = tokenResponse;
+const send = (page: Page) => sendAndWait(page);
 
 /** Verifies an access token against the demo server's JWKS, independently of the page. */
 async function verifyDemoToken(token: string, baseURL: string, scope: string) {

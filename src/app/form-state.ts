@@ -16,3 +16,10 @@ export type FormChange = Partial<FormState>;
 export function formReducer(state: FormState, change: FormChange): FormState {
   return { ...state, ...change };
 }
+
+/** True when every field holds its default (after Reset, or before anything was typed). */
+export function isInitialFormState(form: FormState): boolean {
+  return (Object.keys(initialFormState) as Array<keyof FormState>).every(
+    (field) => form[field] === initialFormState[field],
+  );
+}

@@ -55,21 +55,27 @@ const formState: fc.Arbitrary<FormState> = fc.record({
 describe('writeUrlState → readUrlState', () => {
   it('gives back every field but the secret, which is always empty', () => {
     fc.assert(
-      fc.property(formState, fc.boolean(), (form, embed) => {
-        const state = readUrlState(writeUrlState(form, embed));
-        expect(state.form).toEqual({
-          ...form,
-          clientSecret: '',
-          // A link carries the endpoint, not how it was set: it reads back as "from the link".
-          tokenEndpointOverride: form.tokenEndpointOverride && {
-            url: form.tokenEndpointOverride.url,
-            source: 'link',
-          },
-        });
-        expect(state.embed).toBe(embed);
-        expect(state.ignoredSecretParams).toEqual([]);
-        expect(state.invalidParams).toEqual([]);
-      }),
+      fc.property(
+        formState,
+        fc.boolean(),
+        fc.option(fc.string({ unit: 'grapheme' }), { nil: null }),
+        (form, embed, tool) => {
+          const state = readUrlState(writeUrlState(form, embed, tool));
+          expect(state.form).toEqual({
+            ...form,
+            clientSecret: '',
+            // A link carries the endpoint, not how it was set: it reads back as "from the link".
+            tokenEndpointOverride: form.tokenEndpointOverride && {
+              url: form.tokenEndpointOverride.url,
+              source: 'link',
+            },
+          });
+          expect(state.embed).toBe(embed);
+          expect(state.tool).toBe(tool);
+          expect(state.ignoredSecretParams).toEqual([]);
+          expect(state.invalidParams).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -174,6 +180,13 @@ describe('writeUrlState', () => {
     ).toBe('?tokenUrl=');
   });
 
+  it('writes the tool when it is not the default one', () => {
+    expect(writeUrlState(initialFormState, false, 'check')).toBe('?tool=check');
+    expect(writeUrlState({ ...initialFormState, clientId: 'id' }, true, 'inspect')).toBe(
+      '?clientId=id&tool=inspect&embed=1',
+    );
+  });
+
   it('embed=1', () => {
     expect(writeUrlState(initialFormState, true)).toBe('?embed=1');
   });
@@ -191,6 +204,7 @@ describe('readUrlState', () => {
       expect(readUrlState(search)).toEqual({
         form: initialFormState,
         embed: false,
+        tool: null,
         ignoredSecretParams: [],
         invalidParams: [],
       });
@@ -212,6 +226,7 @@ describe('readUrlState', () => {
         encoding: 'form',
       },
       embed: true,
+      tool: null,
       ignoredSecretParams: [],
       invalidParams: [],
     });
@@ -276,6 +291,12 @@ describe('readUrlState', () => {
     expect(state.form.authMethod).toBe('client_secret_post');
     expect(state.form.encoding).toBe('raw');
     expect(state.invalidParams).toEqual(['encoding']);
+  });
+
+  it('reads the tool parameter as written (the shell checks it against its tools)', () => {
+    expect(readUrlState('?tool=build').tool).toBe('build');
+    expect(readUrlState('?tool=no-such-tool').tool).toBe('no-such-tool');
+    expect(readUrlState('?clientId=a').tool).toBeNull();
   });
 
   it.each([

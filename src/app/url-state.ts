@@ -15,6 +15,11 @@ const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: '
 export interface UrlState {
   readonly form: FormState;
   readonly embed: boolean;
+  /**
+   * The `tool` parameter as written, or `null` without one. Checked against the tool registry by
+   * the shell, so that adding a tool never touches this file.
+   */
+  readonly tool: string | null;
   /** Names of secret-bearing parameters that were present and ignored. */
   readonly ignoredSecretParams: readonly string[];
   /** Parameters with a value this page does not understand, to say so instead of guessing. */
@@ -23,7 +28,7 @@ export interface UrlState {
 
 /**
  * Reads the shareable state of GUIDE §3 (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
- * `auth`, `encoding`, `embed`) from a query string. Never reads a secret.
+ * `auth`, `encoding`, `embed`, `tool`) from a query string. Never reads a secret.
  */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -49,6 +54,7 @@ export function readUrlState(search: string): UrlState {
   return {
     form,
     embed: params.get('embed') === '1',
+    tool: params.get('tool'),
     ignoredSecretParams: SECRET_PARAMS.filter((name) => params.has(name)),
     invalidParams,
   };
@@ -56,9 +62,9 @@ export function readUrlState(search: string): UrlState {
 
 /**
  * The query string for a form state: every field but the secret, and only what differs from the
- * defaults, so shared links stay short and readable.
+ * defaults, so shared links stay short and readable. `tool` is `null` for the default tool.
  */
-export function writeUrlState(form: FormState, embed: boolean): string {
+export function writeUrlState(form: FormState, embed: boolean, tool: string | null = null): string {
   const params = new URLSearchParams();
   if (form.clientId) params.set('clientId', form.clientId);
   if (form.domain) params.set('domain', form.domain);
@@ -69,6 +75,7 @@ export function writeUrlState(form: FormState, embed: boolean): string {
   if (form.authMethod !== initialFormState.authMethod)
     params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
+  if (tool !== null) params.set('tool', tool);
   if (embed) params.set('embed', '1');
   const query = params.toString();
   return query ? `?${query}` : '';

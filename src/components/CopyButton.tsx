@@ -7,13 +7,14 @@ interface CopyButtonProps {
   readonly label: string;
   /** What goes to the clipboard; read at click time so it is never stale. */
   readonly value: string;
+  readonly disabled?: boolean;
 }
 
 /**
  * Copies `value` and says so twice: visibly next to the button and to screen readers through a
  * polite live region. The button keeps its name, so people and tests always find it the same way.
  */
-export function CopyButton({ label, value }: CopyButtonProps) {
+export function CopyButton({ label, value, disabled }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -31,7 +32,7 @@ export function CopyButton({ label, value }: CopyButtonProps) {
 
   return (
     <span className="copy">
-      <button type="button" className="button" onClick={copy}>
+      <button type="button" className="button" onClick={copy} disabled={disabled}>
         {label}
       </button>
       <span role="status" className={`copy-status copy-status-${state}`}>

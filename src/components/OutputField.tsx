@@ -6,8 +6,13 @@ interface OutputFieldProps {
   readonly label: string;
   /** Exactly the text of the element. */
   readonly value: string;
+  /**
+   * What the user still has to enter before there is a value ("Enter a client ID and secret"):
+   * the output is then empty and the box says this instead. Nothing fake is shown or copyable.
+   */
+  readonly missing?: string | null;
   readonly multiline?: boolean;
-  /** Copy buttons and other actions shown after the value. */
+  /** Copy buttons and other actions, shown at the top right of the value. */
   readonly actions?: ReactNode;
   readonly hint?: ReactNode;
 }
@@ -17,23 +22,34 @@ interface OutputFieldProps {
  * `aria-live="off"`: an output is a live region by default, and reading the Base64 aloud on
  * every keystroke would drown everything else.
  */
-export function OutputField({ id, label, value, multiline, actions, hint }: OutputFieldProps) {
+export function OutputField(props: OutputFieldProps) {
+  const { id, label, value, missing, multiline, actions, hint } = props;
+  const missingId = `${id}-missing`;
   return (
     <div className="output-field">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {/* A multi-line value scrolls sideways: focusable, so a keyboard user can scroll it. */}
-      <output
-        id={id}
-        aria-live="off"
-        className={multiline ? 'value value-multiline' : 'value'}
-        tabIndex={multiline ? 0 : undefined}
-      >
-        {value}
-      </output>
+      <div className="output-head">
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+        {actions ? <div className="actions">{actions}</div> : null}
+      </div>
+      {missing ? (
+        <p className="value value-missing">
+          <output id={id} aria-live="off" aria-describedby={missingId} />
+          <span id={missingId}>{missing}</span>
+        </p>
+      ) : (
+        // A multi-line value scrolls sideways: focusable, so a keyboard user can scroll it.
+        <output
+          id={id}
+          aria-live="off"
+          className={multiline ? 'value value-multiline' : 'value'}
+          tabIndex={multiline ? 0 : undefined}
+        >
+          {value}
+        </output>
+      )}
       {hint ? <p className="hint">{hint}</p> : null}
-      {actions ? <div className="actions">{actions}</div> : null}
     </div>
   );
 }

@@ -80,6 +80,12 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={encoding}
         onChange={(value) => onChange({ encoding: value })}
       />
+      <p className="hint">
+        <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a> asks for
+        each part to be form-urlencoded before{' '}
+        <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the Okta
+        guide skips that step. Both give the same bytes for letters, digits and <code>-._*</code>.
+      </p>
       <EncodingComparison
         clientId={clientId}
         clientSecret={clientSecret}

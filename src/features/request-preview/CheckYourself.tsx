@@ -8,6 +8,8 @@ interface CheckYourselfProps {
   /** The pair as shown (its secret masked while the secret is hidden). */
   readonly shownPair: string;
   readonly base64: string;
+  /** What is still to be entered, while there is nothing real to check. */
+  readonly missing: string | null;
 }
 
 /**
@@ -15,7 +17,7 @@ interface CheckYourselfProps {
  * website). The commands hold the secret: shown masked while the secret is hidden; the copy
  * buttons always copy the real command.
  */
-export function CheckYourself({ pair, shownPair, base64 }: CheckYourselfProps) {
+export function CheckYourself({ pair, shownPair, base64, missing }: CheckYourselfProps) {
   const commands = [
     {
       id: 'check-bash',
@@ -39,13 +41,22 @@ export function CheckYourself({ pair, shownPair, base64 }: CheckYourselfProps) {
           id={command.id}
           label={command.title}
           value={command.shown}
+          missing={missing}
           multiline
-          actions={<CopyButton label={`Copy ${command.title} command`} value={command.real} />}
+          actions={
+            <CopyButton
+              label={`Copy ${command.title} command`}
+              value={command.real}
+              disabled={!!missing}
+            />
+          }
         />
       ))}
-      <p>
-        Expected output: <code className="mono">{base64}</code>
-      </p>
+      {missing ? null : (
+        <p>
+          Expected output: <code className="mono expected">{base64}</code>
+        </p>
+      )}
       <p className="hint">
         The guide's pitfalls: <code>echo</code> without <code>-n</code> adds a newline to the secret
         (the Base64 then ends in <code>K</code>, <code>o=</code> or <code>Cg==</code>), and GNU{' '}

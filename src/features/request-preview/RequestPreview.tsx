@@ -1,4 +1,5 @@
 import { maskPairSecret } from '../../core/credentials.ts';
+import { missingCredentials } from '../../core/missing-credentials.ts';
 import { curlBash, describeCurlBashQuoting } from '../../core/snippets/curl-bash.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
@@ -15,42 +16,65 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
   const { basic } = request;
   const curl = curlBash(request);
   const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
+  // Until both credentials are there, every value below would be a fake (`Basic Og==`).
+  const missing = missingCredentials(request.input);
   const headerHint =
-    request.clientAuthentication.method === 'client_secret_post'
-      ? 'Not sent: with client_secret_post the credentials travel in the body instead (RFC 6749 §2.3 allows one method per request).'
-      : undefined;
+    request.clientAuthentication.method === 'client_secret_post' ? (
+      <>
+        Not sent: with client_secret_post the credentials travel in the body instead (
+        <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 §2.3</a> allows one
+        method per request).
+      </>
+    ) : undefined;
 
   return (
-    <section aria-labelledby="preview-heading" className="card">
-      <h2 id="preview-heading">3. The request</h2>
+    <section aria-labelledby="preview-heading" className="card outputs">
+      <h2 id="preview-heading">The request</h2>
       <OutputField
         id="credentials-string"
         label="Credentials string"
         value={shownPair}
-        hint={secretVisible ? undefined : 'The secret is masked; Show secret reveals it.'}
+        missing={missing}
+        hint={
+          secretVisible || missing ? undefined : 'The secret is masked; Show secret reveals it.'
+        }
       />
       <OutputField
         id="base64"
         label="Base64"
         value={basic.base64}
-        actions={<CopyButton label="Copy Base64" value={basic.base64} />}
+        missing={missing}
+        actions={<CopyButton label="Copy Base64" value={basic.base64} disabled={!!missing} />}
       />
       <OutputField
         id="authorization-header"
         label="Authorization header"
         value={basic.headerValue}
+        missing={missing}
         hint={headerHint}
-        actions={<CopyButton label="Copy Authorization header" value={basic.headerValue} />}
+        actions={
+          <CopyButton
+            label="Copy Authorization header"
+            value={basic.headerValue}
+            disabled={!!missing}
+          />
+        }
       />
       <OutputField
         id="curl-command"
         label="curl command"
         value={curl}
+        missing={missing}
         multiline
         hint={describeCurlBashQuoting(request)}
-        actions={<CopyButton label="Copy curl command" value={curl} />}
+        actions={<CopyButton label="Copy curl command" value={curl} disabled={!!missing} />}
       />
-      <CheckYourself pair={basic.pair} shownPair={shownPair} base64={basic.base64} />
+      <CheckYourself
+        pair={basic.pair}
+        shownPair={shownPair}
+        base64={basic.base64}
+        missing={missing}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient } from '../../core/proxy-protocol.ts';
@@ -24,7 +25,9 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
   const selectId = useId();
+  const responseHeading = useRef<HTMLHeadingElement>(null);
   const demo = session.data?.demo ?? null;
+  const missing = missingCredentials(request.input);
   const clients: readonly DemoClient[] = demo?.clients ?? [];
 
   function applyDemo() {
@@ -41,7 +44,7 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
   return (
     <>
       <section aria-labelledby="send-heading" className="card">
-        <h2 id="send-heading">4. Send it</h2>
+        <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
           The request goes through this playground's own proxy (token endpoints send no CORS
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
@@ -77,16 +80,34 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
                 : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
           </p>
         </div>
+        {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button
-          type="button"
+          type="submit"
           className="button button-primary"
-          disabled={send.isPending || !session.data}
-          onClick={() => send.mutate(request)}
+          disabled={send.isPending || !session.data || missing !== null}
+          aria-describedby={missing ? `${selectId}-send-missing` : undefined}
+          onClick={() =>
+            send.mutate(request, {
+              // The button was disabled while sending, which drops focus to <body>: take it to
+              // the answer, so keyboard and screen reader users land where the result is.
+              onSettled: () => responseHeading.current?.focus(),
+            })
+          }
         >
           Send token request
         </button>
+        {missing ? (
+          <p id={`${selectId}-send-missing`} className="hint">
+            {missing} to send the request.
+          </p>
+        ) : null}
       </section>
-      <TokenResponseView mutation={send} demo={demo} />
+      <TokenResponseView
+        mutation={send}
+        demo={demo}
+        current={request}
+        headingRef={responseHeading}
+      />
     </>
   );
 }

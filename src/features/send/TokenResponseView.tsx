@@ -1,6 +1,9 @@
+import type { RefObject } from 'react';
+import { changesSinceSent } from '../../core/answer-freshness.ts';
 import { decodeJwt } from '../../core/jwt-decode.ts';
 import { explainProxyFailure } from '../../core/proxy-error-help.ts';
 import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
 import {
   explainOktaApiError,
   explainTokenError,
@@ -21,6 +24,10 @@ interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
   /** The session's demo server, to recognise a request sent to it (no Okta advice then). */
   readonly demo: DemoServerInfo | null;
+  /** The request the form describes now, to say when the answer no longer matches it. */
+  readonly current: TokenRequest;
+  /** Focused after each send (the heading is not in the Tab order: `tabIndex={-1}`). */
+  readonly headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -33,11 +40,30 @@ const SHOWN_HEADERS = [
   'retry-after',
 ];
 
-/** The `Token response` region: progress, the answer, and what it means. */
-export function TokenResponseView({ mutation, demo }: TokenResponseViewProps) {
+/** The `Token response` region: progress, the answer, what it means, and what it answers. */
+export function TokenResponseView({ mutation, demo, current, headingRef }: TokenResponseViewProps) {
+  const sent = mutation.isPending ? undefined : mutation.variables;
+  const outcome = mutation.isPending ? undefined : mutation.data;
+  const changed = sent && outcome ? changesSinceSent(sent, current) : [];
   return (
-    <section aria-labelledby="response-heading" aria-busy={mutation.isPending} className="card">
-      <h2 id="response-heading">Token response</h2>
+    <section
+      aria-labelledby="response-heading"
+      aria-busy={mutation.isPending}
+      // Changes with every send: lets a test wait for the new answer, never the previous one.
+      data-submitted-at={mutation.submittedAt}
+      className={changed.length > 0 ? 'card response response-stale' : 'card response'}
+    >
+      <h2 id="response-heading" tabIndex={-1} ref={headingRef}>
+        Token response
+      </h2>
+      <div role="status">
+        {changed.length > 0 ? (
+          <p className="notice notice-warning stale-note">
+            <strong>Out of date:</strong> {changed.join(', ')} changed since this answer. Send the
+            request again to see the answer for the form as it is now.
+          </p>
+        ) : null}
+      </div>
       <div role="status" aria-live="polite">
         {mutation.isPending ? <p>Sending the token request…</p> : null}
         {mutation.isIdle ? <p className="hint">Nothing sent yet.</p> : null}
@@ -46,18 +72,45 @@ export function TokenResponseView({ mutation, demo }: TokenResponseViewProps) {
             The request could not be completed: {mutation.error.message}
           </p>
         ) : null}
-        {mutation.data && mutation.variables && !mutation.isPending ? (
+        {outcome && sent ? (
           // Explained against the request that was sent, not the fields as they are now.
-          <OutcomeSummary
-            outcome={mutation.data}
-            context={requestContextOf(mutation.variables, demo)}
-          />
+          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demo)} />
         ) : null}
       </div>
-      {mutation.data?.kind === 'answer' && !mutation.isPending ? (
-        <AnswerDetails answer={mutation.data.answer} />
-      ) : null}
+      {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
+      {outcome?.kind === 'answer' ? <AnswerDetails answer={outcome.answer} /> : null}
     </section>
+  );
+}
+
+/** What this answer answers, without the secret: method, URL, client, authentication, scope. */
+function SentRequest({ request }: { request: TokenRequest }) {
+  const { input, clientAuthentication } = request;
+  const authentication =
+    clientAuthentication.method === 'client_secret_basic'
+      ? `client_secret_basic (Basic header, ${clientAuthentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`
+      : 'client_secret_post (in the request body)';
+  return (
+    <dl className="facts sent-request" aria-label="Request sent">
+      <div className="fact">
+        <dt>Request</dt>
+        <dd className="mono">
+          {request.method} {request.url}
+        </dd>
+      </div>
+      <div className="fact">
+        <dt>Client ID</dt>
+        <dd className="mono">{input.clientId}</dd>
+      </div>
+      <div className="fact">
+        <dt>Authentication</dt>
+        <dd>{authentication}</dd>
+      </div>
+      <div className="fact">
+        <dt>Scope</dt>
+        <dd className="mono">{input.scope === '' ? '(none)' : input.scope}</dd>
+      </div>
+    </dl>
   );
 }
 

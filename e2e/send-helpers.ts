@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+
+export const tokenResponse = (page: Page) => page.getByRole('region', { name: 'Token response' });
+
+export async function useDemo(page: Page, client: 'okta' | 'special') {
+  await page
+    .getByLabel('Demo client', { exact: true })
+    .selectOption({ index: client === 'okta' ? 0 : 1 });
+  await page.getByRole('button', { name: 'Use demo server' }).click();
+  await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
+}
+
+/**
+ * Sends (by clicking, or by `press` in a focused field) and waits for the NEW answer: the region's
+ * `data-submitted-at` changes with every send, and `aria-busy` is false once it has settled.
+ */
+export async function sendAndWait(page: Page, how: 'click' | 'enter' = 'click') {
+  const region = tokenResponse(page);
+  const before = (await region.getAttribute('data-submitted-at')) ?? '';
+  if (how === 'click') await page.getByRole('button', { name: 'Send token request' }).click();
+  else await page.keyboard.press('Enter');
+  await expect(region).not.toHaveAttribute('data-submitted-at', before);
+  await expect(region).toHaveAttribute('aria-busy', 'false');
+  await expect(
+    region.getByText(/HTTP status|No answer|Not sent|could not be completed/).first(),
+  ).toBeVisible();
+}

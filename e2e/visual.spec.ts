@@ -1,0 +1,30 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fillCredentials } from './fixtures.ts';
+
+/**
+ * Visual baselines of the workspace (issue 7): 360, 1024 and 1440 px wide, light and dark.
+ * Fixed values and nothing sent (an answer carries timings and fresh tokens), so every run draws
+ * the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`.
+ */
+async function fillFixedValues(page: Page) {
+  await fillCredentials(page, '0oa4xqz9kfTbN2cWd5d7', 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO');
+  await page.getByLabel('Okta domain', { exact: true }).fill('dev-123456.okta.com');
+  await page.getByLabel('Scope', { exact: true }).fill('customScope');
+}
+
+for (const width of [360, 1024, 1440]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the workspace at ${width} px (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await fillFixedValues(page);
+      // The sender is loaded lazily: wait until it is ready so it is drawn, not its placeholder.
+      await expect(page.getByRole('button', { name: 'Send token request' })).toBeEnabled();
+      await page.getByLabel('Scope', { exact: true }).blur();
+      await expect(page).toHaveScreenshot(`workspace-${width}-${colorScheme}.png`, {
+        fullPage: true,
+      });
+    });
+  }
+}

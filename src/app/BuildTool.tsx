@@ -1,0 +1,85 @@
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import type { TokenRequest } from '../core/token-request.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
+import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
+import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
+import type { FormState } from '../core/request-form.ts';
+import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
+
+// Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
+const SendSection = lazy(() => import('./SendSection.tsx'));
+
+interface BuildToolProps {
+  readonly form: FormState;
+  readonly dispatch: (change: FormChange) => void;
+  readonly request: TokenRequest;
+}
+
+/** The sending step submits on Enter; the submission itself never leaves the page. */
+function stayOnPage(event: FormEvent) {
+  event.preventDefault();
+}
+
+/**
+ * The "Build a request" tool: the inputs, the outputs they drive (beside them from 1024 px,
+ * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
+ * any field presses its one submit button, `Send token request`.
+ */
+export function BuildTool({ form, dispatch, request }: BuildToolProps) {
+  const [secretVisible, setSecretVisible] = useState(false);
+  // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
+  const [resets, setResets] = useState(0);
+
+  function reset() {
+    dispatch(initialFormState);
+    setSecretVisible(false);
+    setResets((count) => count + 1);
+  }
+
+  return (
+    <form className="workspace" onSubmit={stayOnPage} noValidate>
+      <div className="toolbar">
+        <p role="status" className="hint">
+          {resets > 0 && isInitialFormState(form)
+            ? 'Every field is back to its default: the client secret and the last answer are gone from this page.'
+            : ''}
+        </p>
+        <button type="button" className="button button-small" onClick={reset}>
+          Reset
+        </button>
+      </div>
+      <CredentialsSection
+        clientId={form.clientId}
+        clientSecret={form.clientSecret}
+        encoding={form.encoding}
+        basicByEncoding={request.basicByEncoding}
+        secretVisible={secretVisible}
+        onChange={dispatch}
+        onSecretVisibleChange={setSecretVisible}
+      />
+      <RequestPreview request={request} secretVisible={secretVisible} />
+      <EndpointSection
+        domain={form.domain}
+        authServerId={form.authServerId}
+        tokenEndpoint={request.input.tokenEndpoint}
+        tokenEndpointSource={form.tokenEndpointOverride?.source ?? null}
+        scope={form.scope}
+        authMethod={form.authMethod}
+        onChange={dispatch}
+      />
+      <ErrorBoundary
+        fallback={
+          <p className="card notice notice-error" role="alert">
+            The part of the page that sends requests could not load (offline, or the playground was
+            updated): reload the page. Everything else still works, including the curl command.
+          </p>
+        }
+      >
+        <Suspense fallback={<p className="card">Loading the sender…</p>}>
+          <SendSection key={resets} request={request} onUseDemo={dispatch} />
+        </Suspense>
+      </ErrorBoundary>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { changesSinceSent } from './answer-freshness.ts';
+import { buildTokenRequest, type TokenRequestInput } from './token-request.ts';
+
+const sentInput: TokenRequestInput = {
+  tokenEndpoint: 'https://dev-1.okta.com/oauth2/default/v1/token',
+  clientId: '0oa1',
+  clientSecret: 'secret',
+  scope: 'customScope',
+  authMethod: 'client_secret_basic',
+  encoding: 'raw',
+};
+const sent = buildTokenRequest(sentInput);
+const now = (change: Partial<TokenRequestInput>) =>
+  changesSinceSent(sent, buildTokenRequest({ ...sentInput, ...change }));
+
+describe('changesSinceSent', () => {
+  it('is empty while the form still describes the request that was sent', () => {
+    expect(now({})).toEqual([]);
+  });
+
+  it('names each changed field by its label, in the order of the form', () => {
+    expect(now({ clientSecret: 'other' })).toEqual(['Client secret']);
+    expect(now({ scope: 'read:reports', clientSecret: 'other' })).toEqual([
+      'Client secret',
+      'Scope',
+    ]);
+    expect(now({ clientId: '0oa2' })).toEqual(['Client ID']);
+    expect(now({ tokenEndpoint: 'https://dev-2.okta.com/oauth2/default/v1/token' })).toEqual([
+      'Token endpoint',
+    ]);
+    expect(now({ authMethod: 'client_secret_post' })).toEqual(['Client authentication']);
+  });
+
+  it('counts a change only when it changes the bytes that would be sent', () => {
+    // Okta-style credentials are the same in both encodings (RFC 6749 §2.3.1 changes nothing).
+    expect(now({ encoding: 'form' })).toEqual([]);
+    // A space around the endpoint is trimmed before sending.
+    expect(now({ tokenEndpoint: ` ${sentInput.tokenEndpoint} ` })).toEqual([]);
+    // In client_secret_post the Basic encoding is not used at all.
+    const post = buildTokenRequest({
+      ...sentInput,
+      clientSecret: 'a+b',
+      authMethod: 'client_secret_post',
+    });
+    const postForm = buildTokenRequest({ ...post.input, encoding: 'form' });
+    expect(changesSinceSent(post, postForm)).toEqual([]);
+  });
+
+  it('names the encoding when it changes the Authorization header', () => {
+    const special = buildTokenRequest({ ...sentInput, clientSecret: 'a+b' });
+    const specialForm = buildTokenRequest({ ...special.input, encoding: 'form' });
+    expect(changesSinceSent(special, specialForm)).toEqual(['Credential encoding']);
+  });
+});
