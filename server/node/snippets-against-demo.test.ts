@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curlBash } from '../../src/core/snippets/curl-bash.ts';
 import { javaHttpClient } from '../../src/core/snippets/java-httpclient.ts';
 import { javascriptFetch } from '../../src/core/snippets/javascript-fetch.ts';
+import { pythonRequests } from '../../src/core/snippets/python-requests.ts';
 import { pythonUrllib } from '../../src/core/snippets/python-urllib.ts';
 import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts';
 import { findCommand } from '../../src/core/test-support/shell.ts';
@@ -122,8 +123,34 @@ describe('JavaScript (fetch) in Node gets a token', () => {
 describe.runIf(python)('Python (urllib) gets a token', () => {
   it.each([...demoClientsFor('basic'), ...demoClientsFor('post')])('%s', async (_label, spec) => {
     const request = toDemo(spec);
-    const file = path.join(root, 'token.py');
+    const file = path.join(root, 'get_token_urllib.py');
     await writeFile(file, pythonUrllib(request).code);
+    const { stdout } = await run(python ?? 'python3', [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+});
+
+/** Whether the `requests` package is importable (it is not part of the standard library). */
+async function hasPythonRequests(): Promise<boolean> {
+  if (!python) return false;
+  try {
+    await run(python, ['-c', 'import requests']);
+    return true;
+  } catch {
+    console.warn(
+      'snippets-against-demo.test.ts: the requests package is not installed; the requests run is SKIPPED.',
+    );
+    return false;
+  }
+}
+
+describe.runIf(await hasPythonRequests())('Python (requests) gets a token', () => {
+  it.each(demoClientsFor('basic'))('%s', async (_label, spec) => {
+    const request = toDemo(spec);
+    const file = path.join(root, 'get_token_requests.py');
+    await writeFile(file, pythonRequests(request));
     const { stdout } = await run(python ?? 'python3', [file]);
     const { status, body } = statusAndBody(stdout);
     expect(status).toBe(200);
