@@ -203,6 +203,17 @@ describe('diagnoseAuthorizationHeader: every mistake in the list', () => {
     ).toEqual(['warning', 'error']);
   });
 
+  it('a header copied from a curl command, -H or --header included', () => {
+    expect(problems(`-H 'Authorization: Basic ${OKTA_TOKEN}'`)).toEqual([
+      'command-flag-included',
+      'surrounding-quotes',
+      'header-name-included',
+    ]);
+    expect(
+      find(`--header "authorization: Basic ${OKTA_TOKEN}"`, 'command-flag-included').input,
+    ).toEqual([{ start: 0, end: 8 }]);
+  });
+
   it('quotes around the whole paste, around the value, typographic ones', () => {
     expect(find(`"Authorization: Basic ${OKTA_TOKEN}"`, 'surrounding-quotes').quote).toBe('"');
     expect(problems(`Authorization: 'Basic ${OKTA_TOKEN}'`)).toEqual([

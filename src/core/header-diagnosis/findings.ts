@@ -48,6 +48,7 @@ export type HeaderFinding = Located &
         readonly severity: 'warning' | 'error';
         readonly repeated: boolean;
       }
+    | { readonly code: 'command-flag-included'; readonly severity: 'warning' }
     | { readonly code: 'scheme-missing'; readonly severity: 'error' }
     | { readonly code: 'scheme-doubled'; readonly severity: 'error' }
     | { readonly code: 'scheme-wrong'; readonly severity: 'error'; readonly scheme: string }

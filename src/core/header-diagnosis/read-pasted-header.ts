@@ -45,6 +45,8 @@ const OTHER_SCHEMES = new Set([
 /** `-----BEGIN CERTIFICATE-----` and its END line: what `certutil -encode` writes around Base64. */
 const CERTUTIL_LINE = /^[ \t]*-----(?:BEGIN|END) [A-Z0-9 ]*-----[ \t]*$/;
 const HEADER_NAME = /^authorization[ \t]*:[ \t]*/i;
+/** curl's header option, copied along with the header from a command line. */
+const HEADER_FLAG = /^(?:-H|--header)[ \t]+/;
 
 function span(source: PastedText, start: number, end: number): Span[] {
   return end > start ? [originalSpan(source, start, end)] : [];
@@ -129,6 +131,16 @@ export function readPastedHeader(input: string): PastedHeader {
   let names = 0;
   for (let changed = true; changed;) {
     changed = false;
+    const flag = names === 0 ? HEADER_FLAG.exec(rest.text) : null;
+    if (flag) {
+      findings.push({
+        code: 'command-flag-included',
+        severity: 'warning',
+        input: span(rest, 0, flag[0].trimEnd().length),
+      });
+      rest = slicePasted(rest, flag[0].length);
+      changed = true;
+    }
     const unquoted = stripQuotes(rest, findings);
     if (unquoted !== rest) {
       rest = trimEnds(unquoted, findings);

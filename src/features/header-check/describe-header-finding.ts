@@ -36,6 +36,8 @@ export function describeHeaderFinding(finding: HeaderFinding): string {
       return finding.repeated
         ? `The header name "Authorization:" appears again inside the value${at}. Remove it: the value must start with Basic.`
         : `The header name "Authorization:" is included${at}. That is fine for a whole header line; if it was typed into a header value field, remove it.`;
+    case 'command-flag-included':
+      return `The curl option -H or --header was copied with the header${at}. That is fine here; only the text after it is the header.`;
     case 'scheme-missing':
       return 'The scheme is missing: the value must be "Basic " followed by the Base64.';
     case 'scheme-doubled':
