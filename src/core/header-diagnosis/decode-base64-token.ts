@@ -1,7 +1,6 @@
+import { BASE64_ALPHABET } from '../base64.ts';
 import type { HeaderFinding, Span } from './findings.ts';
 import { originalSpan, type PastedText } from './pasted-text.ts';
-
-const STANDARD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 export interface DecodedToken {
   /** The decoded bytes; undefined when the token cannot be read even leniently. */
@@ -58,7 +57,7 @@ export function decodeBase64Token(token: PastedText): DecodedToken {
   let buffer = 0;
   let out = 0;
   for (const c of data.replaceAll('=', '')) {
-    const value = STANDARD.indexOf(c === '-' ? '+' : c === '_' ? '/' : c);
+    const value = BASE64_ALPHABET.indexOf(c === '-' ? '+' : c === '_' ? '/' : c);
     buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
