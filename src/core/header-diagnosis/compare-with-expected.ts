@@ -17,8 +17,8 @@ function firstDifference(a: readonly string[], b: readonly string[]): number {
 /**
  * Says whether a pasted header carries the credentials a person entered, and if not how it
  * differs: the client ID (both shown: it is not a secret), or the secret (lengths and the first
- * differing position only). `token` is the pasted Base64 with only white space taken out, so an
- * exact match means the header can be sent as it is.
+ * differing position only). `token` is the pasted Base64 with only white space taken out; `exact`
+ * says it is the expected Base64, and the caller clears it when other problems remain.
  *
  * Does NOT say which encoding the server wants: a header that matches only one encoding is
  * reported with that encoding, and the view explains which servers read it that way.

@@ -108,6 +108,7 @@ export type HeaderFinding = Located &
         readonly code: 'matches-expected';
         readonly severity: 'fine';
         readonly encodings: readonly CredentialEncoding[];
+        /** True when the header can be sent as it is: the Base64 is exactly the expected one and nothing else is wrong. */
         readonly exact: boolean;
       }
     | {
