@@ -21,7 +21,7 @@ describe('doItYourselfRoutes', () => {
   });
 
   it('macOS and Linux: printf (no newline), base64, tr -d to undo wrapping; no -w0 (macOS lacks it)', () => {
-    const command = byId['macos-linux']?.steps.find((s) => s.command)?.command;
+    const command = byId['macos-linux']?.steps.find((s) => s.command)?.command?.text;
     expect(command).toBe(
       "printf '%s' '0oa4xqz9kfTbN2cWd5d7:it'\\''s $secret' | base64 | tr -d '\\n'",
     );
@@ -30,7 +30,7 @@ describe('doItYourselfRoutes', () => {
   });
 
   it('PowerShell: one line over the UTF-8 bytes', () => {
-    const command = byId['windows-powershell']?.steps.find((s) => s.command)?.command;
+    const command = byId['windows-powershell']?.steps.find((s) => s.command)?.command?.text;
     expect(command).toBe(
       "[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('0oa4xqz9kfTbN2cWd5d7:it''s $secret'))",
     );
@@ -40,9 +40,9 @@ describe('doItYourselfRoutes', () => {
   it('certutil: the right command, which lines to remove, the wrapping, and deleting both files', () => {
     const steps = byId['windows-certutil']?.steps ?? [];
     const text = steps.map((s) => s.text).join('\n');
-    expect(steps.map((s) => s.command).filter(Boolean)).toEqual([
-      'certutil -encode appCreds.txt appbase64Creds.txt',
-      'del appCreds.txt appbase64Creds.txt',
+    expect(steps.flatMap((s) => (s.command ? [s.command] : []))).toEqual([
+      { label: 'certutil command', text: 'certutil -encode appCreds.txt appbase64Creds.txt' },
+      { label: 'Delete command', text: 'del appCreds.txt appbase64Creds.txt' },
     ]);
     expect(text).toContain('Remove its first line (-----BEGIN CERTIFICATE-----)');
     expect(text).toContain('its last line (-----END CERTIFICATE-----)');

@@ -4,8 +4,8 @@ export type DoItYourselfRouteId = 'macos-linux' | 'windows-powershell' | 'window
 
 export interface DoItYourselfStep {
   readonly text: string;
-  /** A command to type, when the step has one. */
-  readonly command?: string;
+  /** A command to type, when the step has one, and its short unique name (e.g. "certutil command"). */
+  readonly command?: { readonly label: string; readonly text: string };
 }
 
 export interface DoItYourselfRoute {
@@ -36,7 +36,7 @@ export function doItYourselfRoutes(pair: string): DoItYourselfRoute[] {
       steps: [
         {
           text: "Run this in a terminal. printf '%s' adds no newline (echo without -n would), and tr removes the line breaks GNU base64 puts every 76 characters; it works the same on macOS.",
-          command: bashBase64Command(pair),
+          command: { label: 'macOS and Linux command', text: bashBase64Command(pair) },
         },
         { text: 'Copy the one line it prints: that is the Base64.' },
       ],
@@ -47,7 +47,7 @@ export function doItYourselfRoutes(pair: string): DoItYourselfRoute[] {
       steps: [
         {
           text: 'Run this one line in PowerShell: it encodes the UTF-8 bytes of the pair, with no BOM and no newline, on one line.',
-          command: powerShellBase64Command(pair),
+          command: { label: 'PowerShell command', text: powerShellBase64Command(pair) },
         },
         { text: 'Copy the line it prints: that is the Base64.' },
       ],
@@ -61,14 +61,17 @@ export function doItYourselfRoutes(pair: string): DoItYourselfRoute[] {
         },
         {
           text: 'In cmd.exe, in that folder, run (the guide prints "copycertutil": "copy" is its copy button\'s label):',
-          command: 'certutil -encode appCreds.txt appbase64Creds.txt',
+          command: {
+            label: 'certutil command',
+            text: 'certutil -encode appCreds.txt appbase64Creds.txt',
+          },
         },
         {
           text: `Open appbase64Creds.txt. Remove its first line (${CERTUTIL_BEGIN_LINE}) and its last line (${CERTUTIL_END_LINE}). certutil wraps the Base64 at 64 characters per line: join the remaining lines into one, with no spaces or line breaks. That line is the Base64.`,
         },
         {
           text: 'Delete both files: each holds the client secret (the second only encoded, which anyone can decode).',
-          command: 'del appCreds.txt appbase64Creds.txt',
+          command: { label: 'Delete command', text: 'del appCreds.txt appbase64Creds.txt' },
         },
       ],
     },

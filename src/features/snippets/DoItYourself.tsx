@@ -24,7 +24,7 @@ export function DoItYourself({ pair, shownPair }: DoItYourselfProps) {
           <h3 id={`diy-${route.id}`}>{route.title}</h3>
           <ol>
             {route.steps.map((step, stepIndex) => {
-              const copied = real[routeIndex]?.steps[stepIndex]?.command ?? '';
+              const copied = real[routeIndex]?.steps[stepIndex]?.command?.text ?? '';
               const id = `diy-${route.id}-${stepIndex}`;
               return (
                 <li key={id}>
@@ -32,15 +32,10 @@ export function DoItYourself({ pair, shownPair }: DoItYourselfProps) {
                   {step.command !== undefined ? (
                     <OutputField
                       id={id}
-                      label={`${route.title}, step ${stepIndex + 1} command`}
-                      value={step.command}
+                      label={step.command.label}
+                      value={step.command.text}
                       multiline
-                      actions={
-                        <CopyButton
-                          label={`Copy ${route.title}, step ${stepIndex + 1} command`}
-                          value={copied}
-                        />
-                      }
+                      actions={<CopyButton label={`Copy ${step.command.label}`} value={copied} />}
                     />
                   ) : null}
                 </li>
