@@ -1,4 +1,6 @@
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** RFC 4648 §4 Table 1: the standard Base64 alphabet, in value order. */
+export const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const ALPHABET = BASE64_ALPHABET;
 
 /**
  * Base64 (RFC 4648 §4: standard alphabet, `=` padding, one line) of the UTF-8 bytes of `text`

@@ -1,12 +1,12 @@
-import type { TokenRequest } from '../token-request.ts';
 import { quotePosix } from './quote-posix.ts';
+import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
 
 /**
  * The Okta guide's curl command for a token request, for bash and zsh: the same flags and
  * headers in the same order, one per line with `\` continuations, each value quoted so the
  * shell passes its exact bytes.
  */
-export function curlBash(request: TokenRequest): string {
+export function curlBash(request: SnippetRequest): string {
   const lines = [
     `curl --request ${request.method}`,
     `--url ${quotePosix(request.url)}`,
@@ -15,6 +15,13 @@ export function curlBash(request: TokenRequest): string {
   ];
   return lines.join(' \\\n  ');
 }
+
+export const curlBashTarget: SnippetTarget = {
+  id: 'curl-bash',
+  label: 'curl (bash)',
+  language: 'bash',
+  generate: (request) => ({ code: curlBash(request), warnings: [] }),
+};
 
 /** "a", "a and b", "a, b and c". */
 function listInWords(items: readonly string[]): string {
@@ -27,7 +34,7 @@ function listInWords(items: readonly string[]): string {
  * The note under the curl command: which of its values `curlBash` put in single quotes and which
  * it left bare, for this request, so the note never claims more than the command does.
  */
-export function describeCurlBashQuoting(request: TokenRequest): string {
+export function describeCurlBashQuoting(request: SnippetRequest): string {
   const parts = [
     { name: 'the URL', values: [request.url] },
     {

@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fillCredentials, nodeBase64 } from './fixtures.ts';
+
+// The header doctor, driven as a support agent would: open the Check a header tool, paste, read
+// the region named "Header diagnosis". Needs the workspace shell (tool=check) and HeaderCheck
+// wired in with the Build tool's credentials as `expected`.
+
+interface BrokenHeader {
+  readonly name: string;
+  readonly header: string;
+}
+const brokenHeaders = (
+  JSON.parse(
+    readFileSync(new URL('../src/core/fixtures/credentials.json', import.meta.url), 'utf8'),
+  ) as Array<Record<string, unknown>>
+)
+  .filter((e) => e.kind === 'broken_header')
+  .map((e) => ({ name: String(e.name), header: String(e.header) }) satisfies BrokenHeader);
+
+/** What the diagnosis must say for each fixture header, in the page's words (written by hand). */
+const EXPECTED_WORDS: Readonly<Record<string, string>> = {
+  'echo-without-n': 'ends with a line break (LF)',
+  'gnu-base64-wrapped': 'broken over several lines',
+  'utf8-bom-prefixed': 'EF BB BF',
+  'base64url-alphabet': 'that is base64url',
+  'basic-prefix-missing': 'The scheme is missing',
+  'header-name-included': 'The header name "Authorization:" is included',
+  'only-client-id': 'has no ":"',
+  'bearer-instead-of-basic': 'The scheme is Bearer',
+  'quoted-value': 'wrapped in quotes',
+};
+
+const OKTA = {
+  clientId: '0oa4xqz9kfTbN2cWd5d7',
+  clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
+};
+
+async function openTool(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('tab', { name })
+    .or(page.getByRole('radio', { name }))
+    .or(page.getByRole('link', { name }))
+    .or(page.getByRole('button', { name }))
+    .first()
+    .click();
+}
+
+const diagnosis = (page: Page) => page.getByRole('region', { name: 'Header diagnosis' });
+
+test('every fixture broken header gets its diagnosis', async ({ page }) => {
+  expect(brokenHeaders).toHaveLength(9);
+  await page.goto('/?tool=check');
+  const input = page.getByRole('textbox', { name: 'Header to check' });
+  for (const { name, header } of brokenHeaders) {
+    await input.fill(header);
+    const words = EXPECTED_WORDS[name];
+    expect(words, `words for ${name}`).toBeDefined();
+    await expect(diagnosis(page).getByRole('listitem').filter({ hasText: words! })).toHaveCount(1);
+  }
+});
+
+test('a lowercase basic is not a problem', async ({ page }) => {
+  await page.goto('/?tool=check');
+  await page
+    .getByRole('textbox', { name: 'Header to check' })
+    .fill(`basic ${nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`)}`);
+  await expect(diagnosis(page)).toContainText('This header looks right.');
+  await expect(diagnosis(page)).not.toContainText('Problem:');
+  await expect(diagnosis(page)).not.toContainText('Warning:');
+});
+
+test.describe('against the credentials entered in Build a request', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/?tool=build');
+    await fillCredentials(page, OKTA.clientId, OKTA.clientSecret);
+    await openTool(page, 'Check a header');
+  });
+
+  test('a matching header says so', async ({ page }) => {
+    await page
+      .getByRole('textbox', { name: 'Header to check' })
+      .fill(`Authorization: Basic ${nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`)}`);
+    await expect(diagnosis(page)).toContainText(
+      'The header carries the credentials entered above.',
+    );
+    await expect(diagnosis(page)).not.toContainText(OKTA.clientSecret);
+  });
+
+  test('a non-matching header says how it differs, without the secret', async ({ page }) => {
+    const wrongSecret = `${OKTA.clientSecret.slice(0, 30)}WRONGWRONG`;
+    await page
+      .getByRole('textbox', { name: 'Header to check' })
+      .fill(`Basic ${nodeBase64(`${OKTA.clientId}:${wrongSecret}`)}`);
+    await expect(diagnosis(page)).toContainText('The client ID matches but the secret differs');
+    await expect(diagnosis(page)).toContainText('they first differ at character 31');
+    const text = (await diagnosis(page).textContent()) ?? '';
+    expect(text).not.toContain(OKTA.clientSecret);
+    expect(text).not.toContain(wrongSecret);
+    expect(text).not.toContain(OKTA.clientSecret.slice(0, 12));
+  });
+
+  test('has no accessibility violations with a diagnosis shown', async ({ page }) => {
+    await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
+    await expect(diagnosis(page)).toContainText('The scheme is Bearer');
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    expect(results.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlBash } from '../../src/core/snippets/curl-bash.ts';
+import { javaHttpClient } from '../../src/core/snippets/java-httpclient.ts';
+import { javascriptFetch } from '../../src/core/snippets/javascript-fetch.ts';
+import { pythonRequests } from '../../src/core/snippets/python-requests.ts';
+import { pythonUrllib } from '../../src/core/snippets/python-urllib.ts';
+import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts';
+import { findCommand } from '../../src/core/test-support/shell.ts';
+import { tokenRequestFor, type RequestSpec } from '../../src/core/test-support/snippet-cases.ts';
+import { demoClients } from '../demo-as/clients.ts';
+import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
+
+// The generated snippets are run for real against the built-in demo authorization server
+// (oidc-provider, which form-decodes Basic credentials): each must get a token for both demo
+// clients, in the encoding that works there. Asynchronous child processes: the server answers
+// from this same process.
+
+const run = promisify(execFile);
+const [oktaStyle, special] = demoClients;
+if (!oktaStyle || !special) throw new Error('two demo clients expected');
+
+const curl = findCommand(
+  'curl',
+  'snippets-against-demo.test.ts: curl is not installed; the bash curl run is SKIPPED.',
+);
+const python = findCommand(
+  'python3',
+  'snippets-against-demo.test.ts: python3 is not installed; the urllib run is SKIPPED.',
+);
+const java = findCommand(
+  'java',
+  'snippets-against-demo.test.ts: java is not installed; the HttpClient run is SKIPPED.',
+);
+
+let root: string;
+let playground: PlaygroundServer;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'snippets-against-demo-'));
+  const dist = path.join(root, 'dist');
+  await mkdir(dist, { recursive: true });
+  await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Playground</title>');
+  playground = await startPlaygroundServer({ host: '127.0.0.1', port: 0, distDir: dist });
+});
+
+afterAll(async () => {
+  await playground?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Both demo clients with the encoding this server accepts (it form-decodes, RFC 6749 §2.3.1). */
+function demoClientsFor(auth: 'basic' | 'post'): Array<[string, Omit<RequestSpec, 'url'>]> {
+  return [
+    [oktaStyle!.label, { ...oktaStyle!, scope: 'customScope', auth, encoding: 'raw' }],
+    [special!.label, { ...special!, scope: 'customScope', auth, encoding: 'form' }],
+  ];
+}
+
+/** The request, addressed to the running demo server (known only once it listens). */
+function toDemo(spec: Omit<RequestSpec, 'url'>): SnippetRequest {
+  return tokenRequestFor({ ...spec, url: playground.demo.tokenEndpoint });
+}
+
+/** The status and JSON body a snippet printed as `<status> <body>`. */
+function statusAndBody(output: string): { status: number; body: Record<string, unknown> } {
+  const match = /^(\d{3}) (.*)$/s.exec(output.trim());
+  if (!match) throw new Error(`unexpected snippet output: ${output}`);
+  return { status: Number(match[1]), body: JSON.parse(match[2]!) as Record<string, unknown> };
+}
+
+function expectToken(body: Record<string, unknown>): void {
+  expect(body).toMatchObject({ token_type: 'Bearer', scope: 'customScope' });
+  expect(typeof body.access_token).toBe('string');
+}
+
+describe.runIf(curl)('curl (bash) gets a token', () => {
+  it.each([...demoClientsFor('basic'), ...demoClientsFor('post')])('%s', async (_label, spec) => {
+    const request = toDemo(spec);
+    const { stdout } = await run('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `${curlBash(request)} --silent`,
+    ]);
+    expectToken(JSON.parse(stdout) as Record<string, unknown>);
+  });
+
+  it('and the raw encoding of the special secret is refused: the server form-decodes', async () => {
+    const request = tokenRequestFor({
+      url: playground.demo.tokenEndpoint,
+      ...special,
+      scope: 'customScope',
+      auth: 'basic',
+      encoding: 'raw',
+    });
+    const { stdout } = await run('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `${curlBash(request)} --silent`,
+    ]);
+    expect(JSON.parse(stdout)).toMatchObject({ error: 'invalid_client' });
+  });
+});
+
+describe('JavaScript (fetch) in Node gets a token', () => {
+  it.each(demoClientsFor('basic'))('%s', async (_label, spec) => {
+    const request = toDemo(spec);
+    const file = path.join(root, 'token.mjs');
+    await writeFile(file, javascriptFetch(request));
+    const { stdout } = await run(process.execPath, [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+});
+
+describe.runIf(python)('Python (urllib) gets a token', () => {
+  it.each([...demoClientsFor('basic'), ...demoClientsFor('post')])('%s', async (_label, spec) => {
+    const request = toDemo(spec);
+    const file = path.join(root, 'get_token_urllib.py');
+    await writeFile(file, pythonUrllib(request).code);
+    const { stdout } = await run(python ?? 'python3', [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+});
+
+/** Whether the `requests` package is importable (it is not part of the standard library). */
+async function hasPythonRequests(): Promise<boolean> {
+  if (!python) return false;
+  try {
+    await run(python, ['-c', 'import requests']);
+    return true;
+  } catch {
+    console.warn(
+      'snippets-against-demo.test.ts: the requests package is not installed; the requests run is SKIPPED.',
+    );
+    return false;
+  }
+}
+
+describe.runIf(await hasPythonRequests())('Python (requests) gets a token', () => {
+  it.each(demoClientsFor('basic'))('%s', async (_label, spec) => {
+    const request = toDemo(spec);
+    const file = path.join(root, 'get_token_requests.py');
+    await writeFile(file, pythonRequests(request));
+    const { stdout } = await run(python ?? 'python3', [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+});
+
+describe.runIf(java)('Java (HttpClient) gets a token (one JVM per client)', () => {
+  it.each(demoClientsFor('basic'))(
+    '%s',
+    async (_label, spec) => {
+      const request = toDemo(spec);
+      const dir = await mkdtemp(path.join(root, 'java-'));
+      const file = path.join(dir, 'GetToken.java');
+      await writeFile(file, javaHttpClient(request));
+      const { stdout } = await run(java ?? 'java', [file]);
+      const { status, body } = statusAndBody(stdout);
+      expect(status).toBe(200);
+      expectToken(body);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,53 @@
+import type { ClientCredentials } from '../credentials.ts';
+import { compareWithExpected } from './compare-with-expected.ts';
+import { decodeBase64Token } from './decode-base64-token.ts';
+import type { HeaderFinding, HeaderFindingSeverity } from './findings.ts';
+import { readBasicPair } from './read-basic-pair.ts';
+import { readPastedHeader } from './read-pasted-header.ts';
+
+export interface HeaderDiagnosis {
+  /** In the order a person fixes them: wrapper, scheme, Base64, credentials, comparison. */
+  readonly findings: readonly HeaderFinding[];
+  /** The worst severity found: `fine` only when nothing is wrong. */
+  readonly verdict: HeaderFindingSeverity;
+}
+
+function worst(findings: readonly HeaderFinding[]): HeaderFindingSeverity {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return 'fine';
+}
+
+/**
+ * The header doctor: reads whatever a person pasted as an Authorization header for
+ * client_secret_basic (RFC 6749 §2.3.1, RFC 7617) and returns every problem it finds, from
+ * pasted quotes to a trailing newline inside the Base64, as typed findings with positions.
+ * With `expected` credentials it also says whether the header carries them.
+ *
+ * Does NOT return the secret, the decoded secret or the token in any form a person could copy:
+ * findings carry lengths, masks and positions. Does NOT throw, whatever the input.
+ */
+export function diagnoseAuthorizationHeader(
+  pasted: string,
+  expected?: ClientCredentials,
+): HeaderDiagnosis {
+  const header = readPastedHeader(pasted);
+  const findings = [...header.findings];
+  if (header.token.text !== '') {
+    const decoded = decodeBase64Token(header.token);
+    findings.push(...decoded.findings);
+    const pair = decoded.bytes ? readBasicPair(decoded.bytes, expected) : undefined;
+    if (pair) findings.push(...pair.findings);
+    if (expected && (expected.clientId !== '' || expected.clientSecret !== '')) {
+      const sendable = worst(findings) !== 'error';
+      for (const finding of compareWithExpected(header.token.text, pair?.readings, expected)) {
+        findings.push(
+          finding.code === 'matches-expected'
+            ? { ...finding, exact: finding.exact && sendable }
+            : finding,
+        );
+      }
+    }
+  }
+  return { findings, verdict: worst(findings) };
+}

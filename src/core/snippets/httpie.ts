@@ -1,0 +1,26 @@
+import { quotePosix } from './quote-posix.ts';
+import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+
+/**
+ * HTTPie (3.0 or later) for bash and zsh: headers as `Name:Value` items, the body sent exactly as
+ * the request holds it with `--raw` (HTTPie's own form items would re-encode it), and
+ * `--ignore-stdin` so it does not wait for input when run from a script.
+ *
+ * Does NOT escape HTTPie's item separators in header names: header names are HTTP tokens, which
+ * never hold `=`, `@` or `\`.
+ */
+export function httpie(request: SnippetRequest): string {
+  const lines = [
+    `http --ignore-stdin ${request.method} ${quotePosix(request.url)}`,
+    ...request.headers.map(([name, value]) => quotePosix(`${name}:${value}`)),
+    `--raw ${quotePosix(request.body)}`,
+  ];
+  return lines.join(' \\\n  ');
+}
+
+export const httpieTarget: SnippetTarget = {
+  id: 'httpie',
+  label: 'HTTPie',
+  language: 'bash',
+  generate: (request) => ({ code: httpie(request), warnings: [] }),
+};

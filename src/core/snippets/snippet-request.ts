@@ -1,0 +1,41 @@
+/**
+ * The least a generator needs from the request model: the wire request. Structural on purpose,
+ * so any model that carries `method`, `url`, `headers` and `body` (today's `TokenRequest`
+ * included) can be rendered without an adapter.
+ */
+export interface SnippetRequest {
+  readonly method: string;
+  readonly url: string;
+  /** In sending order, names as they should be written. */
+  readonly headers: ReadonlyArray<readonly [name: string, value: string]>;
+  /** `application/x-www-form-urlencoded` text (RFC 6749 §4.4.2). */
+  readonly body: string;
+}
+
+/** A reason a target cannot carry the request exactly, shown beside the code (never hidden). */
+export interface SnippetWarning {
+  readonly code:
+    | 'cmd-cannot-carry'
+    | 'cmd-delayed-expansion'
+    | 'non-ascii-console'
+    | 'windows-powershell-native-quotes'
+    | 'browser-cors'
+    | 'urllib-non-ascii-url';
+  readonly message: string;
+}
+
+export interface Snippet {
+  /** Empty when the target cannot carry the request at all: `warnings` then say why. */
+  readonly code: string;
+  readonly warnings: readonly SnippetWarning[];
+}
+
+export interface SnippetTarget {
+  /** Stable: stored as the remembered tab, used in file names of golden tests. */
+  readonly id: string;
+  /** The tab's name (GUIDE §3): tool or language, then the shell or library in parentheses. */
+  readonly label: string;
+  /** For syntax hints and the code block's label. */
+  readonly language: string;
+  readonly generate: (request: SnippetRequest) => Snippet;
+}

@@ -1,0 +1,111 @@
+// Test support (not shipped): token requests for the snippet tests, built from the RFCs with
+// Node's Buffer and the reference form encoder, not with the code under test.
+import type { SnippetRequest } from '../snippets/snippet-request.ts';
+import { referenceFormEncode } from './reference-form-encode.ts';
+
+export interface RequestSpec {
+  readonly url: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly scope: string;
+  readonly auth: 'basic' | 'post';
+  readonly encoding: 'raw' | 'form';
+}
+
+/** RFC 6749 §4.4.2 with the Okta guide's headers: Basic (RFC 7617) or the credentials in the body. */
+export function tokenRequestFor(spec: RequestSpec): SnippetRequest {
+  const part = (value: string) => (spec.encoding === 'form' ? referenceFormEncode(value) : value);
+  const basic = Buffer.from(`${part(spec.clientId)}:${part(spec.clientSecret)}`, 'utf8').toString(
+    'base64',
+  );
+  const fields = [
+    'grant_type=client_credentials',
+    ...(spec.auth === 'post'
+      ? [
+          `client_id=${referenceFormEncode(spec.clientId)}`,
+          `client_secret=${referenceFormEncode(spec.clientSecret)}`,
+        ]
+      : []),
+    ...(spec.scope === '' ? [] : [`scope=${referenceFormEncode(spec.scope)}`]),
+  ];
+  return {
+    method: 'POST',
+    url: spec.url,
+    headers: [
+      ['accept', 'application/json'],
+      ...(spec.auth === 'basic' ? [['authorization', `Basic ${basic}`] as const] : []),
+      ['cache-control', 'no-cache'],
+      ['content-type', 'application/x-www-form-urlencoded'],
+    ],
+    body: fields.join('&'),
+  };
+}
+
+const OKTA_URL = 'https://dev-123456.okta.com/oauth2/default/v1/token';
+const OKTA = {
+  clientId: '0oa4xqz9kfTbN2cWd5d7',
+  clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
+};
+const SPECIAL = { clientId: 'demo-special', clientSecret: 's3cr3t+/:%2B& with space' };
+
+/** The golden cases: both methods, both encodings, every character a target must survive. */
+export const SNIPPET_CASES: Readonly<Record<string, SnippetRequest>> = {
+  'guide-basic-raw': tokenRequestFor({
+    url: OKTA_URL,
+    ...OKTA,
+    scope: 'customScope',
+    auth: 'basic',
+    encoding: 'raw',
+  }),
+  'special-basic-form': tokenRequestFor({
+    url: OKTA_URL,
+    ...SPECIAL,
+    scope: 'customScope',
+    auth: 'basic',
+    encoding: 'form',
+  }),
+  'special-basic-raw': tokenRequestFor({
+    url: OKTA_URL,
+    ...SPECIAL,
+    scope: 'customScope',
+    auth: 'basic',
+    encoding: 'raw',
+  }),
+  'special-post': tokenRequestFor({
+    url: OKTA_URL,
+    ...SPECIAL,
+    scope: 'customScope read:reports',
+    auth: 'post',
+    encoding: 'raw',
+  }),
+  'quotes-and-shell-characters': tokenRequestFor({
+    url: 'https://auth.example.com/it\'s/"v1"/token?a=$HOME&b=`id`&c=!x&d=%41^&e=|<>(%PATH%)',
+    clientId: 'client',
+    clientSecret: 'it\'s "$(id)" `x` !! %PATH% ^&',
+    scope: "it's $HOME",
+    auth: 'basic',
+    encoding: 'raw',
+  }),
+  'quotes-no-percent': tokenRequestFor({
+    url: 'https://auth.example.com/token?a=$HOME&b=`id`&c=!x&e=^|<>()',
+    clientId: 'client',
+    clientSecret: "it's $HOME `x` !x ^&|<>",
+    scope: 'customScope',
+    auth: 'post',
+    encoding: 'form',
+  }),
+  unicode: tokenRequestFor({
+    url: 'https://exämple.com/oauth2/default/v1/token',
+    clientId: 'clïent',
+    clientSecret: 'pä🔑ss wörd ‘quoted’',
+    scope: 'customScope',
+    auth: 'post',
+    encoding: 'raw',
+  }),
+  'newline-in-url': {
+    method: 'POST',
+    url: 'https://auth.example.com/token\nnext line',
+    headers: [['content-type', 'application/x-www-form-urlencoded']],
+    body: 'grant_type=client_credentials',
+  },
+};

@@ -1,0 +1,110 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
+import { snippetTargets } from '../../core/snippets/registry.ts';
+import type { SnippetRequest } from '../../core/snippets/snippet-request.ts';
+import { readRememberedTarget, rememberTarget } from './remembered-target.ts';
+import { tabIndexAfterKey } from './tab-keys.ts';
+import './snippet-tabs.css';
+
+interface SnippetTabsProps {
+  /** The wire request every target renders (method, URL, headers, body). */
+  readonly request: SnippetRequest;
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The token request as code for every shell and language, one tab per target (WAI-ARIA tabs:
+ * arrow keys, Home, End). The chosen tab is remembered by its id only. A target that cannot carry
+ * the request shows why instead of code.
+ */
+export function SnippetTabs({ request }: SnippetTabsProps) {
+  const [selectedId, setSelectedId] = useState(() => readRememberedTarget(browserStorage()));
+  const baseId = useId();
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  function select(index: number) {
+    const target = snippetTargets[index];
+    if (!target) return;
+    setSelectedId(target.id);
+    rememberTarget(browserStorage(), target.id);
+    tabRefs.current[index]?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const next = tabIndexAfterKey(index, event.key, snippetTargets.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    select(next);
+  }
+
+  return (
+    <div className="snippet-tabs">
+      <div role="tablist" aria-label="Code for your shell or language" className="snippet-tablist">
+        {snippetTargets.map((target, index) => {
+          const selected = target.id === selectedId;
+          return (
+            <button
+              key={target.id}
+              ref={(element) => {
+                tabRefs.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${target.id}`}
+              aria-selected={selected}
+              aria-controls={`${baseId}-panel-${target.id}`}
+              tabIndex={selected ? 0 : -1}
+              className="snippet-tab"
+              onClick={() => select(index)}
+              onKeyDown={(event) => onKeyDown(event, index)}
+            >
+              {target.label}
+            </button>
+          );
+        })}
+      </div>
+      {snippetTargets.map((target) => {
+        const selected = target.id === selectedId;
+        const snippet = selected ? target.generate(request) : undefined;
+        return (
+          <div
+            key={target.id}
+            role="tabpanel"
+            id={`${baseId}-panel-${target.id}`}
+            aria-labelledby={`${baseId}-tab-${target.id}`}
+            hidden={!selected}
+            className="snippet-panel"
+          >
+            {snippet && snippet.warnings.length > 0 ? (
+              <ul className="notices">
+                {snippet.warnings.map((warning) => (
+                  <li key={warning.code} className="notice notice-warning">
+                    <span aria-hidden="true">! </span>
+                    <strong>Warning:</strong> {warning.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {snippet && snippet.code !== '' ? (
+              <OutputField
+                id={`${baseId}-code-${target.id}`}
+                label={`${target.label} code`}
+                value={snippet.code}
+                multiline
+                actions={<CopyButton label={`Copy ${target.label} code`} value={snippet.code} />}
+              />
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
