@@ -43,22 +43,43 @@ export function nodeRequestToWeb(req: IncomingMessage, res: ServerResponse): Req
   const method = req.method ?? 'GET';
   const init: NodeRequestInit = { method, headers, signal: controller.signal };
   if (method !== 'GET' && method !== 'HEAD') {
+    let detach = () => {};
     init.body = new ReadableStream<Uint8Array>({
       start(streamController) {
-        req.on('data', (chunk: Buffer) => {
+        // Once the handler cancels (a body over the limit), the stream is closed for good, yet
+        // `req` keeps emitting the rest of the body: every listener that feeds the stream is
+        // removed first, or an `enqueue()`/`close()` on the closed stream throws out of the event
+        // emitter and takes the whole process down.
+        const onData = (chunk: Buffer) => {
           streamController.enqueue(
             new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
           );
           if ((streamController.desiredSize ?? 0) <= 0) req.pause();
-        });
-        req.on('end', () => streamController.close());
-        req.on('error', (error) => streamController.error(error));
+        };
+        const onEnd = () => {
+          detach();
+          streamController.close();
+        };
+        const onError = (error: Error) => {
+          detach();
+          streamController.error(error);
+        };
+        detach = () => {
+          req.off('data', onData);
+          req.off('end', onEnd);
+          req.off('error', onError);
+        };
+        req.on('data', onData);
+        req.on('end', onEnd);
+        req.on('error', onError);
       },
       pull() {
         req.resume();
       },
       cancel() {
-        req.resume(); // drain the rest so the connection can still carry our answer
+        detach();
+        // Read and discard the rest, so the connection can carry our answer and the next request.
+        req.resume();
       },
     });
     init.duplex = 'half';

@@ -1,0 +1,114 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Agent, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProxyErrorBody } from '../proxy/errors.ts';
+import type { SessionBody } from '../proxy/session.ts';
+import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
+
+let root: string;
+let playground: PlaygroundServer;
+let proxyToken: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'playground-limits-'));
+  const dist = path.join(root, 'dist');
+  await mkdir(dist, { recursive: true });
+  await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Playground</title>');
+  playground = await startPlaygroundServer({ host: '127.0.0.1', port: 0, distDir: dist });
+  const session = (await (await fetch(`${playground.origin}/api/session`)).json()) as SessionBody;
+  proxyToken = session.proxyToken;
+});
+
+afterAll(async () => {
+  await playground?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** Whether this request went over a connection an earlier request of the same agent used. */
+  reusedSocket: boolean;
+}
+
+/** One request through `agent` (keep-alive: the next request reuses the connection). */
+function send(
+  agent: Agent,
+  init: { method?: string; path: string; headers?: OutgoingHttpHeaders; body?: Buffer[] },
+): Promise<Answer> {
+  const { port } = new URL(playground.origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: init.method ?? 'GET',
+        path: init.path,
+        headers: init.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            reusedSocket: req.reusedSocket,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    for (const chunk of init.body ?? []) req.write(chunk);
+    req.end();
+  });
+}
+
+function proxyErrorCode(answer: Answer): string {
+  return (JSON.parse(answer.body) as ProxyErrorBody).proxyError.code;
+}
+
+describe('a request body over the limit', () => {
+  const oversize = Buffer.alloc(16 * 1024 + 1, 'a');
+
+  it.each([
+    ['Content-Length', [oversize], { 'content-length': String(oversize.byteLength) }],
+    ['chunked', [oversize.subarray(0, 8000), oversize.subarray(8000)], {}],
+  ] as const)(
+    'sent with %s gets 413, and the same connection answers the next request',
+    async (_framing, chunks, framing) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const refused = await send(agent, {
+          method: 'POST',
+          path: '/api/proxy',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-proxy-token': proxyToken,
+            'x-proxy-target': playground.demo.tokenEndpoint,
+            ...framing,
+          },
+          body: [...chunks],
+        });
+        expect(refused.status).toBe(413);
+        expect(proxyErrorCode(refused)).toBe('request_too_large');
+
+        const next = await send(agent, { path: '/' });
+        expect(next.status).toBe(200);
+        expect(next.reusedSocket).toBe(true);
+        expect(next.body).toContain('<title>Playground</title>');
+
+        const session = await send(agent, { path: '/api/session' });
+        expect(session.status).toBe(200);
+      } finally {
+        agent.destroy();
+      }
+    },
+  );
+});
