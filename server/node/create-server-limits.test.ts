@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,13 @@ beforeAll(async () => {
   const dist = path.join(root, 'dist');
   await mkdir(dist, { recursive: true });
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Playground</title>');
-  playground = await startPlaygroundServer({ host: '127.0.0.1', port: 0, distDir: dist });
+  playground = await startPlaygroundServer({
+    host: '127.0.0.1',
+    port: 0,
+    distDir: dist,
+    // A short proxy deadline so the slow-body case is quick; Node's own limits stay the defaults.
+    proxy: { timeoutMs: 1_000 },
+  });
   const session = (await (await fetch(`${playground.origin}/api/session`)).json()) as SessionBody;
   proxyToken = session.proxyToken;
 });
@@ -111,4 +118,54 @@ describe('a request body over the limit', () => {
       }
     },
   );
+});
+
+/** Sends raw bytes, then waits: resolves with everything the server sent before closing. */
+function rawExchange(bytes: string, waitMs: number): Promise<string> {
+  const { port } = new URL(playground.origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+    let received = '';
+    socket.setEncoding('utf8');
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no complete answer within ${waitMs} ms; got: ${received.slice(0, 80)}`));
+    }, waitMs);
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      if (received.includes('"proxyError"') && received.trimEnd().endsWith('0')) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(received);
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('a client that sends its body too slowly', () => {
+  it('gets a JSON request_timeout within the proxy deadline, not a plain-text 408 minutes later', async () => {
+    const started = Date.now();
+    const answer = await rawExchange(
+      `POST /api/proxy HTTP/1.1\r\nHost: ${new URL(playground.origin).host}\r\n` +
+        `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n` +
+        `X-Proxy-Target: ${playground.demo.tokenEndpoint}\r\nX-Proxy-Token: ${proxyToken}\r\n\r\n` +
+        'grant_type=',
+      5_000,
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer).toMatch(/content-type: application\/json/i);
+    expect(answer).toContain('"code":"request_timeout"');
+  });
+
+  it('runs on explicit Node limits, not Node defaults', () => {
+    expect(playground.server.headersTimeout).toBe(10_000);
+    expect(playground.server.requestTimeout).toBe(20_000);
+    expect(playground.server.keepAliveTimeout).toBe(5_000);
+  });
 });

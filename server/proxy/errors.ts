@@ -23,6 +23,8 @@ export type ProxyErrorCode =
   | 'not_found'
   /** 405: wrong method for the route. */
   | 'method_not_allowed'
+  /** 408: the client did not finish sending its request body within the deadline. */
+  | 'request_timeout'
   /** 413: the request body is larger than the proxy accepts. */
   | 'request_too_large'
   /** 415: a POST whose body is neither form-urlencoded nor JSON. */
@@ -35,6 +37,8 @@ export type ProxyErrorCode =
   | 'connection_refused'
   /** 502: TLS handshake failed (certificate expired, self-signed, wrong host name, …). */
   | 'tls'
+  /** 502: https was spoken to a port that does not speak TLS (a plain-http server). */
+  | 'tls_protocol'
   /** 502: any other transport failure (reset, unreachable network, malformed answer). */
   | 'network'
   /** 504: no complete answer within the time limit. */
@@ -50,15 +54,23 @@ export const proxyErrorStatus: Readonly<Record<ProxyErrorCode, number>> = {
   target_forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   request_too_large: 413,
   unsupported_media_type: 415,
   response_too_large: 502,
   dns: 502,
   connection_refused: 502,
   tls: 502,
+  tls_protocol: 502,
   network: 502,
   timeout: 504,
 };
+
+/**
+ * What a log line may name: a proxy error, or `client_closed` (log only: the client went away
+ * before its answer, so nobody receives one; it is not the upstream's failure).
+ */
+export type ProxyLogCode = ProxyErrorCode | 'client_closed';
 
 /** The JSON body of every proxy-generated error. */
 export interface ProxyErrorBody {

@@ -348,6 +348,52 @@ describe('limits', () => {
   });
 });
 
+describe('deadlines and disconnects', () => {
+  it('answers 408 request_timeout when the request body does not arrive within the deadline', async () => {
+    // One byte, then silence: the body read must be inside the deadline.
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('g'));
+      },
+    });
+    const request = new Request(`${SELF}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'x-proxy-token': PROXY_TOKEN,
+        'x-proxy-target': `${upstreamOrigin}/echo`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: trickle,
+      duplex: 'half',
+    } as RequestInit);
+    const started = Date.now();
+    const message = await expectProxyError(
+      await handler({ timeoutMs: 200 })(request),
+      408,
+      'request_timeout',
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(message).toContain('0.2 s');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('logs a client that goes away as client_closed, not as an upstream failure', async () => {
+    const logs: ProxyLogEntry[] = [];
+    const client = new AbortController();
+    const request = new Request(`${SELF}/api/proxy`, {
+      method: 'GET',
+      headers: { 'x-proxy-token': PROXY_TOKEN, 'x-proxy-target': `${upstreamOrigin}/slow` },
+      signal: client.signal,
+    });
+    const answer = handler({ onLog: (entry) => logs.push(entry) })(request);
+    setTimeout(() => client.abort(), 100);
+    await answer;
+    expect(logs).toEqual([
+      expect.objectContaining({ method: 'GET', status: 499, errorCode: 'client_closed' }),
+    ]);
+  });
+});
+
 describe('caller checks', () => {
   it('refuses a missing or wrong X-Proxy-Token with 403, never echoing a token', async () => {
     const missing = new Request(`${SELF}/api/proxy`, {
@@ -473,6 +519,16 @@ describe('target policy and network failures', () => {
       body: 'grant_type=client_credentials',
     });
     await expectProxyError(await handler()(request), 502, 'connection_refused');
+  });
+
+  it('answers 502 tls_protocol, not a certificate problem, for https to a plain-http port', async () => {
+    const port = new URL(upstreamOrigin).port;
+    const request = proxyRequest(`https://127.0.0.1:${port}/token`, {
+      body: 'grant_type=client_credentials',
+    });
+    const message = await expectProxyError(await handler()(request), 502, 'tls_protocol');
+    expect(message).toContain('does not speak TLS');
+    expect(message).not.toMatch(/certificate/i);
   });
 
   const hasOpenssl = spawnSync('openssl', ['version']).status === 0;

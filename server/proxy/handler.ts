@@ -1,7 +1,7 @@
-import { declaredContentLength, readBodyWithLimit } from './body.ts';
+import { declaredContentLength, readBodyWithLimit, type LimitedBody } from './body.ts';
 import { checkSameOriginCaller } from './caller.ts';
 import { secretsEqual } from './constant-time.ts';
-import { proxyErrorResponse, type ProxyError } from './errors.ts';
+import { proxyErrorResponse, type ProxyError, type ProxyLogCode } from './errors.ts';
 import { FORWARDED_REQUEST_HEADERS, pickHeaders, relayedResponseHeaders } from './headers.ts';
 import { classifyUpstreamError } from './network-error.ts';
 import type { DemoServerInfo, SessionBody } from './session.ts';
@@ -31,7 +31,7 @@ export interface ProxyLogEntry {
   targetHost: string;
   status: number;
   elapsedMs: number;
-  errorCode?: ProxyError['code'];
+  errorCode?: ProxyLogCode;
 }
 
 export interface ProxyHandlerOptions {
@@ -65,6 +65,12 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'client-credentials-playground-proxy';
+
+/**
+ * Logged (never sent) when the client disconnects before its answer: nginx's "499 client closed
+ * request", so a log reader does not take it for an upstream failure (502).
+ */
+export const CLIENT_CLOSED_STATUS = 499;
 
 /** Statuses whose Response must have a null body (Fetch standard). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -141,11 +147,38 @@ export function createProxyHandler(
     if (!target.ok) return proxyErrorResponse(target.error);
     const url = target.url;
 
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const log = (status: number, errorCode?: ProxyLogCode) =>
+      options.onLog?.({
+        method,
+        targetHost: url.host,
+        status,
+        elapsedMs: elapsed(),
+        ...(errorCode ? { errorCode } : {}),
+      });
+    const fail = (error: ProxyError) => {
+      const response = proxyErrorResponse(error, { 'x-proxy-elapsed-ms': String(elapsed()) });
+      log(response.status, error.code);
+      return response;
+    };
+    /** The client went away: nobody will read an answer, and the upstream did nothing wrong. */
+    const clientClosed = () => {
+      log(CLIENT_CLOSED_STATUS, 'client_closed');
+      return new Response(null, { status: CLIENT_CLOSED_STATUS });
+    };
+
+    // One deadline for the whole exchange, starting before the request body is read: a client
+    // trickling its body is cut off like a silent upstream.
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([deadline, request.signal]);
+
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (method === 'POST') {
       const contentType =
         (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!ACCEPTED_POST_TYPES.includes(contentType)) {
+        await request.body?.cancel().catch(() => undefined);
         return proxyErrorResponse({
           code: 'unsupported_media_type',
           message: `A token request body must be application/x-www-form-urlencoded (RFC 6749 §4.4.2)${
@@ -162,29 +195,26 @@ export function createProxyHandler(
         await request.body?.cancel().catch(() => undefined);
         return proxyErrorResponse(tooLarge);
       }
-      const read = await readBodyWithLimit(request.body, maxRequestBytes);
-      if (!read.ok) return proxyErrorResponse(tooLarge);
+      const read = await readBodyWithLimit(request.body, maxRequestBytes, signal).catch(
+        (): LimitedBody => ({ ok: false, reason: 'aborted' }),
+      );
+      if (!read.ok) {
+        if (read.reason === 'too_large') return proxyErrorResponse(tooLarge);
+        if (!deadline.aborted) return clientClosed();
+        // The rest of the body may never come: the connection cannot carry another request.
+        const response = proxyErrorResponse(
+          {
+            code: 'request_timeout',
+            message: `The request body did not arrive completely within ${timeoutMs / 1000} s.`,
+          },
+          { connection: 'close', 'x-proxy-elapsed-ms': String(elapsed()) },
+        );
+        log(response.status, 'request_timeout');
+        return response;
+      }
       body = read.bytes;
     }
 
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    const log = (status: number, errorCode?: ProxyError['code']) =>
-      options.onLog?.({
-        method,
-        targetHost: url.host,
-        status,
-        elapsedMs: elapsed(),
-        ...(errorCode ? { errorCode } : {}),
-      });
-    const fail = (error: ProxyError) => {
-      const response = proxyErrorResponse(error, { 'x-proxy-elapsed-ms': String(elapsed()) });
-      log(response.status, error.code);
-      return response;
-    };
-
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([deadline, request.signal]);
     try {
       const decision = await options.isTargetAllowed(url);
       if (!decision.allowed) return fail({ code: 'target_forbidden', message: decision.reason });
@@ -208,7 +238,8 @@ export function createProxyHandler(
         await upstream.body?.cancel().catch(() => undefined);
         return fail(tooLarge);
       }
-      const read = await readBodyWithLimit(upstream.body, maxResponseBytes);
+      const read = await readBodyWithLimit(upstream.body, maxResponseBytes, signal);
+      if (!read.ok && read.reason === 'aborted') throw new DOMException('aborted', 'AbortError');
       if (!read.ok) return fail(tooLarge);
 
       const responseHeaders = relayedResponseHeaders(upstream.headers);
@@ -222,6 +253,7 @@ export function createProxyHandler(
         headers: responseHeaders,
       });
     } catch (error) {
+      if (request.signal.aborted && !deadline.aborted) return clientClosed();
       return fail(classifyUpstreamError(error, url, deadline.aborted, timeoutMs));
     }
   }

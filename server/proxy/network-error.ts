@@ -22,6 +22,16 @@ const TLS_CODES = new Set([
   'HOSTNAME_MISMATCH',
   'EPROTO',
 ]);
+/**
+ * OpenSSL's answers when the other side does not speak TLS at all: its first bytes are not a TLS
+ * record (`HTTP/1.1 400 …` from a plain-http server read as a record header).
+ */
+const TLS_PROTOCOL_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+  'ERR_SSL_RECORD_LENGTH_MISMATCH',
+]);
 
 /** The facts about a failure that classification uses, gathered along the `cause` chain. */
 interface ErrorFacts {
@@ -94,6 +104,13 @@ export function classifyUpstreamError(
     return {
       code: 'connection_refused',
       message: `${where} refused the connection: nothing is listening on that port.`,
+    };
+  }
+  const notTls = first((code) => TLS_PROTOCOL_CODES.has(code));
+  if (notTls) {
+    return {
+      code: 'tls_protocol',
+      message: `${where} does not speak TLS on that port (${notTls}): it is probably a plain-http server; try http:// or the port that serves https.`,
     };
   }
   const tls = first(isTlsCode);
