@@ -4,9 +4,13 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
 import type { SessionBody } from '../proxy/session.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
+
+const [demoClient] = demoClients;
+if (!demoClient) throw new Error('a demo client expected');
 
 let root: string;
 let playground: PlaygroundServer;
@@ -167,5 +171,62 @@ describe('a client that sends its body too slowly', () => {
     expect(playground.server.headersTimeout).toBe(10_000);
     expect(playground.server.requestTimeout).toBe(20_000);
     expect(playground.server.keepAliveTimeout).toBe(5_000);
+  });
+});
+
+describe('the Host guard', () => {
+  const agent = () => new Agent({ keepAlive: false });
+  const port = () => new URL(playground.origin).port;
+
+  it.each(['/', '/api/session', '/demo/.well-known/openid-configuration', '/demo/jwks'])(
+    'refuses %s under a foreign Host, or a Host with a trailing dot, with 403 unknown_host',
+    async (pathname) => {
+      for (const host of [
+        `evil.example:${port()}`,
+        `127.0.0.1:${port()}.`,
+        `127.0.0.1.:${port()}`,
+        '127.0.0.1',
+      ]) {
+        const answer = await send(agent(), { path: pathname, headers: { host } });
+        expect(answer.status, host).toBe(403);
+        expect(proxyErrorCode(answer)).toBe('unknown_host');
+      }
+    },
+  );
+
+  it('issues no demo token under a foreign Host', async () => {
+    const body = Buffer.from('grant_type=client_credentials&scope=customScope');
+    const answer = await send(agent(), {
+      method: 'POST',
+      path: '/demo/token',
+      headers: {
+        host: `evil.example:${port()}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(body.byteLength),
+        authorization: `Basic ${Buffer.from(`${demoClient.clientId}:${demoClient.clientSecret}`).toString('base64')}`,
+      },
+      body: [body],
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).not.toContain('access_token');
+    // The same request under our own name does get a token: the refusal is the Host's doing.
+    const own = await send(agent(), {
+      method: 'POST',
+      path: '/demo/token',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(body.byteLength),
+        authorization: `Basic ${Buffer.from(`${demoClient.clientId}:${demoClient.clientSecret}`).toString('base64')}`,
+      },
+      body: [body],
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('still answers under its own names', async () => {
+    for (const host of [`127.0.0.1:${port()}`, `localhost:${port()}`, `LOCALHOST:${port()}`]) {
+      const answer = await send(agent(), { path: '/demo/jwks', headers: { host } });
+      expect(answer.status, host).toBe(200);
+    }
   });
 });

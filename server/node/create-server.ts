@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { ProxyLogEntry } from '../proxy/handler.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
 import { createPlaygroundRoutes, type PlaygroundRoutesOptions } from './playground-routes.ts';
+import { refuseForeignHost } from './host-guard.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export interface PlaygroundServerOptions {
@@ -86,6 +87,7 @@ export async function startPlaygroundServer(
     void (async () => {
       try {
         const routes = await routesReady;
+        if (refuseForeignHost(req, res, routes.origins.hosts, routes.origins.primary)) return;
         if (!(await routes.handle(req, res))) await serveStatic(req, res);
       } catch (error) {
         console.error(
