@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { ProxyLogEntry } from '../proxy/handler.ts';
+import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
 import { createPlaygroundRoutes, type PlaygroundRoutesOptions } from './playground-routes.ts';
 import { refuseForeignHost } from './host-guard.ts';

@@ -25,6 +25,10 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
       distDir,
       allowedHosts: env.PROXY_ALLOWED_HOSTS,
       publicOrigins: env.PUBLIC_ORIGINS,
+      proxy: {
+        rateLimit:
+          env.PROXY_RATE_LIMIT === 0 ? false : { limit: env.PROXY_RATE_LIMIT, windowMs: 60_000 },
+      },
       // Method, host, status, time: never headers, bodies or paths (secrets stay out of logs).
       onLog: (entry) =>
         console.log(

@@ -1,3 +1,5 @@
+import { concatBytes } from './exchange.ts';
+
 export type LimitedBody =
   { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' | 'aborted' };
 
@@ -47,21 +49,14 @@ export async function readBodyWithLimit(
     signal?.removeEventListener('abort', onAbort);
     reader.releaseLock();
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: concatBytes(chunks, total) };
 }
 
 /**
  * The declared `Content-Length`, or undefined when absent or not a plain decimal number (then
  * only the streamed count decides).
  */
-export function declaredContentLength(headers: Headers): number | undefined {
-  const value = headers.get('content-length');
-  if (value === null || !/^\d{1,15}$/.test(value.trim())) return undefined;
+export function declaredContentLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return undefined;
   return Number(value.trim());
 }

@@ -29,6 +29,8 @@ export type ProxyErrorCode =
   | 'request_too_large'
   /** 415: a POST whose body is neither form-urlencoded nor JSON. */
   | 'unsupported_media_type'
+  /** 429 + Retry-After: this client made more calls than the per-client rate limit allows. */
+  | 'rate_limited'
   /** 502: the upstream answer is larger than the proxy relays. */
   | 'response_too_large'
   /** 502: the target host name does not resolve. */
@@ -41,6 +43,11 @@ export type ProxyErrorCode =
   | 'tls_protocol'
   /** 502: any other transport failure (reset, unreachable network, malformed answer). */
   | 'network'
+  /**
+   * 503 + Retry-After: too many upstream calls in flight at once, from all clients together (the
+   * server's capacity, not this client's fault: hence 503, not 429).
+   */
+  | 'busy'
   /** 504: no complete answer within the time limit. */
   | 'timeout';
 
@@ -57,12 +64,14 @@ export const proxyErrorStatus: Readonly<Record<ProxyErrorCode, number>> = {
   request_timeout: 408,
   request_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   response_too_large: 502,
   dns: 502,
   connection_refused: 502,
   tls: 502,
   tls_protocol: 502,
   network: 502,
+  busy: 503,
   timeout: 504,
 };
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSsrfGuard, type SsrfGuard } from '../node/ssrf-guard.ts';
 import { parseAllowedHosts } from './allowed-hosts.ts';
 import type { ProxyErrorBody, ProxyErrorCode } from './errors.ts';
-import { createProxyHandler, type ProxyHandlerOptions, type ProxyLogEntry } from './handler.ts';
+import { createProxyHandler, type ProxyHandlerOptions } from './handler.ts';
+import type { ProxyLogEntry } from './proxy-core.ts';
 import type { SessionBody } from './session.ts';
 
 const PROXY_TOKEN = 'test-proxy-token-0123456789abcdef';
@@ -130,7 +131,7 @@ beforeEach(() => {
 function handler(overrides: Partial<ProxyHandlerOptions> = {}) {
   return createProxyHandler({
     proxyToken: PROXY_TOKEN,
-    upstreamFetch: guard.upstreamFetch,
+    upstream: guard.upstream,
     isTargetAllowed: guard.isTargetAllowed,
     selfOrigins: [SELF],
     ...overrides,
