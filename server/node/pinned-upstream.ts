@@ -1,5 +1,30 @@
 import { request, type Dispatcher } from 'undici';
-import type { UpstreamCall } from '../proxy/exchange.ts';
+import type { Readable } from 'node:stream';
+import type { LimitedBody } from '../proxy/body.ts';
+import { concatBytes, type UpstreamCall } from '../proxy/exchange.ts';
+
+/**
+ * Collects a body stream up to `maxBytes`, destroying it (and so its connection) past that.
+ * Plain `data` listeners: an async iterator would cost a promise or two per chunk.
+ */
+function readLimited(body: Readable, maxBytes: number): Promise<LimitedBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    body.on('data', (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      body.removeAllListeners('data');
+      body.destroy();
+      resolve({ ok: false, reason: 'too_large' });
+    });
+    body.once('end', () => resolve({ ok: true, bytes: concatBytes(chunks, total) }));
+    body.on('error', reject);
+  });
+}
 
 /**
  * The proxy's upstream call on Node: undici's `request` through `dispatcher` (the SSRF guard's
@@ -25,7 +50,7 @@ export function createPinnedUpstream(dispatcher: Dispatcher): UpstreamCall {
     return {
       status: answer.statusCode,
       headers: answer.headers,
-      body: answer.body,
+      readBody: (maxBytes) => readLimited(answer.body, maxBytes),
       discard: () => answer.body.destroy(),
     };
   };

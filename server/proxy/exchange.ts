@@ -56,8 +56,13 @@ export interface UpstreamRequest {
 export interface UpstreamAnswer {
   status: number;
   headers: HeaderRecord;
-  body: AsyncIterable<Uint8Array>;
-  /** Stops reading the body and releases the connection (after refusing an oversize answer). */
+  /**
+   * Reads the whole body, counting bytes as they stream (whatever `Content-Length` said) and
+   * giving up past `maxBytes`, after which the rest is discarded. Rejects if the transfer fails
+   * (connection reset mid-body, the call's signal aborted).
+   */
+  readBody: (maxBytes: number) => Promise<LimitedBody>;
+  /** Stops the body unread and releases the connection (after refusing an oversize answer). */
   discard: () => void;
 }
 
@@ -89,27 +94,6 @@ export function proxyErrorResult(
     },
     body: JSON.stringify({ proxyError: { code: error.code, message: error.message } }),
   };
-}
-
-/**
- * Reads an answer body, giving up (and discarding the rest) as soon as it exceeds `maxBytes`:
- * counted while streaming, whatever `Content-Length` said.
- */
-export async function readAnswerWithLimit(
-  answer: UpstreamAnswer,
-  maxBytes: number,
-): Promise<LimitedBody> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of answer.body) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      answer.discard();
-      return { ok: false, reason: 'too_large' };
-    }
-    chunks.push(chunk);
-  }
-  return { ok: true, bytes: concatBytes(chunks, total) };
 }
 
 /** Joins chunks into one array (the common single-chunk case without a copy). */

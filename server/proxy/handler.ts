@@ -1,5 +1,5 @@
 import { readBodyWithLimit, type LimitedBody } from './body.ts';
-import type { ProxyRequest, ProxyResult, UpstreamAnswer, UpstreamCall } from './exchange.ts';
+import type { ProxyRequest, ProxyResult, UpstreamCall } from './exchange.ts';
 import { createProxyCore, type ProxyCoreOptions } from './proxy-core.ts';
 
 /** What a web-standard upstream `fetch` is handed: always these fields, never a redirect follow. */
@@ -18,26 +18,6 @@ export type UpstreamFetch = (url: string, init: UpstreamRequestInit) => Promise<
 export type ProxyHandlerOptions = Omit<ProxyCoreOptions, 'upstream'> &
   ({ upstream: UpstreamCall } | { upstreamFetch: UpstreamFetch });
 
-/** A body stream as chunks, with a way to stop reading it that works while it is being read. */
-function chunksOf(
-  stream: ReadableStream<Uint8Array> | null,
-): Omit<UpstreamAnswer, 'status' | 'headers'> {
-  if (stream === null) return { body: (async function* () {})(), discard: () => undefined };
-  const reader = stream.getReader();
-  return {
-    body: {
-      async *[Symbol.asyncIterator]() {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      },
-    },
-    discard: () => void reader.cancel().catch(() => undefined),
-  };
-}
-
 /** A web `fetch` as the handler's upstream call (fetch runtimes: their platform `fetch`). */
 export function upstreamFromFetch(upstreamFetch: UpstreamFetch): UpstreamCall {
   return async (url, request) => {
@@ -52,7 +32,12 @@ export function upstreamFromFetch(upstreamFetch: UpstreamFetch): UpstreamCall {
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    return { status: response.status, headers, ...chunksOf(response.body) };
+    return {
+      status: response.status,
+      headers,
+      readBody: (maxBytes) => readBodyWithLimit(response.body, maxBytes),
+      discard: () => void response.body?.cancel().catch(() => undefined),
+    };
   };
 }
 

@@ -5,7 +5,6 @@ import type { ProxyError, ProxyLogCode } from './errors.ts';
 import {
   headerValue,
   proxyErrorResult,
-  readAnswerWithLimit,
   type HeaderRecord,
   type ProxyRequest,
   type ProxyResult,
@@ -318,7 +317,7 @@ export function createProxyCore(
         answer.discard();
         return fail(tooLarge);
       }
-      const read = await readAnswerWithLimit(answer, maxResponseBytes);
+      const read = await answer.readBody(maxResponseBytes);
       if (!read.ok) return fail(tooLarge);
 
       const responseHeaders = relayedHeaders(answer.headers);
