@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
-import { isPlaygroundRoute } from './node/demo-mount.ts';
+import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
 import { htmlSecurityHeaders } from './node/security-headers.ts';
 

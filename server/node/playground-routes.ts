@@ -5,7 +5,7 @@ import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
 import { createProxyCore, type ProxyCoreOptions, type ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
 import { createProxyToken } from '../proxy/proxy-token.ts';
-import { isUnderPrefix, mountUnderPrefix } from './demo-mount.ts';
+import { isUnderPrefix, mountUnderPrefix } from './route-prefix.ts';
 import { toNodeListener } from './node-exchange.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
 import { createSsrfGuard, type Resolver } from './ssrf-guard.ts';
