@@ -395,6 +395,90 @@ describe('deadlines and disconnects', () => {
   });
 });
 
+describe('who may call, and how often', () => {
+  it('never lets a cross-site HTML form POST reach an upstream', async () => {
+    // What <form method=post action=http://127.0.0.1:4173/api/proxy> on another site sends: a
+    // simple request, no custom header (so no X-Proxy-Token, no X-Proxy-Target).
+    const variants: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { origin: 'https://evil.example' },
+      {},
+    ];
+    for (const headers of variants) {
+      const response = await handler()(
+        new Request(`${SELF}/api/proxy`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: `x=${encodeURIComponent(`${upstreamOrigin}/echo`)}`,
+        }),
+      );
+      expect(response.status).toBe(403);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('answers 429 rate_limited with Retry-After past the per-client limit', async () => {
+    const now = () => 1_000_000;
+    const limited = handler({ rateLimit: { limit: 2, windowMs: 60_000 }, now });
+    const call = (clientId: string) =>
+      limited(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }), clientId);
+    expect((await call('198.51.100.7')).status).toBe(200);
+    expect((await call('198.51.100.7')).status).toBe(200);
+    const refused = await call('198.51.100.7');
+    expect(refused.headers.get('retry-after')).toBe('30');
+    const message = await expectProxyError(refused, 429, 'rate_limited');
+    expect(message).toContain('30 s');
+    expect((await call('198.51.100.8')).status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('answers 503 busy with Retry-After when too many upstream calls are in flight', async () => {
+    const capped = handler({ maxConcurrentUpstream: 1, timeoutMs: 300 });
+    const first = capped(proxyRequest(`${upstreamOrigin}/slow`, { method: 'GET' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await capped(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }));
+    expect(second.headers.get('retry-after')).toBe('1');
+    await expectProxyError(second, 503, 'busy');
+    await expectProxyError(await first, 504, 'timeout');
+    // The slot is free again.
+    expect((await capped(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }))).status).toBe(
+      200,
+    );
+  });
+});
+
+describe('logs', () => {
+  it('writes one entry per /api/proxy call, refusals included, and never a secret', async () => {
+    const logs: ProxyLogEntry[] = [];
+    const logged = handler({ onLog: (entry) => logs.push(entry) });
+    const secret = 'S3cr3t-in-every-place';
+    const target = `${upstreamOrigin}/echo?client_secret=${secret}`;
+    const calls = [
+      proxyRequest(target, {
+        headers: { authorization: `Basic ${btoa(`id:${secret}`)}` },
+        body: `grant_type=client_credentials&client_secret=${secret}`,
+      }),
+      proxyRequest(target, { headers: { 'x-proxy-token': secret }, body: secret }),
+      proxyRequest(target, { body: secret.repeat(2000) }),
+      proxyRequest(`https://no-such-host.invalid/?code=${secret}`, { method: 'GET' }),
+    ];
+    for (const request of calls) await logged(request);
+    expect(logs.map((entry) => [entry.status, entry.errorCode])).toEqual([
+      [200, undefined],
+      [403, 'proxy_token'],
+      [413, 'request_too_large'],
+      [502, 'dns'],
+    ]);
+    expect(JSON.stringify(logs).toLowerCase()).not.toContain('s3cr3t');
+    for (const entry of logs)
+      expect(Object.keys(entry).sort()).toEqual(
+        ['elapsedMs', 'errorCode', 'method', 'status', 'targetHost'].filter(
+          (key) => key !== 'errorCode' || entry.errorCode !== undefined,
+        ),
+      );
+  });
+});
+
 describe('caller checks', () => {
   it('refuses a missing or wrong X-Proxy-Token with 403, never echoing a token', async () => {
     const missing = new Request(`${SELF}/api/proxy`, {
