@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLineWriter, formatProxyLogLine } from './log-lines.ts';
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('formatProxyLogLine', () => {
   it('gives method, host, status, code and time', () => {
@@ -26,22 +26,22 @@ describe('formatProxyLogLine', () => {
 });
 
 describe('createLineWriter', () => {
-  it('writes the lines of one turn together, in order, after it', async () => {
+  it('writes the lines of one interval together, in order, after it', async () => {
     const writes: string[] = [];
-    const writer = createLineWriter((text) => writes.push(text));
+    const writer = createLineWriter((text) => writes.push(text), { intervalMs: 20 });
     writer.line('one');
     writer.line('two');
     expect(writes).toEqual([]);
-    await nextTurn();
+    await after(60);
     expect(writes).toEqual(['one\ntwo\n']);
     writer.line('three');
-    await nextTurn();
+    await after(60);
     expect(writes).toEqual(['one\ntwo\n', 'three\n']);
   });
 
   it('writes at once when the buffer is full, and on flush', () => {
     const writes: string[] = [];
-    const writer = createLineWriter((text) => writes.push(text), 8);
+    const writer = createLineWriter((text) => writes.push(text), { maxBufferedChars: 8 });
     writer.line('1234');
     writer.line('5678');
     expect(writes).toEqual(['1234\n5678\n']);

@@ -17,20 +17,22 @@ export interface LineWriter {
 }
 
 /**
- * Collects log lines and writes them together once per turn of the event loop (or as soon as
- * `maxBufferedChars` are waiting): under load, one write for many requests instead of one
- * synchronous write per request (stdout to a file or pipe is synchronous in Node).
+ * Collects log lines and writes them together every `intervalMs` (or as soon as
+ * `maxBufferedChars` are waiting): one write for many requests instead of one synchronous write
+ * per request (stdout to a file or pipe is synchronous in Node). The timer does not keep the
+ * process alive; whoever stops the process calls `flush()` first.
  */
 export function createLineWriter(
   write: (text: string) => void,
-  maxBufferedChars = 64 * 1024,
+  { intervalMs = 100, maxBufferedChars = 64 * 1024 } = {},
 ): LineWriter {
   let pending: string[] = [];
   let size = 0;
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   function flush(): void {
-    scheduled = false;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
@@ -43,9 +45,9 @@ export function createLineWriter(
       pending.push(`${text}\n`);
       size += text.length + 1;
       if (size >= maxBufferedChars) flush();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
+      else if (timer === undefined) {
+        timer = setTimeout(flush, intervalMs);
+        timer.unref();
       }
     },
     flush,
