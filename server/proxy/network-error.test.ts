@@ -45,6 +45,18 @@ describe('classifyUpstreamError', () => {
     expect(message).not.toContain('/oauth2');
   });
 
+  it('says when the answer was not HTTP, or was cut off', () => {
+    const garbage = Object.assign(new Error('Expected HTTP/'), { name: 'HTTPParserError' });
+    expect(classify(garbage)).toEqual({
+      code: 'network',
+      message:
+        'auth.example.com answered with something that is not HTTP/1.1: is an HTTP server listening on that port?',
+    });
+    expect(classify(wrapped('UND_ERR_SOCKET')).message).toBe(
+      'auth.example.com closed the connection before its answer was complete.',
+    );
+  });
+
   it('falls back to network for anything else', () => {
     expect(classify('weird').code).toBe('network');
     expect(classify(new Error('no code')).code).toBe('network');

@@ -120,6 +120,18 @@ export function classifyUpstreamError(
       message: `The TLS handshake with ${where} failed (${tls}): its certificate is not trusted, expired or issued for another name.`,
     };
   }
+  if (names.includes('HTTPParserError') || first((code) => code.startsWith('HPE_'))) {
+    return {
+      code: 'network',
+      message: `${where} answered with something that is not HTTP/1.1: is an HTTP server listening on that port?`,
+    };
+  }
+  if (first((code) => code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) {
+    return {
+      code: 'network',
+      message: `${where} closed the connection before its answer was complete.`,
+    };
+  }
   const other = codes[0];
   return {
     code: 'network',
