@@ -230,3 +230,35 @@ describe('the Host guard', () => {
     }
   });
 });
+
+describe('the per-client rate limit on the Node host', () => {
+  it('counts calls by socket address and answers 429 with Retry-After past the limit', async () => {
+    const limited = await startPlaygroundServer({
+      host: '127.0.0.1',
+      port: 0,
+      distDir: root,
+      proxy: { rateLimit: { limit: 2, windowMs: 60_000 } },
+    });
+    try {
+      const session = (await (await fetch(`${limited.origin}/api/session`)).json()) as SessionBody;
+      const call = () =>
+        fetch(`${limited.origin}/api/proxy`, {
+          headers: {
+            'x-proxy-token': session.proxyToken,
+            'x-proxy-target': limited.demo.discoveryUrl,
+          },
+        });
+      expect((await call()).status).toBe(200);
+      expect((await call()).status).toBe(200);
+      const refused = await call();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+      expect(((await refused.json()) as ProxyErrorBody).proxyError.code).toBe('rate_limited');
+      // The page's own session and the demo server are not proxy calls: still answered.
+      expect((await fetch(`${limited.origin}/api/session`)).status).toBe(200);
+      expect((await fetch(limited.demo.jwksUri)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
