@@ -18,7 +18,7 @@ function cspMeta(): Plugin {
         tag: 'meta',
         attrs: {
           'http-equiv': 'Content-Security-Policy',
-          content: contentSecurityPolicy({ meta: true }),
+          content: contentSecurityPolicy(),
         },
         injectTo: 'head-prepend',
       },

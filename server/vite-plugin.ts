@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
-import { isPlaygroundRoute } from './node/demo-mount.ts';
+import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
 import { htmlSecurityHeaders } from './node/security-headers.ts';
 
@@ -37,16 +37,11 @@ function mountPlayground(server: HostedServer): void {
       const where = listeningOn(server);
       if (!where) throw new Error('the Vite server is not listening on a TCP port');
       const { createPlaygroundRoutes } = await import('./node/playground-routes.ts');
+      const { formatProxyLogLine } = await import('./node/log-lines.ts');
       return createPlaygroundRoutes({
         ...where,
         checkHost: false, // Vite's own allowedHosts check has already run
-        onLog: (entry) =>
-          log.info(
-            `proxy ${entry.method} ${entry.targetHost} ${entry.status}${entry.errorCode ? ` ${entry.errorCode}` : ''} ${entry.elapsedMs}ms`,
-            {
-              timestamp: true,
-            },
-          ),
+        onLog: (entry) => log.info(formatProxyLogLine(entry), { timestamp: true }),
       });
     })();
     return routes;

@@ -17,7 +17,7 @@ export interface DemoAuthorizationServer {
   /**
    * oidc-provider's request listener. It expects the mount prefix already removed from `req.url`
    * and the full path in `req.originalUrl` (how oidc-provider learns its mount path); see
-   * server/node/demo-mount.ts.
+   * server/node/route-prefix.ts.
    */
   callback: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
@@ -84,7 +84,7 @@ function resourceServerInfo(ctx: OidcContext, resource: string): ResourceServerI
  * 8 accepts `client_secret_post` from the same client too (a secret-based client may present its
  * secret either way, one way per request; docs/decisions/012-demo-as-auth-methods.md).
  *
- * Does NOT listen: mount `callback` under `/demo` on a server (server/node/demo-mount.ts).
+ * Does NOT listen: mount `callback` under `/demo` on a server (server/node/route-prefix.ts).
  */
 export async function createDemoAuthorizationServer(
   origin: string,

@@ -7,7 +7,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
-import type { ProxyLogEntry } from '../proxy/handler.ts';
+import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { SessionBody } from '../proxy/session.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { ProxyLogEntry } from '../proxy/handler.ts';
+import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
 import { createPlaygroundRoutes, type PlaygroundRoutesOptions } from './playground-routes.ts';
+import { refuseForeignHost } from './host-guard.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export interface PlaygroundServerOptions {
@@ -16,7 +17,30 @@ export interface PlaygroundServerOptions {
   onLog?: (entry: ProxyLogEntry) => void;
   proxy?: PlaygroundRoutesOptions['proxy'];
   resolve?: PlaygroundRoutesOptions['resolve'];
+  /** Node's own connection limits (tests shorten them); see `DEFAULT_SERVER_TIMEOUTS`. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** The http server's own limits, set explicitly rather than left to Node's defaults. */
+export interface ServerTimeouts {
+  /** Time for a client to send its request headers (Node: `headersTimeout`). */
+  headersMs: number;
+  /**
+   * Time for a client to send its whole request (Node: `requestTimeout`, default 300 s). Longer
+   * than the proxy's own 15 s deadline, which covers the body read and answers with a JSON
+   * `request_timeout`: this one is the backstop for everything else (Node answers it with a
+   * plain-text 408 and closes the connection).
+   */
+  requestMs: number;
+  /** How long an idle keep-alive connection stays open (Node: `keepAliveTimeout`). */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_SERVER_TIMEOUTS: Readonly<ServerTimeouts> = {
+  headersMs: 10_000,
+  requestMs: 20_000,
+  keepAliveMs: 5_000,
+};
 
 export interface PlaygroundServer {
   server: Server;
@@ -50,10 +74,20 @@ export async function startPlaygroundServer(
   );
   routesReady.catch(() => undefined);
 
-  const server = createServer((req, res) => {
+  const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
+  const server = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node enforces the two timeouts above only when it sweeps its connections (every 30 s by
+    // default), which would let a 10 s limit run to 40 s.
+    connectionsCheckingInterval: 1_000,
+  });
+  server.on('request', (req, res) => {
     void (async () => {
       try {
         const routes = await routesReady;
+        if (refuseForeignHost(req, res, routes.origins.hosts, routes.origins.primary)) return;
         if (!(await routes.handle(req, res))) await serveStatic(req, res);
       } catch (error) {
         console.error(

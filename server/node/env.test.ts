@@ -8,7 +8,17 @@ describe('parseServerEnv', () => {
       PORT: 4173,
       PROXY_ALLOWED_HOSTS: [],
       PUBLIC_ORIGINS: [],
+      PROXY_RATE_LIMIT: 600,
     });
+  });
+
+  it('reads PROXY_RATE_LIMIT as calls per minute, 0 for no limit', () => {
+    expect(parseServerEnv({ PROXY_RATE_LIMIT: '30' }).PROXY_RATE_LIMIT).toBe(30);
+    expect(parseServerEnv({ PROXY_RATE_LIMIT: '0' }).PROXY_RATE_LIMIT).toBe(0);
+    for (const bad of ['ten', '-5', '1.5', '60/min'])
+      expect(() => parseServerEnv({ PROXY_RATE_LIMIT: bad })).toThrow(
+        /PROXY_RATE_LIMIT=.*whole number of calls per minute/,
+      );
   });
 
   it('treats empty variables as unset', () => {

@@ -5,6 +5,7 @@ import {
   parseAllowedHosts,
   type AllowedHostPattern,
 } from '../proxy/allowed-hosts.ts';
+import { DEFAULT_RATE_LIMIT } from '../proxy/proxy-core.ts';
 
 /** The standalone server's settings, parsed once at start-up. */
 export interface ServerEnv {
@@ -16,6 +17,8 @@ export interface ServerEnv {
   PROXY_ALLOWED_HOSTS: AllowedHostPattern[];
   /** Extra origins the page is served under (reverse proxy, LAN name), comma-separated. */
   PUBLIC_ORIGINS: string[];
+  /** `/api/proxy` calls per minute per client address; 0 turns the limit off. Default 600. */
+  PROXY_RATE_LIMIT: number;
 }
 
 /** Thrown with one readable line per bad variable. */
@@ -65,6 +68,16 @@ const envSchema = z.object({
         }
       }),
   ),
+  PROXY_RATE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{1,9}$/, {
+        message: 'must be a whole number of calls per minute per client (0 turns the limit off)',
+      })
+      .transform(Number)
+      .default(DEFAULT_RATE_LIMIT.limit),
+  ),
   PUBLIC_ORIGINS: z.preprocess(
     emptyAsUndefined,
     z
@@ -102,7 +115,7 @@ const envSchema = z.object({
 });
 
 /**
- * Reads HOST, PORT, PROXY_ALLOWED_HOSTS and PUBLIC_ORIGINS. An empty variable counts as unset.
+ * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS and PROXY_RATE_LIMIT. An empty variable counts as unset.
  * Throws EnvError listing every bad variable with its value's problem (never the whole value of
  * anything secret: none of these are secrets).
  */
@@ -112,6 +125,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     PORT: source.PORT,
     PROXY_ALLOWED_HOSTS: source.PROXY_ALLOWED_HOSTS,
     PUBLIC_ORIGINS: source.PUBLIC_ORIGINS,
+    PROXY_RATE_LIMIT: source.PROXY_RATE_LIMIT,
   });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 import { EnvError, parseServerEnv, type ServerEnv } from './env.ts';
+import { createLineWriter, formatProxyLogLine } from './log-lines.ts';
 
 // The standalone server (`npm start`). Built to dist-server/main.js, which serves ../dist.
 // Importing this module starts the server: scripts/start.mjs does exactly that.
@@ -25,11 +26,11 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
       distDir,
       allowedHosts: env.PROXY_ALLOWED_HOSTS,
       publicOrigins: env.PUBLIC_ORIGINS,
-      // Method, host, status, time: never headers, bodies or paths (secrets stay out of logs).
-      onLog: (entry) =>
-        console.log(
-          `proxy ${entry.method} ${entry.targetHost} ${entry.status}${entry.errorCode ? ` ${entry.errorCode}` : ''} ${entry.elapsedMs}ms`,
-        ),
+      proxy: {
+        rateLimit:
+          env.PROXY_RATE_LIMIT === 0 ? false : { limit: env.PROXY_RATE_LIMIT, windowMs: 60_000 },
+      },
+      onLog: (entry) => logLines.line(formatProxyLogLine(entry)),
     });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
@@ -48,6 +49,7 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
   }
 }
 
+const logLines = createLineWriter((text) => process.stdout.write(text));
 const env = readEnv();
 const playground = await start(env);
 console.log(`Playground ready at ${playground.origin}/`);
@@ -56,6 +58,7 @@ let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) process.exit(1); // a second Ctrl-C does not wait
   stopping = true;
+  logLines.flush();
   console.log(`${signal} received, stopping the playground.`);
   await playground.close();
   process.exit(0);

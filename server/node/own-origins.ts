@@ -14,6 +14,8 @@ export interface OwnOrigins {
   all: string[];
   /** Where the proxy may reach the demo server although it is on loopback. */
   selfTargets: SelfTarget[];
+  /** The Host header values of `all` (lower case, as written in each origin): the Host guard's list. */
+  hosts: ReadonlySet<string>;
 }
 
 /**
@@ -42,9 +44,11 @@ export function ownOrigins(
     if (ipv6) localHosts.add('[::1]');
   }
   const local = [...localHosts].map((name) => `http://${name}:${port}`);
+  const all = [...new Set([...local, ...extraOrigins])];
   return {
     primary,
-    all: [...new Set([...local, ...extraOrigins])],
+    all,
+    hosts: new Set(all.map((origin) => new URL(origin).host.toLowerCase())),
     selfTargets: local.map((origin) => ({ origin, pathPrefix: DEMO_PATH_PREFIX, pinAddress })),
   };
 }

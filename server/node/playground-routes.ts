@@ -2,15 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
 import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
-import {
-  createProxyHandler,
-  type ProxyHandlerOptions,
-  type ProxyLogEntry,
-} from '../proxy/handler.ts';
+import { createProxyCore, type ProxyCoreOptions, type ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
 import { createProxyToken } from '../proxy/proxy-token.ts';
-import { isUnderPrefix, mountUnderPrefix } from './demo-mount.ts';
-import { toNodeHandler } from './node-adapter.ts';
+import { isUnderPrefix, mountUnderPrefix } from './route-prefix.ts';
+import { toNodeListener } from './node-exchange.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
 import { createSsrfGuard, type Resolver } from './ssrf-guard.ts';
 
@@ -30,7 +26,10 @@ export interface PlaygroundRoutesOptions {
    */
   checkHost: boolean;
   onLog?: (entry: ProxyLogEntry) => void;
-  proxy?: Pick<ProxyHandlerOptions, 'timeoutMs' | 'maxRequestBytes' | 'maxResponseBytes'>;
+  proxy?: Pick<
+    ProxyCoreOptions,
+    'timeoutMs' | 'maxRequestBytes' | 'maxResponseBytes' | 'rateLimit' | 'maxConcurrentUpstream'
+  >;
   /** DNS for the SSRF guard (tests). */
   resolve?: Resolver;
 }
@@ -59,11 +58,11 @@ export async function createPlaygroundRoutes(
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const proxyToken = createProxyToken();
-  const api = toNodeHandler(
-    createProxyHandler({
+  const api = toNodeListener(
+    createProxyCore({
       ...options.proxy,
       proxyToken,
-      upstreamFetch: guard.upstreamFetch,
+      upstream: guard.upstream,
       isTargetAllowed: guard.isTargetAllowed,
       demo: demo.info,
       ...(options.checkHost ? { selfOrigins: origins.all } : {}),

@@ -3,15 +3,14 @@ import { contentSecurityPolicy, htmlSecurityHeaders } from './security-headers.t
 
 describe('contentSecurityPolicy', () => {
   it('allows only our own origin for scripts, styles and connections', () => {
-    const csp = contentSecurityPolicy({ meta: true });
+    const csp = contentSecurityPolicy();
     expect(csp).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     );
   });
 
   it('never forbids framing: docs sites embed the playground', () => {
-    for (const meta of [true, false])
-      expect(contentSecurityPolicy({ meta })).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy()).not.toContain('frame-ancestors');
     expect(Object.keys(htmlSecurityHeaders())).not.toContain('x-frame-options');
   });
 });
@@ -19,7 +18,8 @@ describe('contentSecurityPolicy', () => {
 describe('htmlSecurityHeaders', () => {
   it('gives the full set for HTML', () => {
     expect(htmlSecurityHeaders()).toEqual({
-      'content-security-policy': contentSecurityPolicy({ meta: false }),
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',

@@ -3,17 +3,17 @@
 /**
  * The playground page's Content-Security-Policy.
  *
- * `meta: true` gives the variant for a `<meta http-equiv>` tag (built into `dist/index.html`, so a
- * static host serving `dist/` still protects the page). The header variant is the same list:
- * `frame-ancestors` is deliberately absent from both, because docs sites embed the playground in
- * an iframe (`embed=1`); a meta tag could not carry it anyway (CSP3 §6.4.2 ignores it there). For
- * the same reason no `X-Frame-Options` is sent.
+ * One list for both places it goes: the header of the standalone server and `vite preview`, and
+ * the `<meta http-equiv>` tag built into `dist/index.html` (so a static host serving `dist/` still
+ * protects the page). `frame-ancestors` is deliberately absent, because docs sites embed the
+ * playground in an iframe (`embed=1`); a meta tag could not carry it anyway (CSP3 §6.4.2 ignores
+ * it there). For the same reason no `X-Frame-Options` is sent.
  *
  * `connect-src 'self'`: the page talks only to its own `/api/*`; every other host is reached
  * through the proxy. `form-action 'none'` and `base-uri 'none'`: the app never submits a form
  * natively nor needs a `<base>`.
  */
-export function contentSecurityPolicy(_opts: { meta?: boolean } = {}): string {
+export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -39,7 +39,7 @@ export function contentSecurityPolicy(_opts: { meta?: boolean } = {}): string {
  */
 export function htmlSecurityHeaders(): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy({ meta: false }),
+    'content-security-policy': contentSecurityPolicy(),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',

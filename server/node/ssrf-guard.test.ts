@@ -3,7 +3,7 @@ import type { LookupAddress } from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowedHosts } from '../proxy/allowed-hosts.ts';
-import type { UpstreamRequestInit } from '../proxy/handler.ts';
+import type { UpstreamRequest } from '../proxy/exchange.ts';
 import {
   createPinnedLookup,
   createSsrfGuard,
@@ -220,11 +220,10 @@ describe('pinning', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     });
 
-    const init = (): UpstreamRequestInit => ({
+    const init = (): UpstreamRequest => ({
       method: 'GET',
-      headers: new Headers(),
+      headers: {},
       body: undefined,
-      redirect: 'manual',
       signal: AbortSignal.timeout(5000),
     });
 
@@ -239,17 +238,16 @@ describe('pinning', () => {
       const url = new URL(`http://rebind.test:${port}/`);
       expect(await policy.isTargetAllowed(url)).toEqual({ allowed: true });
       answer = '10.66.66.66'; // the attacker's second answer: must never be used
-      const response = await policy.upstreamFetch(url.href, init());
-      expect(await response.text()).toBe('ok');
+      const reply = await policy.upstream(url.href, init());
+      const read = await reply.readBody(1024);
+      expect(read.ok && Buffer.from(read.bytes).toString('utf8')).toBe('ok');
       expect(calls).toBe(1);
       expect(hosts.at(-1)).toBe(`rebind.test:${port}`);
     });
 
     it('refuses to connect to a name the policy never vetted', async () => {
       const policy = guard('unvetted.test', table({ 'unvetted.test': ['127.0.0.1'] }));
-      await expect(
-        policy.upstreamFetch(`http://unvetted.test:${port}/`, init()),
-      ).rejects.toMatchObject({
+      await expect(policy.upstream(`http://unvetted.test:${port}/`, init())).rejects.toMatchObject({
         code: 'PROXY_TARGET_FORBIDDEN',
       });
     });

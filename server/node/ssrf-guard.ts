@@ -4,9 +4,10 @@ import type { LookupFunction } from 'node:net';
 import { Agent } from 'undici';
 import { findAllowedHostPattern, type AllowedHostPattern } from '../proxy/allowed-hosts.ts';
 import { TargetForbiddenError } from '../proxy/errors.ts';
-import type { TargetDecision, UpstreamFetch } from '../proxy/handler.ts';
+import type { UpstreamCall } from '../proxy/exchange.ts';
+import type { TargetDecision } from '../proxy/proxy-core.ts';
 import { addressKindLabel, classifyIpAddress } from '../proxy/ip-address.ts';
-import { createPinnedFetch } from './pinned-fetch.ts';
+import { createPinnedUpstream } from './pinned-upstream.ts';
 
 /** Resolves a host name to all its addresses (default: the OS resolver, like a connection would). */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
@@ -32,8 +33,8 @@ export interface SsrfGuardOptions {
 export interface SsrfGuard {
   /** The policy: resolves the host and vets every address. Throws the resolver's error on DNS failure. */
   isTargetAllowed: (url: URL) => Promise<TargetDecision>;
-  /** A fetch whose connections go only to addresses `isTargetAllowed` vetted. */
-  upstreamFetch: UpstreamFetch;
+  /** An upstream call whose connections go only to addresses `isTargetAllowed` vetted. */
+  upstream: UpstreamCall;
   close: () => Promise<void>;
 }
 
@@ -170,7 +171,7 @@ export function createSsrfGuard(options: SsrfGuardOptions): SsrfGuard {
   const agent = new Agent({ connect: { lookup: createPinnedLookup(vetted), timeout: 60_000 } });
   return {
     isTargetAllowed,
-    upstreamFetch: createPinnedFetch(agent),
+    upstream: createPinnedUpstream(agent),
     close: () => agent.close(),
   };
 }

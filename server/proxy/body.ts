@@ -1,5 +1,7 @@
+import { concatBytes } from './exchange.ts';
+
 export type LimitedBody =
-  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' };
+  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' | 'aborted' };
 
 /**
  * Reads a whole body stream, giving up as soon as it exceeds `maxBytes`.
@@ -8,19 +10,33 @@ export type LimitedBody =
  * so callers check it first for a cheap early refusal and rely on this for the truth. On giving
  * up, the stream is cancelled so the sender stops.
  *
- * Does NOT apply a time limit: the caller's AbortSignal (wired into the stream's source) does.
+ * `signal` (the deadline, the client going away) ends the read with `aborted` and cancels the
+ * stream: a sender trickling one byte at a time cannot hold the caller past its deadline.
  */
 export async function readBodyWithLimit(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
+  signal?: AbortSignal,
 ): Promise<LimitedBody> {
   if (stream === null) return { ok: true, bytes: new Uint8Array(0) };
+  if (signal?.aborted) {
+    await stream.cancel().catch(() => undefined);
+    return { ok: false, reason: 'aborted' };
+  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    // A pending read() resolves as done once the stream is cancelled.
+    void reader.cancel().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (aborted) return { ok: false, reason: 'aborted' };
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
@@ -30,23 +46,17 @@ export async function readBodyWithLimit(
       chunks.push(value);
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     reader.releaseLock();
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: concatBytes(chunks, total) };
 }
 
 /**
  * The declared `Content-Length`, or undefined when absent or not a plain decimal number (then
  * only the streamed count decides).
  */
-export function declaredContentLength(headers: Headers): number | undefined {
-  const value = headers.get('content-length');
-  if (value === null || !/^\d{1,15}$/.test(value.trim())) return undefined;
+export function declaredContentLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return undefined;
   return Number(value.trim());
 }

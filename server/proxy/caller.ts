@@ -1,4 +1,5 @@
 import type { ProxyError } from './errors.ts';
+import { headerValue, type HeaderRecord } from './exchange.ts';
 
 /**
  * Refuses calls that do not come from the playground page itself.
@@ -12,18 +13,18 @@ import type { ProxyError } from './errors.ts';
  * Does NOT require either header: non-browser clients (curl, tests) send neither.
  */
 export function checkSameOriginCaller(
-  request: Request,
+  headers: HeaderRecord,
   ownOrigins: ReadonlySet<string>,
 ): ProxyError | undefined {
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null && site !== 'same-origin') {
+  const site = headerValue(headers, 'sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') {
     return {
       code: 'cross_origin',
       message: `This endpoint answers only the playground page itself, not a ${site} request.`,
     };
   }
-  const origin = request.headers.get('origin');
-  if (origin !== null && !ownOrigins.has(origin)) {
+  const origin = headerValue(headers, 'origin');
+  if (origin !== undefined && !ownOrigins.has(origin)) {
     return {
       code: 'cross_origin',
       message:

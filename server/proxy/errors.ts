@@ -1,13 +1,12 @@
-import {
-  PROXY_ERROR_CODES,
-  PROXY_HEADERS,
-  type ProxyErrorBody,
-  type ProxyErrorCode,
+import type {
+  ProxyErrorBody,
+  ProxyErrorCode,
+  ProxyLogCode,
 } from '../../src/core/proxy-protocol.ts';
 
 // The codes, statuses and body shape are the wire protocol's (src/core/proxy-protocol.ts); they
 // are re-exported so the proxy's modules keep one import for everything about their errors.
-export type { ProxyErrorBody, ProxyErrorCode };
+export type { ProxyErrorBody, ProxyErrorCode, ProxyLogCode };
 
 /** A proxy-generated failure, before it becomes a Response. */
 export interface ProxyError {
@@ -22,25 +21,4 @@ export interface ProxyError {
 export class TargetForbiddenError extends Error {
   readonly code = 'PROXY_TARGET_FORBIDDEN';
   override readonly name = 'TargetForbiddenError';
-}
-
-/**
- * Builds the JSON Response for a proxy-generated error.
- * `X-Proxy-Error` repeats the code so a caller can branch without parsing the body.
- */
-export function proxyErrorResponse(
-  error: ProxyError,
-  extraHeaders: Record<string, string> = {},
-): Response {
-  const body: ProxyErrorBody = { proxyError: { code: error.code, message: error.message } };
-  return new Response(JSON.stringify(body), {
-    status: PROXY_ERROR_CODES[error.code].status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      [PROXY_HEADERS.error]: error.code,
-      ...extraHeaders,
-    },
-  });
 }

@@ -1,5 +1,6 @@
 import { findAllowedHostPattern, parseAllowedHosts } from './allowed-hosts.ts';
-import { createProxyHandler, type TargetDecision, type UpstreamFetch } from './handler.ts';
+import { createProxyHandler, type UpstreamFetch } from './handler.ts';
+import type { TargetDecision } from './proxy-core.ts';
 import { addressKindLabel, classifyIpAddress } from './ip-address.ts';
 import { createProxyToken } from './proxy-token.ts';
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSsrfGuard, type SsrfGuard } from '../node/ssrf-guard.ts';
 import { parseAllowedHosts } from './allowed-hosts.ts';
 import type { ProxyErrorBody, ProxyErrorCode } from './errors.ts';
-import { createProxyHandler, type ProxyHandlerOptions, type ProxyLogEntry } from './handler.ts';
+import { createProxyHandler, type ProxyHandlerOptions } from './handler.ts';
+import type { ProxyLogEntry } from './proxy-core.ts';
 import type { SessionBody } from './session.ts';
 
 const PROXY_TOKEN = 'test-proxy-token-0123456789abcdef';
@@ -130,7 +131,7 @@ beforeEach(() => {
 function handler(overrides: Partial<ProxyHandlerOptions> = {}) {
   return createProxyHandler({
     proxyToken: PROXY_TOKEN,
-    upstreamFetch: guard.upstreamFetch,
+    upstream: guard.upstream,
     isTargetAllowed: guard.isTargetAllowed,
     selfOrigins: [SELF],
     ...overrides,
@@ -348,6 +349,136 @@ describe('limits', () => {
   });
 });
 
+describe('deadlines and disconnects', () => {
+  it('answers 408 request_timeout when the request body does not arrive within the deadline', async () => {
+    // One byte, then silence: the body read must be inside the deadline.
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('g'));
+      },
+    });
+    const request = new Request(`${SELF}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'x-proxy-token': PROXY_TOKEN,
+        'x-proxy-target': `${upstreamOrigin}/echo`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: trickle,
+      duplex: 'half',
+    } as RequestInit);
+    const started = Date.now();
+    const message = await expectProxyError(
+      await handler({ timeoutMs: 200 })(request),
+      408,
+      'request_timeout',
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(message).toContain('0.2 s');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('logs a client that goes away as client_closed, not as an upstream failure', async () => {
+    const logs: ProxyLogEntry[] = [];
+    const client = new AbortController();
+    const request = new Request(`${SELF}/api/proxy`, {
+      method: 'GET',
+      headers: { 'x-proxy-token': PROXY_TOKEN, 'x-proxy-target': `${upstreamOrigin}/slow` },
+      signal: client.signal,
+    });
+    const answer = handler({ onLog: (entry) => logs.push(entry) })(request);
+    setTimeout(() => client.abort(), 100);
+    await answer;
+    expect(logs).toEqual([
+      expect.objectContaining({ method: 'GET', status: 499, errorCode: 'client_closed' }),
+    ]);
+  });
+});
+
+describe('who may call, and how often', () => {
+  it('never lets a cross-site HTML form POST reach an upstream', async () => {
+    // What <form method=post action=http://127.0.0.1:4173/api/proxy> on another site sends: a
+    // simple request, no custom header (so no X-Proxy-Token, no X-Proxy-Target).
+    const variants: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { origin: 'https://evil.example' },
+      {},
+    ];
+    for (const headers of variants) {
+      const response = await handler()(
+        new Request(`${SELF}/api/proxy`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: `x=${encodeURIComponent(`${upstreamOrigin}/echo`)}`,
+        }),
+      );
+      expect(response.status).toBe(403);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('answers 429 rate_limited with Retry-After past the per-client limit', async () => {
+    const now = () => 1_000_000;
+    const limited = handler({ rateLimit: { limit: 2, windowMs: 60_000 }, now });
+    const call = (clientId: string) =>
+      limited(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }), clientId);
+    expect((await call('198.51.100.7')).status).toBe(200);
+    expect((await call('198.51.100.7')).status).toBe(200);
+    const refused = await call('198.51.100.7');
+    expect(refused.headers.get('retry-after')).toBe('30');
+    const message = await expectProxyError(refused, 429, 'rate_limited');
+    expect(message).toContain('30 s');
+    expect((await call('198.51.100.8')).status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('answers 503 busy with Retry-After when too many upstream calls are in flight', async () => {
+    const capped = handler({ maxConcurrentUpstream: 1, timeoutMs: 300 });
+    const first = capped(proxyRequest(`${upstreamOrigin}/slow`, { method: 'GET' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await capped(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }));
+    expect(second.headers.get('retry-after')).toBe('1');
+    await expectProxyError(second, 503, 'busy');
+    await expectProxyError(await first, 504, 'timeout');
+    // The slot is free again.
+    expect((await capped(proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' }))).status).toBe(
+      200,
+    );
+  });
+});
+
+describe('logs', () => {
+  it('writes one entry per /api/proxy call, refusals included, and never a secret', async () => {
+    const logs: ProxyLogEntry[] = [];
+    const logged = handler({ onLog: (entry) => logs.push(entry) });
+    const secret = 'S3cr3t-in-every-place';
+    const target = `${upstreamOrigin}/echo?client_secret=${secret}`;
+    const calls = [
+      proxyRequest(target, {
+        headers: { authorization: `Basic ${btoa(`id:${secret}`)}` },
+        body: `grant_type=client_credentials&client_secret=${secret}`,
+      }),
+      proxyRequest(target, { headers: { 'x-proxy-token': secret }, body: secret }),
+      proxyRequest(target, { body: secret.repeat(2000) }),
+      proxyRequest(`https://no-such-host.invalid/?code=${secret}`, { method: 'GET' }),
+    ];
+    for (const request of calls) await logged(request);
+    expect(logs.map((entry) => [entry.status, entry.errorCode])).toEqual([
+      [200, undefined],
+      [403, 'proxy_token'],
+      [413, 'request_too_large'],
+      [502, 'dns'],
+    ]);
+    expect(JSON.stringify(logs).toLowerCase()).not.toContain('s3cr3t');
+    for (const entry of logs)
+      expect(Object.keys(entry).sort()).toEqual(
+        ['elapsedMs', 'errorCode', 'method', 'status', 'targetHost'].filter(
+          (key) => key !== 'errorCode' || entry.errorCode !== undefined,
+        ),
+      );
+  });
+});
+
 describe('caller checks', () => {
   it('refuses a missing or wrong X-Proxy-Token with 403, never echoing a token', async () => {
     const missing = new Request(`${SELF}/api/proxy`, {
@@ -473,6 +604,16 @@ describe('target policy and network failures', () => {
       body: 'grant_type=client_credentials',
     });
     await expectProxyError(await handler()(request), 502, 'connection_refused');
+  });
+
+  it('answers 502 tls_protocol, not a certificate problem, for https to a plain-http port', async () => {
+    const port = new URL(upstreamOrigin).port;
+    const request = proxyRequest(`https://127.0.0.1:${port}/token`, {
+      body: 'grant_type=client_credentials',
+    });
+    const message = await expectProxyError(await handler()(request), 502, 'tls_protocol');
+    expect(message).toContain('does not speak TLS');
+    expect(message).not.toMatch(/certificate/i);
   });
 
   const hasOpenssl = spawnSync('openssl', ['version']).status === 0;

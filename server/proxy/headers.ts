@@ -1,5 +1,3 @@
-import { RENAMED_RESPONSE_HEADERS } from '../../src/core/proxy-protocol.ts';
-
 /**
  * Request headers copied from the page's call to the upstream, and nothing else.
  *
@@ -40,23 +38,3 @@ export const RELAYED_RESPONSE_HEADERS: readonly string[] = [
   'x-okta-request-id',
   'dpop-nonce',
 ];
-
-/** The response headers the page receives: the allowlist as is, and the renamed ones. */
-export function relayedResponseHeaders(upstream: Headers): Headers {
-  const relayed = pickHeaders(upstream, RELAYED_RESPONSE_HEADERS);
-  for (const [name, renamed] of Object.entries(RENAMED_RESPONSE_HEADERS)) {
-    const value = upstream.get(name);
-    if (value !== null) relayed.set(renamed, value);
-  }
-  return relayed;
-}
-
-/** Copies only the named headers (case-insensitively) into a new Headers. */
-export function pickHeaders(source: Headers, names: readonly string[]): Headers {
-  const picked = new Headers();
-  for (const name of names) {
-    const value = source.get(name);
-    if (value !== null) picked.set(name, value);
-  }
-  return picked;
-}

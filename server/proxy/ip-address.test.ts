@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIpAddress, isIpAddress, parseIpv6 } from './ip-address.ts';
+import { classifyIpAddress, isIpAddress } from './ip-address.ts';
 
 describe('classifyIpAddress', () => {
   it.each([
@@ -78,15 +78,20 @@ describe('classifyIpAddress', () => {
   });
 });
 
-describe('parseIpv6', () => {
-  it('expands :: and embedded IPv4', () => {
-    expect(parseIpv6('::1')).toBe(1n);
-    expect(parseIpv6('1::')).toBe(1n << 112n);
-    expect(parseIpv6('::ffff:1.2.3.4')).toBe((0xffffn << 32n) | 0x01020304n);
-    expect(parseIpv6('1:2:3:4:5:6:7:8')).toBe(0x00010002000300040005000600070008n);
+describe('forms the hand-written tables missed, now classified', () => {
+  it.each([
+    ['::ffff:0:127.0.0.1', 'loopback'], // IPv4-translated (RFC 6145)
+    ['64:ff9b:1::a00:1', 'reserved'], // local-use NAT64 (RFC 8215)
+    ['3fff::1', 'documentation'], // RFC 9637
+    ['2001:2::1', 'benchmarking'],
+    ['198.51.100.1', 'documentation'],
+    ['203.0.113.1', 'documentation'],
+  ])('%s is %s', (address, kind) => {
+    expect(classifyIpAddress(address)).toBe(kind);
   });
 
-  it('refuses a :: that stands for no group', () => {
-    expect(parseIpv6('1:2:3:4::5:6:7:8')).toBeUndefined();
+  it('reads a full-length address and its compressed form alike', () => {
+    expect(classifyIpAddress('0:0:0:0:0:ffff:7f00:1')).toBe('loopback');
+    expect(classifyIpAddress('1:2:3:4:5:6:7:8')).toBe('public');
   });
 });

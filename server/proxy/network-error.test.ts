@@ -18,7 +18,8 @@ describe('classifyUpstreamError', () => {
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
     ['SELF_SIGNED_CERT_IN_CHAIN', 'tls'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
-    ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls_protocol'],
+    ['ERR_SSL_PACKET_LENGTH_TOO_LONG', 'tls_protocol'],
     ['UND_ERR_CONNECT_TIMEOUT', 'timeout'],
     ['ECONNRESET', 'network'],
     ['EHOSTUNREACH', 'network'],
@@ -55,6 +56,18 @@ describe('classifyUpstreamError', () => {
     expect(message).toContain('auth.example.com');
     expect(message).not.toContain('secret');
     expect(message).not.toContain('/oauth2');
+  });
+
+  it('says when the answer was not HTTP, or was cut off', () => {
+    const garbage = Object.assign(new Error('Expected HTTP/'), { name: 'HTTPParserError' });
+    expect(classify(garbage)).toEqual({
+      code: 'network',
+      message:
+        'auth.example.com answered with something that is not HTTP/1.1: is an HTTP server listening on that port?',
+    });
+    expect(classify(wrapped('UND_ERR_SOCKET')).message).toBe(
+      'auth.example.com closed the connection before its answer was complete.',
+    );
   });
 
   it('falls back to network for anything else', () => {

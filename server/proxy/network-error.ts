@@ -22,6 +22,16 @@ const TLS_CODES = new Set([
   'HOSTNAME_MISMATCH',
   'EPROTO',
 ]);
+/**
+ * OpenSSL's answers when the other side does not speak TLS at all: its first bytes are not a TLS
+ * record (`HTTP/1.1 400 …` from a plain-http server read as a record header).
+ */
+const TLS_PROTOCOL_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+  'ERR_SSL_RECORD_LENGTH_MISMATCH',
+]);
 
 /** The commonest certificate failures in words (the code itself means nothing to most people). */
 const TLS_REASONS: Readonly<Record<string, string>> = {
@@ -110,11 +120,30 @@ export function classifyUpstreamError(
       message: `${where} refused the connection: nothing is listening on that port.`,
     };
   }
+  const notTls = first((code) => TLS_PROTOCOL_CODES.has(code));
+  if (notTls) {
+    return {
+      code: 'tls_protocol',
+      message: `${where} does not speak TLS on that port: it is probably a plain-http server; try http:// or the port that serves https.`,
+    };
+  }
   const tls = first(isTlsCode);
   if (tls) {
     const reason =
       TLS_REASONS[tls] ?? 'its certificate is not trusted, expired or issued for another name';
     return { code: 'tls', message: `The TLS handshake with ${where} failed: ${reason}.` };
+  }
+  if (names.includes('HTTPParserError') || first((code) => code.startsWith('HPE_'))) {
+    return {
+      code: 'network',
+      message: `${where} answered with something that is not HTTP/1.1: is an HTTP server listening on that port?`,
+    };
+  }
+  if (first((code) => code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) {
+    return {
+      code: 'network',
+      message: `${where} closed the connection before its answer was complete.`,
+    };
   }
   return {
     code: 'network',

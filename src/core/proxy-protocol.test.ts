@@ -19,7 +19,7 @@ const TOKEN = 'x'.repeat(43);
 describe('the error codes', () => {
   it('the statuses issue 6 gives the new codes', () => {
     expect(PROXY_ERROR_CODES.rate_limited.status).toBe(429);
-    expect(PROXY_ERROR_CODES.busy.status).toBe(429);
+    expect(PROXY_ERROR_CODES.busy.status).toBe(503);
     expect(PROXY_ERROR_CODES.tls_protocol.status).toBe(502);
     expect(PROXY_ERROR_CODES.request_timeout.status).toBe(408);
   });

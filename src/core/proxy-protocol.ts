@@ -77,8 +77,9 @@ export const PROXY_ERROR_CODES = {
   },
   rate_limited: { status: 429, meaning: 'This client sent too many requests; see Retry-After.' },
   busy: {
-    status: 429,
-    meaning: 'Too many upstream requests are in flight at once; see Retry-After.',
+    status: 503,
+    meaning:
+      "Too many upstream requests are in flight at once, from all callers (the server's capacity, not this caller's fault); see Retry-After.",
   },
   response_too_large: {
     status: 502,
