@@ -1,0 +1,48 @@
+import { test as base } from '@playwright/test';
+import { describe, startPlaygroundProcess, type PlaygroundProcess } from './playground-process.ts';
+import { startUpstreamStubs, type UpstreamStubs } from './upstream-stubs.ts';
+
+/** A stack trace line as Node prints one for an uncaught exception. */
+export const STACK_TRACE_LINE = /^\s+at .+[(:]\d+/m;
+
+/**
+ * Throws when the process died while in use, or printed a stack trace: both are failures of
+ * "no request, however malformed or large, may stop this process" (GUIDE §3), whatever the
+ * test itself checked.
+ */
+export function assertHealthyProcess(playground: PlaygroundProcess): void {
+  const exit = playground.exited();
+  if (exit)
+    throw new Error(`the playground process exited (${describe(exit)}):\n${playground.output()}`);
+  if (STACK_TRACE_LINE.test(playground.output()))
+    throw new Error(`the playground printed a stack trace:\n${playground.output()}`);
+}
+
+/**
+ * `stubs`: the local upstreams, one set per worker. `playground`: a fresh server process per test
+ * (a crash in one test must not hide the verdict of the next), allowed to call any port of
+ * 127.0.0.1 so it can reach the stubs, and checked to be alive when the test ends.
+ */
+export const test = base.extend<{ playground: PlaygroundProcess }, { stubs: UpstreamStubs }>({
+  stubs: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
+    async ({}, provide) => {
+      const stubs = await startUpstreamStubs();
+      await provide(stubs);
+      await stubs.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- see above
+  playground: async ({}, provide) => {
+    const playground = await startPlaygroundProcess({ env: { PROXY_ALLOWED_HOSTS: '127.0.0.1' } });
+    try {
+      await provide(playground);
+      assertHealthyProcess(playground);
+    } finally {
+      await playground.stop();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
