@@ -39,6 +39,9 @@ async function expectStillServing(ctx: FaultContext) {
   expect(await stillServing(ctx.origin)).toEqual({ page: 200, session: 200, demoToken: 200 });
 }
 
+// Each test has its own server process, so they may run side by side.
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('upstream faults', () => {
   let ctx: FaultContext;
   test.beforeEach(async ({ playground, stubs }) => {
