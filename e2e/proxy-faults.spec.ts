@@ -173,6 +173,18 @@ test.describe('client faults', () => {
     expect(lines[0]).not.toMatch(/\b502\b|network/);
   });
 
+  test('a client that sends its body one byte per second gets a JSON proxyError within the deadline', async () => {
+    // The deadline is 15 s and not configurable; a server that waits for Node's own 300 s
+    // request timeout (issue 6) is given up on at 22 s.
+    test.setTimeout(40_000);
+    const { head, elapsedMs } = await faults.slowBody(ctx, 22_000);
+    expect(head, 'an answer within 22 s').toBeDefined();
+    expect(head).toMatch(/^HTTP\/1\.1 (408|504) /);
+    expect(head).toMatch(/^x-proxy-error: \w+/im);
+    expect(elapsedMs).toBeLessThan(20_000);
+    await expectStillServing(ctx);
+  });
+
   for (const [framing, size] of [
     ['content-length', OVER_REQUEST_LIMIT],
     ['chunked', OVER_REQUEST_LIMIT],

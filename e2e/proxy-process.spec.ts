@@ -20,6 +20,8 @@ test('one process survives every fault in sequence and still serves the page, th
     (answer) => answer.status,
     (error: unknown) => (error instanceof Error ? error.message : 'no answer'),
   );
+  // Likewise the client that sends its body one byte per second.
+  const slowBody = faults.slowBody(ctx, 22_000);
 
   const sequence: [string, () => Promise<unknown>][] = [
     ['connection refused', () => faults.connectionRefused(ctx)],
@@ -55,6 +57,7 @@ test('one process survives every fault in sequence and still serves the page, th
     ).toBe(200);
   }
   expect(await neverAnswered).toBe(504);
+  await slowBody;
 
   expect(await stillServing(playground.origin)).toEqual({
     page: 200,

@@ -1,4 +1,5 @@
 import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import {
   demoTokenThroughProxy,
   fetchSession,
@@ -111,6 +112,49 @@ export const faults = {
     // Past the upstream's 1 s: whatever the proxy does with the abandoned call has happened.
     await new Promise((resolve) => setTimeout(resolve, 1200));
   },
+
+  /**
+   * A client that announces a 100-byte token request and sends it one byte per second (issue 6:
+   * reading the body escaped the 15 s deadline). Resolves with the head of whatever answer came,
+   * and when; gives up after `giveUpMs`.
+   */
+  slowBody: (
+    ctx: FaultContext,
+    giveUpMs: number,
+  ): Promise<{ head: string | undefined; elapsedMs: number }> =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      const socket = connect(ctx.port, '127.0.0.1');
+      let received = '';
+      let drip: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearInterval(drip);
+        clearTimeout(giveUp);
+        socket.destroy();
+        const end = received.indexOf('\r\n\r\n');
+        resolve({
+          head: end === -1 ? undefined : received.slice(0, end),
+          elapsedMs: Date.now() - started,
+        });
+      };
+      const giveUp = setTimeout(finish, giveUpMs);
+      socket.setEncoding('latin1');
+      socket.on('connect', () => {
+        socket.write(
+          `POST /api/proxy HTTP/1.1\r\nHost: 127.0.0.1:${ctx.port}\r\n` +
+            `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n` +
+            `X-Proxy-Token: ${ctx.session.proxyToken}\r\n` +
+            `X-Proxy-Target: ${ctx.session.demo.tokenEndpoint}\r\n\r\n`,
+        );
+        drip = setInterval(() => socket.write('a'), 1000);
+      });
+      socket.on('data', (chunk: string) => {
+        received += chunk;
+        if (received.includes('\r\n\r\n')) finish();
+      });
+      socket.on('close', finish);
+      socket.on('error', () => undefined);
+    }),
 
   /**
    * An oversize body, then a second request on the same kept-alive connection. `chunked`: no
