@@ -63,10 +63,11 @@ test.describe('upstream faults', () => {
   });
 
   test('a self-signed certificate: 502 tls, about the certificate', async () => {
+    const hitsBefore = ctx.stubs.hits('tls');
     const answer = await faults.selfSignedCertificate(ctx);
     const message = expectProxyError(answer, 502, 'tls', `127.0.0.1:${ctx.stubs.tlsPort}`);
     expect(message).toMatch(/certificate/i);
-    expect(ctx.stubs.hits('tls')).toBe(0);
+    expect(ctx.stubs.hits('tls'), 'requests that reached the untrusted server').toBe(hitsBefore);
     await expectStillServing(ctx);
   });
 
@@ -140,13 +141,17 @@ test.describe('upstream faults', () => {
   });
 
   test('a 302 to an allowed upstream is not followed either (its hits stay 0)', async () => {
+    const redirectsBefore = ctx.stubs.hits('/redirect-local');
+    const countedBefore = ctx.stubs.hits('/counted');
     const answer = await faults.redirectToCountingStub(ctx);
     expect(answer.status).toBe(302);
     expect(answer.headers['x-upstream-location']).toBe(
       `http://127.0.0.1:${ctx.stubs.httpPort}/counted`,
     );
-    expect(ctx.stubs.hits('/redirect-local')).toBeGreaterThan(0);
-    expect(ctx.stubs.hits('/counted')).toBe(0);
+    expect(ctx.stubs.hits('/redirect-local')).toBe(redirectsBefore + 1);
+    // Give a follow-up request, were there one, time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ctx.stubs.hits('/counted')).toBe(countedBefore);
   });
 });
 

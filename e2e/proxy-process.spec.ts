@@ -5,7 +5,7 @@
 import { faultContext, faults, OVER_REQUEST_LIMIT, stillServing } from './support/faults.ts';
 import { assertHealthyProcess, expect, test } from './support/playground-fixture.ts';
 import { httpRequest } from './support/http.ts';
-import { describe } from './support/playground-process.ts';
+import { describeExit } from './support/playground-process.ts';
 
 test('one process survives every fault in sequence and still serves the page, the session and a demo token', async ({
   playground,
@@ -53,7 +53,7 @@ test('one process survives every fault in sequence and still serves the page, th
     const exit = playground.exited();
     expect(
       page,
-      `after "${name}", GET / ${exit ? `failed: the process exited (${describe(exit)})` : ''}`,
+      `after "${name}", GET / ${exit ? `failed: the process exited (${describeExit(exit)})` : ''}`,
     ).toBe(200);
   }
   expect(await neverAnswered).toBe(504);

@@ -1,5 +1,9 @@
 import { test as base } from '@playwright/test';
-import { describe, startPlaygroundProcess, type PlaygroundProcess } from './playground-process.ts';
+import {
+  describeExit,
+  startPlaygroundProcess,
+  type PlaygroundProcess,
+} from './playground-process.ts';
 import { startUpstreamStubs, type UpstreamStubs } from './upstream-stubs.ts';
 
 /** A stack trace line as Node prints one for an uncaught exception. */
@@ -13,7 +17,9 @@ export const STACK_TRACE_LINE = /^\s+at .+[(:]\d+/m;
 export function assertHealthyProcess(playground: PlaygroundProcess): void {
   const exit = playground.exited();
   if (exit)
-    throw new Error(`the playground process exited (${describe(exit)}):\n${playground.output()}`);
+    throw new Error(
+      `the playground process exited (${describeExit(exit)}):\n${playground.output()}`,
+    );
   if (STACK_TRACE_LINE.test(playground.output()))
     throw new Error(`the playground printed a stack trace:\n${playground.output()}`);
 }

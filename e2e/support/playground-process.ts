@@ -94,7 +94,7 @@ export async function startPlaygroundProcess(
     void exited.then((info) => {
       clearTimeout(timer);
       reject(
-        new Error(`the playground exited before it was ready (${describe(info)}):\n${output}`),
+        new Error(`the playground exited before it was ready (${describeExit(info)}):\n${output}`),
       );
     });
   });
@@ -131,6 +131,6 @@ export async function startPlaygroundProcess(
   };
 }
 
-export function describe(info: ExitInfo): string {
+export function describeExit(info: ExitInfo): string {
   return info.signal ? `killed by ${info.signal}` : `exit code ${info.code}`;
 }
