@@ -8,6 +8,7 @@ import { stillServing } from './support/faults.ts';
 import { fuzzCaseArbitrary, fuzzValues, renderCase } from './support/fuzz-requests.ts';
 import { basicAuthorization, fetchSession } from './support/http.ts';
 import { assertHealthyProcess, expect, test } from './support/playground-fixture.ts';
+import { describeExit } from './support/playground-process.ts';
 import { rawExchange } from './support/raw-socket.ts';
 import { closedPort } from './support/upstream-stubs.ts';
 
@@ -39,6 +40,9 @@ test('thousands of random and malformed requests never stop the server nor get a
   const serverErrors: string[] = [];
   const statuses = new Map<string, number>();
   let died: string | undefined;
+  // The request that finds the server gone is seldom the one that killed it: keep the last few
+  // started, and name them all.
+  const recent: string[] = [];
   let next = 0;
   async function worker() {
     while (died === undefined && next < cases.length) {
@@ -46,6 +50,8 @@ test('thousands of random and malformed requests never stop the server nor get a
       const fuzzCase = cases[index];
       if (!fuzzCase) continue;
       const rendered = renderCase(fuzzCase, values, playground.port);
+      recent.push(`#${index} ${rendered.description}`);
+      if (recent.length > 2 * CONCURRENCY) recent.shift();
       try {
         const result = await rawExchange(playground.port, rendered.bytes, {
           timeoutMs: 3000,
@@ -55,14 +61,18 @@ test('thousands of random and malformed requests never stop the server nor get a
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
         if (result.status === 500) serverErrors.push(`#${index} ${rendered.description}`);
       } catch (error) {
-        died = `#${index} ${rendered.description}: ${error instanceof Error ? error.message : ''}`;
+        const exit = playground.exited();
+        died =
+          `${error instanceof Error ? error.message : 'no connection'} at #${index}` +
+          `${exit ? ` (the process exited: ${describeExit(exit)})` : ''}; the requests just before it:\n` +
+          recent.join('\n');
       }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   console.log('fuzz answers by status:', Object.fromEntries(statuses));
 
-  expect(died, 'the server stopped accepting connections at').toBeUndefined();
+  expect(died, 'the server stopped accepting connections').toBeUndefined();
   expect(playground.exited()).toBeUndefined();
   expect(serverErrors, 'requests answered 500').toEqual([]);
   expect(await stillServing(playground.origin)).toEqual({
