@@ -38,7 +38,7 @@ export interface PlaygroundProcess {
  *
  * A child process, not the server module inside the test runner: the defects these suites hunt
  * end the whole process (an uncaught exception), and only a separate process lets a test see that
- * it died, and go on to report the other faults. `PROXY_RATE_LIMIT=off` unless the caller says
+ * it died, and go on to report the other faults. `PROXY_RATE_LIMIT=0` (no limit) unless the caller says
  * otherwise: these suites send thousands of requests from one client on purpose.
  */
 export async function startPlaygroundProcess(
@@ -53,7 +53,7 @@ export async function startPlaygroundProcess(
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
-      PROXY_RATE_LIMIT: 'off',
+      PROXY_RATE_LIMIT: '0',
       PUBLIC_ORIGINS: '',
       ...options.env,
     },
