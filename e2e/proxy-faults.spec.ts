@@ -9,7 +9,7 @@ import {
   type FaultContext,
 } from './support/faults.ts';
 import { proxyErrorOf, type HttpAnswer } from './support/http.ts';
-import { expect, test } from './support/playground-fixture.ts';
+import { expect, expectNoStackTrace, test } from './support/playground-fixture.ts';
 import { HTML_ERROR_PAGE, METADATA_URL } from './support/upstream-stubs.ts';
 
 /**
@@ -161,10 +161,15 @@ test.describe('client faults', () => {
     ctx = await faultContext(playground.origin, playground.port, stubs);
   });
 
-  test('a client that disconnects mid-upload', async () => {
-    await faults.clientLeavesMidUpload(ctx);
-    await expectStillServing(ctx);
-  });
+  for (const path of ['/api/proxy', '/demo/token'] as const) {
+    test(`a client that disconnects mid-upload to ${path}: no stack trace, and the next request is served`, async ({
+      playground,
+    }) => {
+      await faults.clientLeavesMidUpload(ctx, path);
+      await expectStillServing(ctx);
+      expectNoStackTrace(playground);
+    });
+  }
 
   test("a client that disconnects while the upstream works is logged as the client's abort, not an upstream failure", async ({
     playground,

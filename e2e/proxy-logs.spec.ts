@@ -10,7 +10,7 @@ import {
   proxyCall,
   proxyErrorOf,
 } from './support/http.ts';
-import { expect, test } from './support/playground-fixture.ts';
+import { expect, expectNoStackTrace, test } from './support/playground-fixture.ts';
 import { closedPort } from './support/upstream-stubs.ts';
 
 test('a secret sent in the header, the body and the query string appears in no log line; one line per request', async ({
@@ -90,6 +90,8 @@ test('a secret sent in the header, the body and the query string appears in no l
   for (const [label, value] of Object.entries(forbidden)) {
     expect(output.includes(value), `the server output contains ${label}`).toBe(false);
   }
+
+  expectNoStackTrace(playground);
 
   const stubLines = playground.stdoutLines().filter((line) => line.includes(stub));
   expect(stubLines).toHaveLength(4);

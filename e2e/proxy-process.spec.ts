@@ -3,7 +3,7 @@
 // process never exited. The fault suite checks what each fault answers; this one checks that the
 // process survives them all together.
 import { faultContext, faults, OVER_REQUEST_LIMIT, stillServing } from './support/faults.ts';
-import { assertHealthyProcess, expect, test } from './support/playground-fixture.ts';
+import { assertStillRunning, expect, test } from './support/playground-fixture.ts';
 import { httpRequest } from './support/http.ts';
 import { describeExit } from './support/playground-process.ts';
 
@@ -35,7 +35,11 @@ test('one process survives every fault in sequence and still serves the page, th
     ['2 MiB body chunked', () => faults.twoMiBChunked(ctx)],
     ['302 to the metadata address', () => faults.redirectToMetadata(ctx)],
     ['302 to an allowed upstream', () => faults.redirectToCountingStub(ctx)],
-    ['client leaves mid-upload', () => faults.clientLeavesMidUpload(ctx)],
+    ['client leaves mid-upload to the proxy', () => faults.clientLeavesMidUpload(ctx)],
+    [
+      'client leaves mid-upload to the demo server',
+      () => faults.clientLeavesMidUpload(ctx, '/demo/token'),
+    ],
     ['client leaves while the upstream works', () => faults.clientLeavesWhileUpstreamWorks(ctx)],
     [
       'body over 16 KiB with Content-Length',
@@ -64,5 +68,5 @@ test('one process survives every fault in sequence and still serves the page, th
     session: 200,
     demoToken: 200,
   });
-  assertHealthyProcess(playground);
+  assertStillRunning(playground);
 });

@@ -84,10 +84,13 @@ export const faults = {
   redirectToCountingStub: (ctx: FaultContext) =>
     callStub(ctx, `http://127.0.0.1:${ctx.stubs.httpPort}/redirect-local`),
 
-  /** Announces 1000 bytes of body, sends 100, and goes away. */
-  clientLeavesMidUpload: async (ctx: FaultContext): Promise<void> => {
+  /** Announces 1000 bytes of body to the proxy or the demo token endpoint, sends 100, and goes away. */
+  clientLeavesMidUpload: async (
+    ctx: FaultContext,
+    path: '/api/proxy' | '/demo/token' = '/api/proxy',
+  ): Promise<void> => {
     const head =
-      `POST /api/proxy HTTP/1.1\r\nHost: 127.0.0.1:${ctx.port}\r\n` +
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${ctx.port}\r\n` +
       `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n` +
       `X-Proxy-Token: ${ctx.session.proxyToken}\r\n` +
       `X-Proxy-Target: http://127.0.0.1:${ctx.stubs.httpPort}/token\r\n\r\n`;
