@@ -287,6 +287,7 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
+      test.slow(); // five full axe scans in one test
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty

@@ -95,6 +95,8 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    /** The Koa application under the provider (Koa prints a stack trace for an error nobody listens to). */
+    readonly app: { on(event: 'error', listener: (error: Error) => void): unknown };
     on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }

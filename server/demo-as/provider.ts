@@ -136,6 +136,14 @@ export async function createDemoAuthorizationServer(
     },
   });
 
+  // Without a listener Koa prints every request error with its stack trace: a client that hangs up
+  // mid-upload would fill the log with "Error: Parse Error" traces. One line, the error's kind only
+  // (never its message: it could quote the request).
+  provider.app.on('error', (error) => {
+    const code = (error as Error & { code?: unknown }).code;
+    console.error(`demo server: a request failed (${typeof code === 'string' ? code : error.name})`);
+  });
+
   return {
     info: {
       issuer,
