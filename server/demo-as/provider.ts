@@ -141,7 +141,9 @@ export async function createDemoAuthorizationServer(
   // (never its message: it could quote the request).
   provider.app.on('error', (error) => {
     const code = (error as Error & { code?: unknown }).code;
-    console.error(`demo server: a request failed (${typeof code === 'string' ? code : error.name})`);
+    console.error(
+      `demo server: a request failed (${typeof code === 'string' ? code : error.name})`,
+    );
   });
 
   return {
