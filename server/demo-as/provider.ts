@@ -143,6 +143,7 @@ export async function createDemoAuthorizationServer(
       discoveryUrl: `${issuer}/.well-known/openid-configuration`,
       jwksUri: `${issuer}/jwks`,
       clients: demoClients,
+      basicCredentials: 'form-decoded',
     },
     callback: provider.callback(),
   };

@@ -149,6 +149,15 @@ describe('the standalone server', () => {
       discoveryUrl: `${playground.origin}/demo/.well-known/openid-configuration`,
       jwksUri: `${playground.origin}/demo/jwks`,
       clients: demoClients,
+      basicCredentials: 'form-decoded',
+    });
+    expect(session.demoRaw).toEqual({
+      issuer: `${playground.origin}/demo-raw`,
+      tokenEndpoint: `${playground.origin}/demo-raw/token`,
+      discoveryUrl: `${playground.origin}/demo-raw/.well-known/oauth-authorization-server`,
+      jwksUri: `${playground.origin}/demo-raw/jwks`,
+      clients: demoClients,
+      basicCredentials: 'raw',
     });
   });
 

@@ -55,6 +55,8 @@ export interface ProxyHandlerOptions {
   selfOrigins?: readonly string[];
   /** What `/api/session` says about the demo server (a function: a host may learn it late). */
   demo?: DemoServerInfo | (() => DemoServerInfo | undefined);
+  /** The second demo server, which reads Basic credentials raw (`/demo-raw`), if hosted. */
+  demoRaw?: DemoServerInfo;
   /** Called once per proxied call, after the answer is decided. */
   onLog?: (entry: ProxyLogEntry) => void;
   /** Sent upstream as User-Agent (some WAFs refuse requests without one). */
@@ -110,7 +112,11 @@ export function createProxyHandler(
   }
 
   function session(): Response {
-    const body: SessionBody = { proxyToken: options.proxyToken, demo: demoInfo() };
+    const body: SessionBody = {
+      proxyToken: options.proxyToken,
+      demo: demoInfo(),
+      demoRaw: options.demoRaw ?? null,
+    };
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: {
