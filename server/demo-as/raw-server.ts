@@ -9,7 +9,7 @@ import OAuth2Server, {
   type ClientCredentialsModel,
   type Token,
 } from '@node-oauth/oauth2-server';
-import type { DemoServerInfo } from '../../src/core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
 import { demoClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,
@@ -91,8 +91,11 @@ function signAccessToken(
  */
 export async function createRawDemoAuthorizationServer(
   origin: string,
+  // Other clients only in interoperability tests, which register each credential vector.
+  clients: readonly DemoClient[] = demoClients,
+  pathPrefix: string = DEMO_RAW_PATH_PREFIX,
 ): Promise<RawDemoAuthorizationServer> {
-  const issuer = `${origin}${DEMO_RAW_PATH_PREFIX}`;
+  const issuer = `${origin}${pathPrefix}`;
   const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
   const kid = randomBytes(8).toString('base64url');
   const jwks = {
@@ -103,7 +106,7 @@ export async function createRawDemoAuthorizationServer(
     tokenEndpoint: `${issuer}/token`,
     discoveryUrl: `${issuer}/.well-known/oauth-authorization-server`,
     jwksUri: `${issuer}/jwks`,
-    clients: demoClients,
+    clients,
     basicCredentials: 'raw',
   };
   const metadata = {
@@ -117,7 +120,7 @@ export async function createRawDemoAuthorizationServer(
 
   const model: ClientCredentialsModel = {
     async getClient(clientId: string, clientSecret: string) {
-      const known = demoClients.find(
+      const known = clients.find(
         (client) => client.clientId === clientId && client.clientSecret === clientSecret,
       );
       if (!known) return null;
