@@ -416,6 +416,24 @@ describe('the proxy in front of the demo server', () => {
     ]);
   });
 
+  it('reaches the raw demo server through /api/proxy: the special secret works raw there', async () => {
+    const { proxyToken, demoRaw } = await session();
+    const response = await fetch(`${playground.origin}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'x-proxy-token': proxyToken,
+        'x-proxy-target': demoRaw?.tokenEndpoint ?? '',
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(special.clientId, special.clientSecret),
+        'sec-fetch-site': 'same-origin',
+        origin: playground.origin,
+      },
+      body: 'grant_type=client_credentials&scope=customScope',
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { token_type: string }).token_type).toBe('Bearer');
+  });
+
   it('fetches the discovery document through GET /api/proxy', async () => {
     const { proxyToken, demo } = await session();
     const response = await fetch(`${playground.origin}/api/proxy`, {

@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { sendAndWait, tokenResponse } from './send-helpers.ts';
+
+const DEMO_SERVERS = {
+  '/demo': '/demo: form-decodes Basic credentials, RFC 6749 (oidc-provider)',
+  '/demo-raw': '/demo-raw: reads Basic credentials raw (@node-oauth/oauth2-server)',
+} as const;
+
+/** Picks a built-in demo server and its special-character client, as a learner would. */
+async function useDemoServer(page: Page, path: '/demo' | '/demo-raw') {
+  await page.getByLabel('Demo server', { exact: true }).selectOption({ label: DEMO_SERVERS[path] });
+  await page.getByLabel('Demo client', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Use demo server' }).click();
+  await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(
+    new RegExp(`${path}/token$`),
+  );
+}
+
+test.describe('Find what this server accepts', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/');
+  });
+
+  test('/demo form-decodes: raw fails, the search finds the RFC 6749 encoding and applies it', async ({
+    page,
+  }) => {
+    await useDemoServer(page, '/demo');
+    await sendAndWait(page);
+    const region = tokenResponse(page);
+    await expect(region.getByText('invalid_client').first()).toBeVisible();
+    await expect(region.getByText(/failed attempts can count toward a lockout/)).toBeVisible();
+    await region.getByRole('button', { name: 'Find what this server accepts' }).click();
+    const attempts = region.getByRole('list', { name: 'Attempts' });
+    await expect(attempts.getByRole('listitem')).toHaveText([
+      'Basic header, raw UTF-8: 401 invalid_client',
+      'Basic header, RFC 6749 form-encoded: 200: an access token',
+    ]);
+    await expect(
+      region.getByText(/form-decodes Basic credentials, as RFC 6749 §2\.3\.1 says/),
+    ).toBeVisible();
+    await region
+      .getByRole('button', { name: /^Use “Basic header, RFC 6749 form-encoded”/ })
+      .click();
+    await expect(page.getByRole('radio', { name: /RFC 6749 form-encoded first/ })).toBeChecked();
+    await sendAndWait(page);
+    await expect(region.getByText('Success: an access token.')).toBeVisible();
+  });
+
+  test('/demo-raw reads raw: form-encoded fails, the search finds raw; the advice never loops', async ({
+    page,
+  }) => {
+    await useDemoServer(page, '/demo-raw');
+    await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
+    await sendAndWait(page);
+    const region = tokenResponse(page);
+    await expect(region.getByText('invalid_client').first()).toBeVisible();
+    await expect(region.getByText(/this demo server takes the raw bytes/)).toBeVisible();
+    await region.getByRole('button', { name: 'Find what this server accepts' }).click();
+    await expect(region.getByRole('list', { name: 'Attempts' }).getByRole('listitem')).toHaveText([
+      'Basic header, RFC 6749 form-encoded: 401 invalid_client',
+      'Basic header, raw UTF-8: 200: an access token',
+    ]);
+    await expect(region.getByText(/takes the raw bytes of the Basic credentials/)).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations).toEqual([]);
+    await region.getByRole('button', { name: /^Use “Basic header, raw UTF-8”/ }).click();
+    await expect(page.getByRole('radio', { name: /Raw UTF-8/ })).toBeChecked();
+  });
+});
