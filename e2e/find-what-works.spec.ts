@@ -68,3 +68,26 @@ test.describe('Find what this server accepts', () => {
     await expect(page.getByRole('radio', { name: /Raw UTF-8/ })).toBeChecked();
   });
 });
+
+test('a pasted secret with a line break at the end: the field drops it, and says so', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const secret = page.getByLabel('Client secret', { exact: true });
+  await secret.focus();
+  // A real paste: the browser's one-line input strips the line break from what it inserts.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Zq9x-pasted\n');
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await secret.fill('Zq9x-pasted');
+  await expect(
+    page.getByText(
+      /The pasted client secret had a line break at the end, which this one-line field removed/,
+    ),
+  ).toBeVisible();
+  await expect(secret).toHaveValue('Zq9x-pasted');
+});
