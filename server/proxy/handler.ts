@@ -115,7 +115,8 @@ export function createProxyHandler(
     const body: SessionBody = {
       proxyToken: options.proxyToken,
       demo: demoInfo(),
-      demoRaw: options.demoRaw ?? null,
+      // Absent where no raw demo server is hosted: the page reads that as none.
+      ...(options.demoRaw ? { demoRaw: options.demoRaw } : {}),
     };
     return new Response(JSON.stringify(body), {
       status: 200,
