@@ -47,7 +47,7 @@ test.describe('Find what this server accepts', () => {
     await expect(region.getByText('Success: an access token.')).toBeVisible();
   });
 
-  test('/demo-raw reads raw: form-encoded fails, the search finds raw; the advice never loops', async ({
+  test('/demo-raw reads raw: form-encoded fails, the advice and the search both say raw', async ({
     page,
   }) => {
     await useDemoServer(page, '/demo-raw');
@@ -67,6 +67,37 @@ test.describe('Find what this server accepts', () => {
     await region.getByRole('button', { name: /^Use “Basic header, raw UTF-8”/ }).click();
     await expect(page.getByRole('radio', { name: /Raw UTF-8/ })).toBeChecked();
   });
+});
+
+test('the advice never loops: after raw and form-encoded failed it names client_secret_post, then says the way is not the problem', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await useDemoServer(page, '/demo');
+  const secret = page.getByLabel('Client secret', { exact: true });
+  await secret.fill('wrong+secret');
+  const region = tokenResponse(page);
+  await sendAndWait(page);
+  await expect(
+    region.getByText(/Switch Credential encoding to "RFC 6749 form-encoded first"/),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
+  await sendAndWait(page);
+  await expect(region.getByText('invalid_client').first()).toBeVisible();
+  await expect(region.getByText(/Switch Credential encoding/)).toHaveCount(0);
+  await expect(
+    region.getByText(
+      /Try the other client authentication method, "Request body \(client_secret_post\)"/,
+    ),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: /Request body \(client_secret_post\)/ }).check();
+  await sendAndWait(page);
+  await expect(
+    region.getByText(/All three ways of sending these credentials were tried/),
+  ).toBeVisible();
+  await expect(
+    region.getByText(/Switch Credential encoding|Try the other client authentication/),
+  ).toHaveCount(0);
 });
 
 test('a pasted secret with a line break at the end: the field drops it, and says so', async ({
