@@ -65,6 +65,8 @@ describe('planProbes: which ways to try, in order, at most two', () => {
 
   it('plans nothing when the server refuses non-VSCHAR characters and the credentials hold some', () => {
     expect(plan(request({ clientSecret: '123£' }), 'refuses-non-vschar')).toEqual([]);
+    // oidc-provider says "not properly encoded" for such characters too: no encoding helps.
+    expect(plan(request({ clientSecret: '123£' }), 'form-decodes')).toEqual([]);
     // The same refusal for ASCII credentials says nothing about the characters: try the others.
     expect(plan(request(), 'refuses-non-vschar')).toEqual(['basic-form', 'post']);
   });
@@ -113,6 +115,15 @@ describe('concludeProbes: what the search learned, in words', () => {
     expect(finding.kind).toBe('nothing');
     expect(finding.learned).toContain('No method can carry this secret');
     expect(finding.learned).toContain('Regenerate the secret');
+  });
+
+  it('nothing worked for non-VSCHAR credentials without a clear refusal: says what strict servers do', () => {
+    const finding = concludeProbes(request({ clientSecret: 'über' }), [
+      probe('basic-raw', false),
+      probe('basic-form', false),
+      probe('post', false),
+    ]);
+    expect(finding.learned).toContain('strict servers refuse however they are sent');
   });
 
   it('nothing worked otherwise: the credentials, not the encoding', () => {

@@ -24,13 +24,26 @@ export function hasNonVscharCredentials(credentials: ClientCredentials): boolean
 }
 
 /**
+ * True when the answer refuses characters the credentials hold outside VSCHAR: a non-VSCHAR
+ * refusal (@node-oauth/oauth2-server), or oidc-provider's "not properly encoded", which it also
+ * answers when the decoded credentials hold such characters. Such a server refuses them in every
+ * method (server/node/interop-table.golden.json).
+ */
+function refusesTheseCharacters(signal: ServerSignal, request: TokenRequest): boolean {
+  return (
+    (signal === 'refuses-non-vschar' || signal === 'form-decodes') &&
+    hasNonVscharCredentials(request.input)
+  );
+}
+
+/**
  * The ways to try after `request` failed, in order, at most `MAX_EXTRA_ATTEMPTS`: the other Basic
  * encoding first, then client_secret_post, leaving out what `tried` holds (the attempts since the
  * page was opened, for the same inputs) and any way that sends the same bytes as one planned.
  *
  * The answer reorders: a plain-text 401 with `WWW-Authenticate: Basic` (a generic Basic reader,
- * raw) puts client_secret_post first; a refusal of non-VSCHAR characters while the credentials
- * hold some plans nothing, since that server refuses them in every method.
+ * raw) puts client_secret_post first; a refusal of the non-VSCHAR characters the credentials hold
+ * plans nothing, since that server refuses them in every method.
  *
  * Does NOT send anything.
  */
@@ -39,7 +52,7 @@ export function planProbes(
   signal: ServerSignal,
   tried: ReadonlySet<AuthWay>,
 ): AuthWay[] {
-  if (signal === 'refuses-non-vschar' && hasNonVscharCredentials(request.input)) return [];
+  if (refusesTheseCharacters(signal, request)) return [];
   const first = wayOf(request);
   const genericBasic = signal === 'plain-basic-challenge';
   const order: Record<AuthWay, readonly AuthWay[]> = {
@@ -110,14 +123,18 @@ export function concludeProbes(request: TokenRequest, attempts: readonly Probe[]
       }
     }
   }
-  if (
-    hasNonVscharCredentials(request.input) &&
-    attempts.some((attempt) => attempt.signal === 'refuses-non-vschar')
-  ) {
+  if (attempts.some((attempt) => refusesTheseCharacters(attempt.signal, request))) {
     return {
       kind: 'nothing',
       learned:
         'No method can carry this secret: it holds characters outside visible ASCII (VSCHAR, RFC 6749 Appendix A), which this server refuses however they are sent. Regenerate the secret (an ASCII one) in the admin console.',
+    };
+  }
+  if (hasNonVscharCredentials(request.input)) {
+    return {
+      kind: 'nothing',
+      learned:
+        'Nothing worked, and these credentials hold characters outside visible ASCII (VSCHAR, RFC 6749 Appendix A), which strict servers refuse however they are sent: if the ID and secret are right, regenerate the secret (an ASCII one) in the admin console.',
     };
   }
   const tried = attempts.map((attempt) => `"${AUTH_WAY_LABEL[attempt.way]}"`).join(', ');

@@ -519,14 +519,21 @@ describe('issue 10: advice from the request sent and the attempts before it', ()
     );
   });
 
-  it('7: a refusal of non-VSCHAR characters says that no request can work, and to regenerate', () => {
-    const explanation = explainTokenError(
-      err('invalid_request', 'Invalid parameter: `client_secret`'),
-      contextFor(input({ clientSecret: '123£' })),
-    );
-    expect(explanation.meaning).toContain('no encoding or method can carry these credentials');
-    expect(explanation.checks[0]).toContain('Regenerate the secret');
-  });
+  it.each([
+    'Invalid parameter: `client_secret`',
+    'client_id and client_secret in the authorization header are not properly encoded',
+  ])(
+    '7: a refusal of non-VSCHAR characters (%j) says that no request can work, and to regenerate',
+    (description) => {
+      const explanation = explainTokenError(
+        err('invalid_request', description),
+        contextFor(input({ clientSecret: '123£' })),
+      );
+      expect(explanation.meaning).toContain('no encoding or method can carry these credentials');
+      expect(explanation.checks[0]).toContain('Regenerate the secret');
+      expect(explanation.checks.join('\n')).not.toContain('Switch Credential encoding');
+    },
+  );
 
   it.each([
     ['a loopback server', 'http://127.0.0.1:9000/token'],

@@ -342,7 +342,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         ],
       };
     case 'invalid_request': {
-      if (matches(description, /not properly encoded/i)) {
+      if (matches(description, /not properly encoded/i) && !context.nonVschar) {
         // oidc-provider: the raw credentials hold a "%" not followed by two hex digits.
         const formTried = context.triedWays.has('basic-form');
         return {
@@ -355,7 +355,12 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
           ],
         };
       }
-      if (matches(description, /invalid parameter: `?client_(secret|id)`?/i) && context.nonVschar) {
+      // @node-oauth/oauth2-server's refusal, and oidc-provider's, which finds non-VSCHAR
+      // characters only after decoding and calls them "not properly encoded".
+      if (
+        matches(description, /invalid parameter: `?client_(secret|id)`?|not properly encoded/i) &&
+        context.nonVschar
+      ) {
         return {
           meaning:
             'The server refuses characters outside visible ASCII in a client ID or secret (VSCHAR, RFC 6749 Appendix A), however they are sent: no encoding or method can carry these credentials to it.',
