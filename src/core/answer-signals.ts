@@ -5,7 +5,8 @@ import type { ParsedTokenResponse } from './token-response.ts';
  *
  * - `form-decodes`: a 400 saying the credentials in the Basic header "are not properly encoded"
  *   (oidc-provider): the server form-decodes them (RFC 6749 §2.3.1) and could not decode these
- *   raw bytes (a `%` not followed by two hex digits);
+ *   raw bytes (a `%` not followed by two hex digits), or found characters outside VSCHAR once
+ *   decoded, which it refuses in every method;
  * - `plain-basic-challenge`: a 401 that is not JSON, with `WWW-Authenticate: Basic` (passport-http's
  *   BasicStrategy: "Unauthorized"): a generic HTTP Basic reader, which takes the raw bytes and
  *   cuts the password at a second `:`;
