@@ -149,6 +149,15 @@ describe('the standalone server', () => {
       discoveryUrl: `${playground.origin}/demo/.well-known/openid-configuration`,
       jwksUri: `${playground.origin}/demo/jwks`,
       clients: demoClients,
+      basicCredentials: 'form-decoded',
+    });
+    expect(session.demoRaw).toEqual({
+      issuer: `${playground.origin}/demo-raw`,
+      tokenEndpoint: `${playground.origin}/demo-raw/token`,
+      discoveryUrl: `${playground.origin}/demo-raw/.well-known/oauth-authorization-server`,
+      jwksUri: `${playground.origin}/demo-raw/jwks`,
+      clients: demoClients,
+      basicCredentials: 'raw',
     });
   });
 
@@ -405,6 +414,24 @@ describe('the proxy in front of the demo server', () => {
         status: 200,
       }),
     ]);
+  });
+
+  it('reaches the raw demo server through /api/proxy: the special secret works raw there', async () => {
+    const { proxyToken, demoRaw } = await session();
+    const response = await fetch(`${playground.origin}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'x-proxy-token': proxyToken,
+        'x-proxy-target': demoRaw?.tokenEndpoint ?? '',
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(special.clientId, special.clientSecret),
+        'sec-fetch-site': 'same-origin',
+        origin: playground.origin,
+      },
+      body: 'grant_type=client_credentials&scope=customScope',
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { token_type: string }).token_type).toBe('Bearer');
   });
 
   it('fetches the discovery document through GET /api/proxy', async () => {

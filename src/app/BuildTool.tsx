@@ -77,7 +77,7 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         }
       >
         <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection key={resets} request={request} onUseDemo={dispatch} />
+          <SendSection key={resets} request={request} onFormChange={dispatch} />
         </Suspense>
       </ErrorBoundary>
     </form>

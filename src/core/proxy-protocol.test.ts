@@ -59,13 +59,31 @@ describe('parseProxyErrorBody', () => {
 
 describe('parseSessionBody', () => {
   it('reads a session with and without demo server, dropping extra fields', () => {
+    // A session from a server before /demo-raw: the one demo server form-decodes.
     expect(parseSessionBody({ proxyToken: TOKEN, demo: { ...demo, more: 1 }, x: 2 })).toEqual({
       proxyToken: TOKEN,
-      demo,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: null,
     });
     expect(parseSessionBody({ proxyToken: TOKEN, demo: null })).toEqual({
       proxyToken: TOKEN,
       demo: null,
+      demoRaw: null,
+    });
+  });
+
+  it('reads both demo servers and how each reads Basic credentials', () => {
+    const raw = { ...demo, issuer: 'http://127.0.0.1:4173/demo-raw', basicCredentials: 'raw' };
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        demo: { ...demo, basicCredentials: 'form-decoded' },
+        demoRaw: raw,
+      }),
+    ).toEqual({
+      proxyToken: TOKEN,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: raw,
     });
   });
 
@@ -80,6 +98,11 @@ describe('parseSessionBody', () => {
     ],
     ['a demo server without issuer', { proxyToken: TOKEN, demo: { ...demo, issuer: 1 } }],
     ['not an object', 'session'],
+    [
+      'an unknown way of reading Basic credentials',
+      { proxyToken: TOKEN, demo: { ...demo, basicCredentials: 'maybe' } },
+    ],
+    ['a malformed second demo server', { proxyToken: TOKEN, demo, demoRaw: { issuer: 1 } }],
   ])('refuses %s', (_, json) => {
     expect(parseSessionBody(json)).toBeUndefined();
   });

@@ -23,13 +23,17 @@ describe('fetchSession (GET /api/session)', () => {
       return Response.json({ proxyToken: TOKEN, demo, extra: 1 });
     });
     expect(seen).toEqual(['/api/session']);
-    expect(session).toEqual({ proxyToken: TOKEN, demo });
+    expect(session).toEqual({
+      proxyToken: TOKEN,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: null,
+    });
   });
 
   it('a server without a demo server', async () => {
     expect(
       await fetchSession(answering(() => Response.json({ proxyToken: TOKEN, demo: null }))),
-    ).toEqual({ proxyToken: TOKEN, demo: null });
+    ).toEqual({ proxyToken: TOKEN, demo: null, demoRaw: null });
   });
 
   it.each([

@@ -1,4 +1,7 @@
-import { checkCredentials } from '../../core/credential-checks.ts';
+import { useState } from 'react';
+import { checkCredentials, type CredentialField } from '../../core/credential-checks.ts';
+import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
+import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -38,8 +41,16 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     checks.filter(
       (c) => c.field === field && !(c.code === 'empty' && clientId === '' && clientSecret === ''),
     );
-  const idNotices = shown('clientId');
-  const secretNotices = shown('clientSecret');
+  // What the one-line inputs removed from the last paste (line breaks), said until the next one.
+  const [pasteNotes, setPasteNotes] = useState<Partial<Record<CredentialField, string>>>({});
+  const pasteNotice = (field: CredentialField, value: string): Notice[] => {
+    const note = pasteNotes[field];
+    return note && value !== '' ? [{ severity: 'info', message: note }] : [];
+  };
+  const remember = (field: CredentialField, label: string) => (pasted: string) =>
+    setPasteNotes((notes) => ({ ...notes, [field]: describeDroppedLineBreaks(pasted, label) }));
+  const idNotices = [...shown('clientId'), ...pasteNotice('clientId', clientId)];
+  const secretNotices = [...shown('clientSecret'), ...pasteNotice('clientSecret', clientSecret)];
 
   return (
     <section aria-labelledby="credentials-heading" className="card">
@@ -54,6 +65,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={clientId}
         notices={idNotices}
         onChange={(value) => onChange({ clientId: value })}
+        onPaste={remember('clientId', 'client ID')}
       />
       <TextField
         id="client-secret"
@@ -62,6 +74,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={clientSecret}
         notices={secretNotices}
         onChange={(value) => onChange({ clientSecret: value })}
+        onPaste={remember('clientSecret', 'client secret')}
         action={
           <button
             type="button"

@@ -1,39 +1,59 @@
 import { useId, useRef, useState } from 'react';
+import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
-import type { TokenEndpointOverride } from '../../core/request-form.ts';
+import type { FormState } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
-import type { DemoClient } from '../../core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import { useSendTokenRequest } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
+import { FindWhatWorks } from './FindWhatWorks.tsx';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
-export interface DemoSelection {
-  tokenEndpointOverride: TokenEndpointOverride;
-  clientId: string;
-  clientSecret: string;
-  scope: string;
-}
+/** What the send step changes in the form: the demo server's values, or a way that worked. */
+export type FormChangeFromSend = Partial<FormState>;
 
 interface SendPanelProps {
   readonly request: TokenRequest;
-  readonly onUseDemo: (selection: DemoSelection) => void;
+  readonly onFormChange: (change: FormChangeFromSend) => void;
+}
+
+/** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
+function demoServerLabel(server: DemoServerInfo): string {
+  const path = new URL(server.issuer).pathname;
+  return server.basicCredentials === 'raw'
+    ? `${path}: reads Basic credentials raw (@node-oauth/oauth2-server)`
+    : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onUseDemo }: SendPanelProps) {
+export function SendPanel({ request, onFormChange }: SendPanelProps) {
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
+  const [serverIndex, setServerIndex] = useState(0);
+  // Every attempt since the page was opened, in memory only (it holds secrets): advice and the
+  // search never suggest a way already tried for the same inputs.
+  const [history, setHistory] = useState<AttemptHistory>([]);
   const selectId = useId();
+  const serverSelectId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
-  const demo = session.data?.demo ?? null;
+  const demos = [session.data?.demo, session.data?.demoRaw].filter(
+    (server): server is DemoServerInfo => server !== null && server !== undefined,
+  );
+  const demo = demos[serverIndex] ?? demos[0] ?? null;
   const missing = missingCredentials(request.input);
   const clients: readonly DemoClient[] = demo?.clients ?? [];
+  const sent = send.isPending ? undefined : send.variables;
+  const outcome = send.isPending ? undefined : send.data;
+
+  function remember(attempt: TokenRequest, gotToken: boolean, status: number) {
+    setHistory((before) => recordAttempt(before, attempt, gotToken ? 'token' : 'refused', status));
+  }
 
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo({
+    onFormChange({
       tokenEndpointOverride: { url: demo.tokenEndpoint, source: 'demo' },
       clientId: client.clientId,
       clientSecret: client.clientSecret,
@@ -50,6 +70,25 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
           only the accept, authorization and content-type headers and logs no credentials.
         </p>
+        {demos.length > 1 ? (
+          <div className="field">
+            <label htmlFor={serverSelectId} className="label">
+              Demo server
+            </label>
+            <select
+              id={serverSelectId}
+              className="input"
+              value={serverIndex}
+              onChange={(e) => setServerIndex(Number(e.target.value))}
+            >
+              {demos.map((server, index) => (
+                <option key={server.issuer} value={index}>
+                  {demoServerLabel(server)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={selectId} className="label">
             Demo client
@@ -77,7 +116,9 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
               ? session.error.message
               : session.data && !demo
                 ? 'This server runs without the built-in demo authorization server.'
-                : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+                : demos.length > 1
+                  ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
+                  : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
           </p>
         </div>
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
@@ -88,6 +129,10 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           aria-describedby={missing ? `${selectId}-send-missing` : undefined}
           onClick={() =>
             send.mutate(request, {
+              onSuccess: (result, attempt) => {
+                if (result.kind === 'answer')
+                  remember(attempt, result.answer.parsed.kind === 'token', result.answer.status);
+              },
               // The button was disabled while sending, which drops focus to <body>: take it to
               // the answer, so keyboard and screen reader users land where the result is.
               onSettled: () => responseHeading.current?.focus(),
@@ -104,9 +149,23 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
       </section>
       <TokenResponseView
         mutation={send}
-        demo={demo}
+        demos={demos}
+        history={history}
         current={request}
         headingRef={responseHeading}
+        afterFailure={
+          sent && outcome?.kind === 'answer' ? (
+            <FindWhatWorks
+              // A new search for each new answer.
+              key={send.submittedAt}
+              sent={sent}
+              answer={outcome.answer}
+              history={history}
+              onAttempt={remember}
+              onApply={onFormChange}
+            />
+          ) : null
+        }
       />
     </>
   );

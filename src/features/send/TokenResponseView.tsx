@@ -1,5 +1,6 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
+import type { AttemptHistory } from '../../core/attempt-history.ts';
 import { decodeJwt } from '../../core/jwt-decode.ts';
 import { explainProxyFailure } from '../../core/proxy-error-help.ts';
 import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
@@ -7,6 +8,7 @@ import type { TokenRequest } from '../../core/token-request.ts';
 import {
   explainOktaApiError,
   explainTokenError,
+  explainUnrecognizedAnswer,
   type Explanation,
   requestContextOf,
   type RequestContext,
@@ -22,8 +24,12 @@ import type {
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
-  /** The session's demo server, to recognise a request sent to it (no Okta advice then). */
-  readonly demo: DemoServerInfo | null;
+  /** The session's demo servers, to recognise a request sent to one (no Okta advice then). */
+  readonly demos: readonly DemoServerInfo[];
+  /** The attempts since the page was opened (memory only): advice never repeats one of them. */
+  readonly history: AttemptHistory;
+  /** Shown under a failed answer: the "Find what this server accepts" action. */
+  readonly afterFailure?: ReactNode;
   /** The request the form describes now, to say when the answer no longer matches it. */
   readonly current: TokenRequest;
   /** Focused after each send (the heading is not in the Tab order: `tabIndex={-1}`). */
@@ -41,7 +47,14 @@ const SHOWN_HEADERS = [
 ];
 
 /** The `Token response` region: progress, the answer, what it means, and what it answers. */
-export function TokenResponseView({ mutation, demo, current, headingRef }: TokenResponseViewProps) {
+export function TokenResponseView({
+  mutation,
+  demos,
+  history,
+  current,
+  headingRef,
+  afterFailure,
+}: TokenResponseViewProps) {
   const sent = mutation.isPending ? undefined : mutation.variables;
   const outcome = mutation.isPending ? undefined : mutation.data;
   const changed = sent && outcome ? changesSinceSent(sent, current) : [];
@@ -74,10 +87,11 @@ export function TokenResponseView({ mutation, demo, current, headingRef }: Token
         ) : null}
         {outcome && sent ? (
           // Explained against the request that was sent, not the fields as they are now.
-          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demo)} />
+          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demos, history)} />
         ) : null}
       </div>
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
+      {outcome?.kind === 'answer' && outcome.answer.parsed.kind !== 'token' ? afterFailure : null}
       {outcome?.kind === 'answer' ? <AnswerDetails answer={outcome.answer} /> : null}
     </section>
   );
@@ -196,7 +210,8 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
           />
         </>
       );
-    case 'unrecognized':
+    case 'unrecognized': {
+      const more = explainUnrecognizedAnswer(answer.status, answer.headers, context);
       return (
         <>
           {statusLine}
@@ -204,8 +219,10 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
             title="Not a token response."
             explanation={{ meaning: parsed.reason, checks: [] }}
           />
+          {more ? <ExplanationBlock title="What it means:" explanation={more} /> : null}
         </>
       );
+    }
   }
 }
 
