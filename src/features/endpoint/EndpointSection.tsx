@@ -42,6 +42,7 @@ const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived
   typed: 'Edited by hand: any OAuth 2.0 token endpoint works.',
   demo: "The built-in demo server's token endpoint (set by Use demo server).",
   link: 'From the link that opened this page: any OAuth 2.0 token endpoint works.',
+  discovery: "From the issuer's metadata (found by discovery below).",
 };
 
 /** Where the request goes, what it asks for, and how the client authenticates. */
