@@ -2,39 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMetadataSupport,
   discoveryCandidates,
-  guessIssuerFromTokenEndpoint,
   IssuerError,
-  oktaIssuer,
   parseAuthorizationServerMetadata,
 } from './discovery.ts';
-
-describe('oktaIssuer', () => {
-  it('builds a custom authorization server issuer from a pasted domain', () => {
-    expect(oktaIssuer(' https://dev-1.okta.com/ ', 'default')).toBe(
-      'https://dev-1.okta.com/oauth2/default',
-    );
-  });
-  it('is the org authorization server without an ID, and null without a domain', () => {
-    expect(oktaIssuer('dev-1.okta.com', '')).toBe('https://dev-1.okta.com');
-    expect(oktaIssuer('  ', 'default')).toBeNull();
-  });
-});
-
-describe('guessIssuerFromTokenEndpoint', () => {
-  it('strips Okta /v1/token and oidc-provider /token', () => {
-    expect(guessIssuerFromTokenEndpoint('https://dev-1.okta.com/oauth2/aus1/v1/token')).toBe(
-      'https://dev-1.okta.com/oauth2/aus1',
-    );
-    expect(guessIssuerFromTokenEndpoint('http://127.0.0.1:4173/demo/token')).toBe(
-      'http://127.0.0.1:4173/demo',
-    );
-  });
-  it('gives up on other shapes', () => {
-    expect(guessIssuerFromTokenEndpoint('https://as.example/oauth/tokens')).toBeNull();
-    expect(guessIssuerFromTokenEndpoint('not a url')).toBeNull();
-    expect(guessIssuerFromTokenEndpoint('https://as.example/token?x=1')).toBeNull();
-  });
-});
 
 describe('discoveryCandidates', () => {
   it('RFC 8414 §3.1 inserts the well-known segment before the path; Okta appends it', () => {
@@ -142,14 +112,14 @@ describe('checkMetadataSupport', () => {
     expect(listed.map((n) => n.message)).toEqual([
       expect.stringMatching(/does not list client_credentials/),
     ]);
-    const { grant_types_supported: _omitted, ...withoutGrants } = okta;
+    const withoutGrants = { ...okta, grant_types_supported: undefined };
     const byDefault = parseAuthorizationServerMetadata(withoutGrants, issuer);
     expect(
       byDefault.ok && checkMetadataSupport(byDefault.metadata, 'client_secret_basic')[0]?.message,
     ).toMatch(/default \(RFC 8414 §2\) excludes client_credentials/);
   });
   it('uses client_secret_basic as the default method (RFC 8414 §2)', () => {
-    const { token_endpoint_auth_methods_supported: _omitted, ...rest } = okta;
+    const rest = { ...okta, token_endpoint_auth_methods_supported: undefined };
     const parsed = parseAuthorizationServerMetadata(rest, issuer);
     expect(parsed.ok && checkMetadataSupport(parsed.metadata, 'client_secret_basic')).toEqual([]);
     expect(parsed.ok && checkMetadataSupport(parsed.metadata, 'client_secret_post')).toHaveLength(

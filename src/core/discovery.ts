@@ -1,39 +1,6 @@
 import { z } from 'zod';
 import type { CheckSeverity } from './credential-checks.ts';
-import { normalizeOktaDomain } from './token-endpoint.ts';
 import type { ClientAuthMethod } from './token-request.ts';
-
-/**
- * The issuer of an Okta authorization server: a custom one (`https://{domain}/oauth2/{id}`), or
- * the org authorization server (`https://{domain}`) when the ID is empty. `null` before a domain
- * is typed: there is nothing to discover yet.
- */
-export function oktaIssuer(domain: string, authServerId: string): string | null {
-  const host = normalizeOktaDomain(domain);
-  if (host === '') return null;
-  const serverId = authServerId.trim();
-  return serverId === ''
-    ? `https://${host}`
-    : `https://${host}/oauth2/${encodeURIComponent(serverId)}`;
-}
-
-/**
- * The issuer a token endpoint most likely belongs to, to suggest one for discovery and for
- * checking `iss`: Okta's `…/v1/token` and oidc-provider's `…/token` both sit right under their
- * issuer. `null` when the URL does not end that way (the user types the issuer instead).
- */
-export function guessIssuerFromTokenEndpoint(tokenEndpoint: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(tokenEndpoint.trim());
-  } catch {
-    return null;
-  }
-  if (url.search !== '' || url.hash !== '') return null;
-  const issuerPath = url.pathname.replace(/(?:\/v1)?\/token$/, '');
-  if (issuerPath === url.pathname) return null;
-  return `${url.origin}${issuerPath}`;
-}
 
 /** One place authorization server metadata may be published for an issuer. */
 export interface DiscoveryCandidate {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
@@ -17,10 +17,12 @@ export interface DemoSelection {
 interface SendPanelProps {
   readonly request: TokenRequest;
   readonly onUseDemo: (selection: DemoSelection) => void;
+  /** Shows an issued access token (the app passes the token inspector). */
+  readonly renderToken: (token: string) => ReactNode;
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onUseDemo }: SendPanelProps) {
+export function SendPanel({ request, onUseDemo, renderToken }: SendPanelProps) {
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -107,6 +109,7 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
         demo={demo}
         current={request}
         headingRef={responseHeading}
+        renderToken={renderToken}
       />
     </>
   );
