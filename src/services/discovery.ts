@@ -33,27 +33,26 @@ const JSON_ACCEPT = [['accept', 'application/json']] as const;
 
 /**
  * GETs a JSON document through the playground's proxy (discovery servers and JWKS endpoints send
- * no CORS headers). A failure is a sentence; `stop` says trying another URL on the same host
- * cannot help (the proxy refused the host, or nothing answers there).
+ * no CORS headers). A failure is a sentence saying what came back.
  */
 export async function getJsonThroughProxy(
   url: string,
   deps: ProxyClientDeps,
-): Promise<{ ok: true; json: unknown } | { ok: false; outcome: string; stop: boolean }> {
+): Promise<{ ok: true; json: unknown } | { ok: false; outcome: string }> {
   const result = await callProxy({ method: 'GET', target: url, headers: JSON_ACCEPT }, deps);
   if (result.kind === 'proxy-error') {
     const { title } = explainProxyFailure(result.code, result.message);
     // The token endpoint's words fit a discovery or JWKS request too: name what was fetched.
-    return { ok: false, outcome: title.replace('the token endpoint', 'this URL'), stop: true };
+    return { ok: false, outcome: title.replace('the token endpoint', 'this URL') };
   }
   const { answer } = result;
   if (answer.status !== 200) {
-    return { ok: false, outcome: `HTTP ${answer.status}`, stop: false };
+    return { ok: false, outcome: `HTTP ${answer.status}` };
   }
   try {
     return { ok: true, json: JSON.parse(answer.body) };
   } catch {
-    return { ok: false, outcome: 'HTTP 200, but the body is not JSON', stop: false };
+    return { ok: false, outcome: 'HTTP 200, but the body is not JSON' };
   }
 }
 
@@ -80,8 +79,8 @@ export async function discoverIssuer(
   for (const candidate of candidates) {
     const fetched = await getJsonThroughProxy(candidate.url, deps);
     if (!fetched.ok) {
+      // Every form is tried: a proxy policy or a 404 for one path says nothing about the others.
       attempts.push({ url: candidate.url, outcome: fetched.outcome });
-      if (fetched.stop) break;
       continue;
     }
     const parsed = parseAuthorizationServerMetadata(fetched.json, issuer);
