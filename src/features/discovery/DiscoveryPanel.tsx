@@ -114,9 +114,9 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
             id={`${id}-support`}
             notices={checkMetadataSupport(result.metadata, authMethod)}
           />
-          <dl className="facts">
+          <dl className="facts metadata-facts">
             <div className="fact">
-              <dt>Token endpoint</dt>
+              <dt>token_endpoint</dt>
               <dd>
                 {listOrDefault(
                   result.metadata.token_endpoint === undefined
@@ -127,7 +127,7 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
               </dd>
             </div>
             <div className="fact">
-              <dt>Client authentication methods</dt>
+              <dt>token_endpoint_auth_methods_supported</dt>
               <dd>
                 {listOrDefault(
                   result.metadata.token_endpoint_auth_methods_supported,
@@ -136,7 +136,7 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
               </dd>
             </div>
             <div className="fact">
-              <dt>Grant types</dt>
+              <dt>grant_types_supported</dt>
               <dd>
                 {listOrDefault(
                   result.metadata.grant_types_supported,
@@ -145,7 +145,7 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
               </dd>
             </div>
             <div className="fact">
-              <dt>Scopes</dt>
+              <dt>scopes_supported</dt>
               <dd>
                 {result.metadata.scopes_supported === undefined ? (
                   <em>not listed (the server may still accept scopes it does not publish)</em>
