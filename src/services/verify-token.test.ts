@@ -1,6 +1,9 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyWithKeySet } from './verify-token.ts';
+import { PROXY_HEADERS } from '../core/proxy-protocol.ts';
+import type { DiscoveryResult } from './discovery.ts';
+import type { ProxyClientDeps } from './proxy-client.ts';
+import { verifyAgainstIssuer, verifyWithKeySet } from './verify-token.ts';
 
 const issuer = 'https://as.example/oauth2/default';
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -100,6 +103,67 @@ describe('verifyWithKeySet', () => {
     expect(await verifyWithKeySet(await sign({}), { keys: 'x' }, issuer, now)).toMatchObject({
       ok: false,
       code: 'no-keys',
+    });
+  });
+});
+
+describe('verifyAgainstIssuer', () => {
+  const jwksUri = `${issuer}/v1/keys`;
+  const found = (extra: object = {}): DiscoveryResult => ({
+    kind: 'found',
+    metadata: { issuer, jwks_uri: jwksUri, ...extra },
+    candidate: { url: `${issuer}/.well-known/oauth-authorization-server`, form: 'okta' },
+    attempts: [],
+  });
+  /** Plays the proxy for the JWKS GET; records the targets it was asked for. */
+  function proxyAnswering(status: number, body: string) {
+    const targets: string[] = [];
+    const deps: ProxyClientDeps = {
+      fetch: async (_input, init) => {
+        targets.push(new Headers(init?.headers).get(PROXY_HEADERS.target) ?? '');
+        return new Response(body, { status });
+      },
+      getSession: async () => ({ proxyToken: 'T'.repeat(43), demo: null }),
+    };
+    return { deps, targets };
+  }
+
+  it("fetches the JWKS named by the issuer's metadata and verifies with it", async () => {
+    const { deps, targets } = proxyAnswering(200, JSON.stringify(keySet()));
+    const result = await verifyAgainstIssuer(
+      await sign({}),
+      issuer,
+      deps,
+      async () => found(),
+      now,
+    );
+    expect(result).toEqual({ ok: true, message: 'Signature verified' });
+    expect(targets).toEqual([jwksUri]);
+  });
+
+  it('says where it failed: no metadata, no jwks_uri, an unreadable JWKS', async () => {
+    const { deps, targets } = proxyAnswering(500, 'oops');
+    const token = await sign({});
+    const failed: DiscoveryResult = { kind: 'failed', reason: 'No metadata here.', attempts: [] };
+    expect(await verifyAgainstIssuer(token, issuer, deps, async () => failed, now)).toEqual({
+      ok: false,
+      code: 'no-keys',
+      message: "Not verified: the issuer's keys were not found. No metadata here.",
+    });
+    expect(
+      await verifyAgainstIssuer(
+        token,
+        issuer,
+        deps,
+        async () => found({ jwks_uri: undefined }),
+        now,
+      ),
+    ).toMatchObject({ code: 'no-keys', message: expect.stringMatching(/publishes no jwks_uri/) });
+    expect(targets).toEqual([]);
+    expect(await verifyAgainstIssuer(token, issuer, deps, async () => found(), now)).toEqual({
+      ok: false,
+      code: 'no-keys',
+      message: `Not verified: the JWKS at ${jwksUri} could not be read (HTTP 500).`,
     });
   });
 });
