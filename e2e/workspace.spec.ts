@@ -291,6 +291,9 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
+      // Five full-page axe passes, the last over the token inspector's tables: about 25 s on a
+      // loaded 2-core machine, too close to the default 30 s.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty

@@ -1,8 +1,9 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import {
   checkClaims,
   describeRelative,
+  type ExpectedClaims,
   explainClaim,
   explainHeaderParameter,
   explainUnreadableToken,
@@ -59,24 +60,53 @@ function ColouredToken({ parts }: { parts: TokenParts }) {
   );
 }
 
-function formatValue(name: string, value: unknown, now: number): string {
+/** "expires in 59 min", kept current. Only this text re-renders each second, not the tables. */
+function RelativeTime({ epoch, kind }: { epoch: number; kind: 'expiry' | 'moment' }) {
+  const now = useNow();
+  return <>{describeRelative(epoch, now, kind)}</>;
+}
+
+function formatValue(name: string, value: unknown): ReactNode {
   if (TIME_CLAIMS.includes(name) && typeof value === 'number') {
     const local = new Date(value * 1000).toLocaleString();
-    return `${value} = ${local} (${describeRelative(value, now, name === 'exp' ? 'expiry' : 'moment')})`;
+    return (
+      <>
+        {value} = {local} (
+        <RelativeTime epoch={value} kind={name === 'exp' ? 'expiry' : 'moment'} />)
+      </>
+    );
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `iss`, `aud`, `exp`, `nbf` against the inputs and the clock, re-checked each second. */
+function ClaimChecks({
+  payload,
+  expected,
+}: {
+  payload: Record<string, unknown>;
+  expected: ExpectedClaims;
+}) {
+  const now = useNow();
+  return (
+    <ul className="claim-checks" aria-label="Claim checks">
+      {checkClaims(payload, expected, now).map((check) => (
+        <li key={check.claim} className={check.ok ? 'check-ok' : 'check-failed'}>
+          <strong>{check.ok ? 'OK:' : 'Problem:'}</strong> {check.message}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function MeaningTable({
   caption,
   entries,
   explain,
-  now,
 }: {
   caption: string;
   entries: ReadonlyArray<readonly [string, unknown]>;
   explain: (name: string) => string;
-  now: number;
 }) {
   return (
     <div className="table-scroll">
@@ -95,7 +125,7 @@ function MeaningTable({
               <th scope="row" className="mono">
                 {name}
               </th>
-              <td className="mono">{formatValue(name, value, now)}</td>
+              <td className="mono">{formatValue(name, value)}</td>
               <td>{explain(name)}</td>
             </tr>
           ))}
@@ -113,7 +143,6 @@ function MeaningTable({
  */
 export function TokenInspector({ token, label, suggestedIssuer }: TokenInspectorProps) {
   const id = useId();
-  const now = useNow();
   const [editedIssuer, setEditedIssuer] = useState<string | null>(null);
   const [audience, setAudience] = useState('');
   const parts = splitJws(token);
@@ -199,26 +228,16 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
               </p>
             )}
           </div>
-          <ul className="claim-checks" aria-label="Claim checks">
-            {checkClaims(decoded.payload, { issuer: expectedIssuer, audience }, now).map(
-              (check) => (
-                <li key={check.claim} className={check.ok ? 'check-ok' : 'check-failed'}>
-                  <strong>{check.ok ? 'OK:' : 'Problem:'}</strong> {check.message}
-                </li>
-              ),
-            )}
-          </ul>
+          <ClaimChecks payload={decoded.payload} expected={{ issuer: expectedIssuer, audience }} />
           <MeaningTable
             caption="Header"
             entries={Object.entries(decoded.header)}
             explain={explainHeaderParameter}
-            now={now}
           />
           <MeaningTable
             caption="Claims"
             entries={Object.entries(decoded.payload)}
             explain={explainClaim}
-            now={now}
           />
         </>
       )}
