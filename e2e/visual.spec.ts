@@ -19,8 +19,9 @@ for (const width of [360, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/');
       await fillFixedValues(page);
-      // The sender is loaded lazily: wait until it is ready so it is drawn, not its placeholder.
+      // The sender and discovery are loaded lazily: wait until they are drawn, not their placeholders.
       await expect(page.getByRole('button', { name: 'Send token request' })).toBeEnabled();
+      await expect(page.getByRole('button', { name: 'Discover' })).toBeEnabled();
       await page.getByLabel('Scope', { exact: true }).blur();
       await expect(page).toHaveScreenshot(`workspace-${width}-${colorScheme}.png`, {
         fullPage: true,

@@ -60,9 +60,13 @@ test.describe('the workspace layout', () => {
       await page.getByLabel('Okta domain', { exact: true }).fill(`dev-${'9'.repeat(60)}.okta.com`);
       await sendAndWait(page);
       await expect(tokenResponse(page).getByText('HTTP status: 200')).toBeVisible();
+      // The token inspector (claims tables, the next call) is drawn too, not its placeholder.
+      await expect(tokenResponse(page).getByRole('status', { name: 'Signature' })).toHaveText(
+        'Signature verified',
+      );
       await openEveryDisclosure(page);
       expect(await page.locator('details:not([open])').count()).toBe(0);
-      expect(await page.locator('details[open]').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('details[open]').count()).toBeGreaterThanOrEqual(1);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.scrollingElement!.scrollWidth,
         clientWidth: document.scrollingElement!.clientWidth,
@@ -287,7 +291,9 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
-      test.slow(); // five full axe scans in one test
+      // Five full-page axe passes, the last over the token inspector's tables: about 25 s on a
+      // loaded 2-core machine, too close to the default 30 s.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { suggestIssuer } from '../core/issuer.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
@@ -9,6 +10,8 @@ import { initialFormState, isInitialFormState, type FormChange } from './form-st
 
 // Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
 const SendSection = lazy(() => import('./SendSection.tsx'));
+// Discovery needs them too: loaded the same way.
+const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
 
 interface BuildToolProps {
   readonly form: FormState;
@@ -67,6 +70,24 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         scope={form.scope}
         authMethod={form.authMethod}
         onChange={dispatch}
+        discovery={
+          <ErrorBoundary
+            fallback={
+              <p className="notice notice-error" role="alert">
+                Discovery could not load (offline, or the playground was updated): reload the page.
+              </p>
+            }
+          >
+            <Suspense fallback={<p className="hint">Loading discovery…</p>}>
+              <DiscoverySection
+                suggestedIssuer={suggestIssuer(form)}
+                authMethod={form.authMethod}
+                scope={form.scope}
+                dispatch={dispatch}
+              />
+            </Suspense>
+          </ErrorBoundary>
+        }
       />
       <ErrorBoundary
         fallback={
@@ -77,7 +98,12 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         }
       >
         <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection key={resets} request={request} onFormChange={dispatch} />
+          <SendSection
+            key={resets}
+            request={request}
+            suggestedIssuer={suggestIssuer(form)}
+            onFormChange={dispatch}
+          />
         </Suspense>
       </ErrorBoundary>
     </form>

@@ -1,8 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { suggestIssuer } from '../core/issuer.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormState } from '../core/request-form.ts';
 import type { FormChange } from './form-state.ts';
+
+// The inspector needs jose, TanStack Query and zod: none of them belongs to the first screen.
+const InspectSection = lazy(() => import('./InspectSection.tsx'));
 
 /** What every tool of the workspace receives from the shell: the one form state, kept while switching. */
 export interface ToolContext {
@@ -31,6 +36,24 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
     label: 'Build a request',
     render: ({ form, dispatch, request }) => (
       <BuildTool form={form} dispatch={dispatch} request={request} />
+    ),
+  },
+  {
+    id: 'inspect',
+    label: 'Inspect a token',
+    render: ({ form }) => (
+      <ErrorBoundary
+        fallback={
+          <p className="card notice notice-error" role="alert">
+            The token inspector could not load (offline, or the playground was updated): reload the
+            page.
+          </p>
+        }
+      >
+        <Suspense fallback={<p className="card">Loading the token inspector…</p>}>
+          <InspectSection suggestedIssuer={suggestIssuer(form)} />
+        </Suspense>
+      </ErrorBoundary>
     ),
   },
 ];

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { FormState } from '../../core/request-form.ts';
@@ -15,6 +15,8 @@ export type FormChangeFromSend = Partial<FormState>;
 interface SendPanelProps {
   readonly request: TokenRequest;
   readonly onFormChange: (change: FormChangeFromSend) => void;
+  /** Shows an issued access token (the app passes the token inspector). */
+  readonly renderToken: (token: string) => ReactNode;
 }
 
 /** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
@@ -26,7 +28,7 @@ function demoServerLabel(server: DemoServerInfo): string {
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onFormChange }: SendPanelProps) {
+export function SendPanel({ request, onFormChange, renderToken }: SendPanelProps) {
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -166,6 +168,7 @@ export function SendPanel({ request, onFormChange }: SendPanelProps) {
             />
           ) : null
         }
+        renderToken={renderToken}
       />
     </>
   );

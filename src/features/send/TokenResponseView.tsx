@@ -1,7 +1,6 @@
 import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
 import type { AttemptHistory } from '../../core/attempt-history.ts';
-import { decodeJwt } from '../../core/jwt-decode.ts';
 import { explainProxyFailure } from '../../core/proxy-error-help.ts';
 import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
@@ -14,7 +13,6 @@ import {
   type RequestContext,
 } from '../../core/token-error-help.ts';
 import { explainTokenSuccess } from '../../core/token-success-help.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,
@@ -34,6 +32,8 @@ interface TokenResponseViewProps {
   readonly current: TokenRequest;
   /** Focused after each send (the heading is not in the Tab order: `tabIndex={-1}`). */
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Shows an issued access token (the app passes the token inspector, loaded lazily). */
+  readonly renderToken: (token: string) => ReactNode;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -54,6 +54,7 @@ export function TokenResponseView({
   current,
   headingRef,
   afterFailure,
+  renderToken,
 }: TokenResponseViewProps) {
   const sent = mutation.isPending ? undefined : mutation.variables;
   const outcome = mutation.isPending ? undefined : mutation.data;
@@ -92,7 +93,9 @@ export function TokenResponseView({
       </div>
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
       {outcome?.kind === 'answer' && outcome.answer.parsed.kind !== 'token' ? afterFailure : null}
-      {outcome?.kind === 'answer' ? <AnswerDetails answer={outcome.answer} /> : null}
+      {outcome?.kind === 'answer' ? (
+        <AnswerDetails answer={outcome.answer} renderToken={renderToken} />
+      ) : null}
     </section>
   );
 }
@@ -226,7 +229,13 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
   }
 }
 
-function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
+function AnswerDetails({
+  answer,
+  renderToken,
+}: {
+  answer: UpstreamAnswer;
+  renderToken: (token: string) => ReactNode;
+}) {
   const { parsed } = answer;
   const headers = SHOWN_HEADERS.flatMap((name) => {
     const value = answer.headers.get(name);
@@ -234,27 +243,10 @@ function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
   });
   const json =
     'json' in parsed && parsed.json !== undefined ? JSON.stringify(parsed.json, null, 2) : null;
-  const jwt = parsed.kind === 'token' ? decodeJwt(parsed.token.access_token) : null;
 
   return (
     <>
-      {parsed.kind === 'token' ? (
-        <OutputField
-          id="access-token"
-          label="Access token"
-          value={parsed.token.access_token}
-          actions={<CopyButton label="Copy access token" value={parsed.token.access_token} />}
-        />
-      ) : null}
-      {jwt ? (
-        <details>
-          <summary>Decoded access token (not verified)</summary>
-          {/* Focusable: a keyboard user must be able to scroll it sideways. */}
-          <pre className="value value-multiline" tabIndex={0} aria-label="Decoded access token">
-            {JSON.stringify(jwt, null, 2)}
-          </pre>
-        </details>
-      ) : null}
+      {parsed.kind === 'token' ? renderToken(parsed.token.access_token) : null}
       {headers.length > 0 ? (
         <dl className="facts" aria-label="Response headers">
           {headers.map(([name, value]) => (
