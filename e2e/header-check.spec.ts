@@ -101,10 +101,28 @@ test.describe('against the credentials entered in Build a request', () => {
     expect(text).not.toContain(OKTA.clientSecret.slice(0, 12));
   });
 
-  test('has no accessibility violations with a diagnosis shown', async ({ page }) => {
-    await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
-    await expect(diagnosis(page)).toContainText('The scheme is Bearer');
-    const results = await new AxeBuilder({ page }).include('main').analyze();
-    expect(results.violations).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no accessibility violations with a diagnosis shown (${colorScheme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
+      await expect(diagnosis(page)).toContainText('The scheme is Bearer');
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      expect(results.violations).toEqual([]);
+    });
+  }
+
+  test('switching back to Build a request keeps every value, and the pasted header too', async ({
+    page,
+  }) => {
+    const input = page.getByRole('textbox', { name: 'Header to check' });
+    await input.fill('Bearer abc');
+    await openTool(page, 'Build a request');
+    await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue(OKTA.clientId);
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(OKTA.clientSecret);
+    await openTool(page, 'Check a header');
+    await expect(input).toHaveValue('Bearer abc');
+    expect(page.url()).toContain('tool=check');
   });
 });

@@ -1,9 +1,13 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { maskPairSecret } from '../core/credentials.ts';
+import { missingCredentials } from '../core/missing-credentials.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
+import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
+import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import type { FormState } from '../core/request-form.ts';
 import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
 
@@ -30,6 +34,8 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
+  // Until both credentials are there, any code would carry fake ones (decision 052).
+  const missing = missingCredentials(request.input);
 
   function reset() {
     dispatch(initialFormState);
@@ -58,7 +64,15 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
       />
-      <RequestPreview request={request} secretVisible={secretVisible} />
+      <RequestPreview request={request} secretVisible={secretVisible}>
+        <SnippetTabs request={request} missing={missing} />
+        <DoItYourself
+          pair={request.basic.pair}
+          shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
+          base64={request.basic.base64}
+          missing={missing}
+        />
+      </RequestPreview>
       <EndpointSection
         domain={form.domain}
         authServerId={form.authServerId}

@@ -1,8 +1,17 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormState } from '../core/request-form.ts';
 import type { FormChange } from './form-state.ts';
+
+// The header doctor is not on the first screen: loaded when its tool is first opened, which
+// keeps the first screen within its budget (e2e/bundle-size.spec.ts).
+const HeaderCheck = lazy(() =>
+  import('../features/header-check/HeaderCheck.tsx').then((module) => ({
+    default: module.HeaderCheck,
+  })),
+);
 
 /** What every tool of the workspace receives from the shell: the one form state, kept while switching. */
 export interface ToolContext {
@@ -31,6 +40,25 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
     label: 'Build a request',
     render: ({ form, dispatch, request }) => (
       <BuildTool form={form} dispatch={dispatch} request={request} />
+    ),
+  },
+  {
+    id: 'check',
+    label: 'Check a header',
+    // Compared with what Build a request holds; HeaderCheck treats two empty fields as none.
+    render: ({ form }) => (
+      <ErrorBoundary
+        fallback={
+          <p className="card notice notice-error" role="alert">
+            The header checker could not load (offline, or the playground was updated): reload the
+            page.
+          </p>
+        }
+      >
+        <Suspense fallback={<p className="card">Loading the header checker…</p>}>
+          <HeaderCheck expected={{ clientId: form.clientId, clientSecret: form.clientSecret }} />
+        </Suspense>
+      </ErrorBoundary>
     ),
   },
 ];
