@@ -71,6 +71,17 @@ test('a lowercase basic is not a problem', async ({ page }) => {
   await expect(diagnosis(page)).not.toContainText('Warning:');
 });
 
+test('Build a request offers the checker, which opens with focus on its tab', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Check a header someone sent' }).click();
+  await expect(page.getByRole('tab', { name: 'Check a header' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Check a header' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('textbox', { name: 'Header to check' })).toBeVisible();
+});
+
 test.describe('against the credentials entered in Build a request', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/?tool=build');

@@ -23,6 +23,11 @@ export function App({ initial }: AppProps) {
     setToolId(id);
     setOpenedTools((opened) => (opened.has(id) ? opened : new Set([...opened, id])));
   }
+  /** Opening a tool from inside another: focus follows to its tab, where the keyboard user is now. */
+  function openTool(id: string) {
+    selectTool(id);
+    document.getElementById(`tool-tab-${id}`)?.focus();
+  }
   const invalidParams =
     initial.tool !== null && requestedTool === undefined
       ? [...initial.invalidParams, 'tool']
@@ -71,7 +76,7 @@ export function App({ initial }: AppProps) {
             aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
             hidden={tool.id !== toolId}
           >
-            {openedTools.has(tool.id) ? tool.render({ form, dispatch, request }) : null}
+            {openedTools.has(tool.id) ? tool.render({ form, dispatch, request, openTool }) : null}
           </div>
         ))}
       </main>

@@ -18,6 +18,8 @@ interface BuildToolProps {
   readonly form: FormState;
   readonly dispatch: (change: FormChange) => void;
   readonly request: TokenRequest;
+  /** Opens the header checker (support staff checking what a customer sent). */
+  readonly onCheckHeader: () => void;
 }
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
@@ -30,7 +32,7 @@ function stayOnPage(event: FormEvent) {
  * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
  * any field presses its one submit button, `Send token request`.
  */
-export function BuildTool({ form, dispatch, request }: BuildToolProps) {
+export function BuildTool({ form, dispatch, request, onCheckHeader }: BuildToolProps) {
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
@@ -72,6 +74,12 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
           base64={request.basic.base64}
           missing={missing}
         />
+        <p className="hint">
+          Someone sent you a header that does not work?{' '}
+          <button type="button" className="button button-small" onClick={onCheckHeader}>
+            Check a header someone sent
+          </button>
+        </p>
       </RequestPreview>
       <EndpointSection
         domain={form.domain}

@@ -19,6 +19,8 @@ export interface ToolContext {
   readonly dispatch: (change: FormChange) => void;
   /** The request the form describes now (the one model every view renders). */
   readonly request: TokenRequest;
+  /** Switches to another tool by id, as its tab would (e.g. Build a request → Check a header). */
+  readonly openTool: (id: string) => void;
 }
 
 export interface Tool {
@@ -38,8 +40,13 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
   {
     id: 'build',
     label: 'Build a request',
-    render: ({ form, dispatch, request }) => (
-      <BuildTool form={form} dispatch={dispatch} request={request} />
+    render: ({ form, dispatch, request, openTool }) => (
+      <BuildTool
+        form={form}
+        dispatch={dispatch}
+        request={request}
+        onCheckHeader={() => openTool('check')}
+      />
     ),
   },
   {
