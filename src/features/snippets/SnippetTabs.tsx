@@ -52,7 +52,8 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
 
   return (
     <div className="snippet-tabs">
-      <div role="tablist" aria-label="Code for your shell or language" className="snippet-tablist">
+      <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+      <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {snippetTargets.map((target, index) => {
           const selected = target.id === selectedId;
           return (
