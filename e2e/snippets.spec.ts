@@ -106,6 +106,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the Build tool has no accessibility violations with any tab (${colorScheme})`, async ({
     page,
   }) => {
+    // Ten axe runs: over the default 30 s on a loaded machine.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     // A value the cmd.exe tab cannot carry, so its warning is checked too.
     await fillCredentials(page, OKTA.clientId, `${OKTA.clientSecret}%`);
