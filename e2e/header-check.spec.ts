@@ -82,6 +82,23 @@ test('Build a request offers the checker, which opens with focus on its tab', as
   await expect(page.getByRole('textbox', { name: 'Header to check' })).toBeVisible();
 });
 
+test('at 360 px a long pasted header and its diagnosis stay inside the page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/?tool=check');
+  const certutilOutput = [
+    '-----BEGIN CERTIFICATE-----',
+    ...(nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`.repeat(3)).match(/.{1,64}/g) ?? []),
+    '-----END CERTIFICATE-----',
+  ].join('\r\n');
+  await page.getByRole('textbox', { name: 'Header to check' }).fill(certutilOutput);
+  await expect(diagnosis(page).getByRole('listitem').first()).toBeVisible();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    clientWidth: document.scrollingElement!.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+});
+
 test.describe('against the credentials entered in Build a request', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/?tool=build');
