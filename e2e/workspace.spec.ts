@@ -287,6 +287,8 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
+      // Five full-page axe runs and two sends: over the default 30 s on a loaded machine.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty
