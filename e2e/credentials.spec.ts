@@ -97,7 +97,7 @@ test.describe('the guide, live', () => {
     expect(valuesOf(args, '--request')).toEqual(['POST']);
   });
 
-  test('the check-it-yourself command reproduces the Base64 in real bash', async ({
+  test('the do-it-yourself command reproduces the Base64 in real bash', async ({
     page,
     context,
   }) => {
@@ -105,8 +105,8 @@ test.describe('the guide, live', () => {
     const clientId = '0oa4xqz9kfTbN2cWd5d7';
     const clientSecret = `x'"$\`\\ ${'long'.repeat(30)} é`;
     await fillCredentials(page, clientId, clientSecret);
-    await page.getByText('Check it yourself in a terminal').click();
-    await page.getByRole('button', { name: 'Copy macOS and Linux (bash, zsh) command' }).click();
+    await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
+    await page.getByRole('button', { name: 'Copy macOS and Linux command' }).click();
     const command = await page.evaluate(() => navigator.clipboard.readText());
     const { execFileSync } = await import('node:child_process');
     expect(
@@ -198,7 +198,7 @@ test.describe('the guide, live', () => {
     await page.goto('/');
     await fillCredentials(page, 'client', 'SuperSecretValue');
     await page.getByRole('button', { name: 'Show secret' }).click();
-    await page.getByText('Check it yourself in a terminal').click();
+    await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
     await page.waitForLoadState('networkidle');
 
     const origin = new URL(baseURL!).origin;
@@ -259,7 +259,7 @@ test.describe('usable by everyone', () => {
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await fillCredentials(page, 'my client', 'a+b c');
-      await page.getByText('Check it yourself in a terminal').click();
+      await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });

@@ -79,7 +79,7 @@ test.describe('the workspace layout', () => {
 test.describe('honest states', () => {
   test('an empty form has nothing to copy and says what is missing', async ({ page }) => {
     await page.goto('/');
-    await page.getByText('Check it yourself in a terminal').click();
+    await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
     const copyButtons = page.getByRole('button', { name: /^Copy / });
     expect(await copyButtons.count()).toBeGreaterThanOrEqual(5);
     for (const button of await copyButtons.all()) await expect(button).toBeDisabled();
@@ -210,7 +210,7 @@ test.describe('keyboard and focus', () => {
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await fillCredentials(page, 'id', 's');
-      await page.getByText('Check it yourself in a terminal').click();
+      await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
       await page.locator('body').focus();
       const errorColour = await page.evaluate(() => {
         const probe = document.createElement('span');

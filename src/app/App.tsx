@@ -16,6 +16,18 @@ export function App({ initial }: AppProps) {
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
   const [toolId, setToolId] = useState(requestedTool?.id ?? TOOLS[0].id);
+  // A tool is first drawn when first opened (so a lazily loaded one is fetched only then), and
+  // from then on stays mounted.
+  const [openedTools, setOpenedTools] = useState<ReadonlySet<string>>(() => new Set([toolId]));
+  function selectTool(id: string) {
+    setToolId(id);
+    setOpenedTools((opened) => (opened.has(id) ? opened : new Set([...opened, id])));
+  }
+  /** Opening a tool from inside another: focus follows to its tab, where the keyboard user is now. */
+  function openTool(id: string) {
+    selectTool(id);
+    document.getElementById(`tool-tab-${id}`)?.focus();
+  }
   const invalidParams =
     initial.tool !== null && requestedTool === undefined
       ? [...initial.invalidParams, 'tool']
@@ -36,7 +48,7 @@ export function App({ initial }: AppProps) {
       {showTabs ? (
         <header className="masthead">
           {embed ? null : <h1>Client Credentials Playground</h1>}
-          <ToolTabs active={toolId} onSelect={setToolId} />
+          <ToolTabs active={toolId} onSelect={selectTool} />
         </header>
       ) : null}
       <main>
@@ -56,7 +68,7 @@ export function App({ initial }: AppProps) {
           invalidParams={invalidParams}
         />
         {TOOLS.map((tool) => (
-          // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
+          // An opened tool stays mounted, only hidden: switching keeps what was typed in each.
           <div
             key={tool.id}
             role={showTabs ? 'tabpanel' : undefined}
@@ -64,7 +76,7 @@ export function App({ initial }: AppProps) {
             aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
             hidden={tool.id !== toolId}
           >
-            {tool.render({ form, dispatch, request })}
+            {openedTools.has(tool.id) ? tool.render({ form, dispatch, request, openTool }) : null}
           </div>
         ))}
       </main>

@@ -1,10 +1,14 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
+import { maskPairSecret } from '../core/credentials.ts';
+import { missingCredentials } from '../core/missing-credentials.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
+import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
+import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import type { FormState } from '../core/request-form.ts';
 import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
 
@@ -17,6 +21,8 @@ interface BuildToolProps {
   readonly form: FormState;
   readonly dispatch: (change: FormChange) => void;
   readonly request: TokenRequest;
+  /** Opens the header checker (support staff checking what a customer sent). */
+  readonly onCheckHeader: () => void;
 }
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
@@ -29,10 +35,12 @@ function stayOnPage(event: FormEvent) {
  * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
  * any field presses its one submit button, `Send token request`.
  */
-export function BuildTool({ form, dispatch, request }: BuildToolProps) {
+export function BuildTool({ form, dispatch, request, onCheckHeader }: BuildToolProps) {
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
+  // Until both credentials are there, any code would carry fake ones (decision 052).
+  const missing = missingCredentials(request.input);
 
   function reset() {
     dispatch(initialFormState);
@@ -61,7 +69,21 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
       />
-      <RequestPreview request={request} secretVisible={secretVisible} />
+      <RequestPreview request={request} secretVisible={secretVisible}>
+        <SnippetTabs request={request} missing={missing} />
+        <DoItYourself
+          pair={request.basic.pair}
+          shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
+          base64={request.basic.base64}
+          missing={missing}
+        />
+        <p className="hint">
+          Someone sent you a header that does not work?{' '}
+          <button type="button" className="button button-small" onClick={onCheckHeader}>
+            Check a header someone sent
+          </button>
+        </p>
+      </RequestPreview>
       <EndpointSection
         domain={form.domain}
         authServerId={form.authServerId}

@@ -20,6 +20,8 @@ export const curlBashTarget: SnippetTarget = {
   id: 'curl-bash',
   label: 'curl (bash)',
   language: 'bash',
+  outputName: 'curl command',
+  describe: describeCurlBashQuoting,
   generate: (request) => ({ code: curlBash(request), warnings: [] }),
 };
 

@@ -37,5 +37,12 @@ export interface SnippetTarget {
   readonly label: string;
   /** For syntax hints and the code block's label. */
   readonly language: string;
+  /**
+   * The code output's accessible name and its copy button's `Copy …` name, when a contract fixes
+   * them (the guide's curl is `curl command`, GUIDE §3); otherwise `<label> code`.
+   */
+  readonly outputName?: string;
+  /** A note shown under the code, written for this request (e.g. how the values are quoted). */
+  readonly describe?: (request: SnippetRequest) => string;
   readonly generate: (request: SnippetRequest) => Snippet;
 }

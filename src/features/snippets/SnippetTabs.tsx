@@ -10,6 +10,11 @@ import './snippet-tabs.css';
 interface SnippetTabsProps {
   /** The wire request every target renders (method, URL, headers, body). */
   readonly request: SnippetRequest;
+  /**
+   * What the user still has to enter (see `missingCredentials`): until then no target shows code
+   * or warnings and every copy button is disabled, since the code would carry fake credentials.
+   */
+  readonly missing?: string | null;
 }
 
 function browserStorage(): Storage | undefined {
@@ -25,7 +30,7 @@ function browserStorage(): Storage | undefined {
  * arrow keys, Home, End). The chosen tab is remembered by its id only. A target that cannot carry
  * the request shows why instead of code.
  */
-export function SnippetTabs({ request }: SnippetTabsProps) {
+export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   const [selectedId, setSelectedId] = useState(() => readRememberedTarget(browserStorage()));
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -47,7 +52,8 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
 
   return (
     <div className="snippet-tabs">
-      <div role="tablist" aria-label="Code for your shell or language" className="snippet-tablist">
+      <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+      <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {snippetTargets.map((target, index) => {
           const selected = target.id === selectedId;
           return (
@@ -73,7 +79,9 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
       </div>
       {snippetTargets.map((target) => {
         const selected = target.id === selectedId;
-        const snippet = selected ? target.generate(request) : undefined;
+        // Only the shown target is generated; the others wait until their tab is chosen.
+        const snippet = selected && !missing ? target.generate(request) : undefined;
+        const outputName = target.outputName ?? `${target.label} code`;
         return (
           <div
             key={target.id}
@@ -93,13 +101,21 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
                 ))}
               </ul>
             ) : null}
-            {snippet && snippet.code !== '' ? (
+            {selected && (missing || snippet?.code) ? (
               <OutputField
                 id={`${baseId}-code-${target.id}`}
-                label={`${target.label} code`}
-                value={snippet.code}
+                label={outputName}
+                value={snippet?.code ?? ''}
+                missing={missing}
                 multiline
-                actions={<CopyButton label={`Copy ${target.label} code`} value={snippet.code} />}
+                hint={missing ? undefined : target.describe?.(request)}
+                actions={
+                  <CopyButton
+                    label={`Copy ${outputName}`}
+                    value={snippet?.code ?? ''}
+                    disabled={!!missing}
+                  />
+                }
               />
             ) : null}
           </div>
