@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { deriveTokenRequest } from '../core/request-form.ts';
-import { formReducer } from './form-state.ts';
-import { findTool, TOOLS } from './tools.tsx';
-import { writeUrlState, type UrlState } from './url-state.ts';
+import { useReportHeightToParent } from './embed-height.ts';
+import { EmbedDialog } from './EmbedDialog.tsx';
+import { formReducer, type FormChange } from './form-state.ts';
+import { GuidedTool } from './GuidedTool.tsx';
+import { findTool, TOOLS, type ToolContext } from './tools.tsx';
+import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
 
 interface AppProps {
   readonly initial: UrlState;
@@ -11,6 +14,15 @@ interface AppProps {
 export function App({ initial }: AppProps) {
   const [form, dispatch] = useReducer(formReducer, initial.form);
   const { embed } = initial;
+  const { theme } = initial.view;
+  const [guided, setGuided] = useState(initial.view.guided);
+  // `demo=1` waits for the session to name the demo server, then is applied once.
+  const [demoPending, setDemoPending] = useState(initial.view.demo);
+  const onUseDemo = useCallback((change: FormChange) => {
+    dispatch(change);
+    setDemoPending(false);
+  }, []);
+  useReportHeightToParent(embed);
 
   const request = useMemo(() => deriveTokenRequest(form), [form]);
 
@@ -21,24 +33,54 @@ export function App({ initial }: AppProps) {
       ? [...initial.invalidParams, 'tool']
       : initial.invalidParams;
 
-  // The address bar is a shareable link of everything but the secret (GUIDE §3).
-  const query = writeUrlState(form, embed, toolId === TOOLS[0].id ? null : toolId);
+  // The address bar is a shareable link of everything but the secret (GUIDE §3). While the demo
+  // server is chosen, `demo=1` says so: the demo's address and client come from the session.
+  const tool = toolId === TOOLS[0].id ? null : toolId;
+  const usesDemo = demoPending || form.tokenEndpointOverride?.source === 'demo';
+  const view: ViewState = { theme, guided, demo: usesDemo };
+  const query = writeUrlState(form, embed, tool, view);
+  const context: ToolContext = { form, dispatch, request, preselectDemo: demoPending, onUseDemo };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;
     window.history.replaceState(null, '', url);
   }, [query]);
 
-  // An embed shows no page title, and no tab list while there is nothing to switch to.
-  const showTabs = !embed || TOOLS.length > 1;
+  // An embed shows no page title, and no tab list while there is nothing to switch to. Guided
+  // mode is a walkthrough of building a request, so it takes the place of the tools.
+  const showTabs = !guided && (!embed || TOOLS.length > 1);
+  // The full tool, in a new tab, set up as this embed is (never with the secret: GUIDE §3).
+  const fullToolHref = `${window.location.pathname}${writeUrlState(form, false, tool, view)}`;
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
-      {showTabs ? (
-        <header className="masthead">
-          {embed ? null : <h1>Client Credentials Playground</h1>}
-          <ToolTabs active={toolId} onSelect={setToolId} />
-        </header>
-      ) : null}
+      <header className="masthead">
+        {/* In an embed the host page has the visible title; the frame still has one for screen readers. */}
+        <h1 className={embed ? 'visually-hidden' : undefined}>Client Credentials Playground</h1>
+        {showTabs ? <ToolTabs active={toolId} onSelect={setToolId} /> : null}
+        <div className="masthead-actions">
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={guided}
+            onClick={() => setGuided(!guided)}
+          >
+            Guided
+          </button>
+          {embed ? (
+            <a href={fullToolHref} target="_blank" rel="noopener noreferrer">
+              Open in the full playground<span className="visually-hidden"> (new tab)</span>
+            </a>
+          ) : (
+            <EmbedDialog
+              guided={guided}
+              demo={usesDemo}
+              embedUrl={(options) =>
+                `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, tool, options)}`
+              }
+            />
+          )}
+        </div>
+      </header>
       <main>
         {embed ? null : (
           <p className="intro">
@@ -55,18 +97,22 @@ export function App({ initial }: AppProps) {
           ignoredSecretParams={initial.ignoredSecretParams}
           invalidParams={invalidParams}
         />
-        {TOOLS.map((tool) => (
-          // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
-          <div
-            key={tool.id}
-            role={showTabs ? 'tabpanel' : undefined}
-            id={`tool-panel-${tool.id}`}
-            aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
-            hidden={tool.id !== toolId}
-          >
-            {tool.render({ form, dispatch, request })}
-          </div>
-        ))}
+        {guided ? (
+          <GuidedTool {...context} />
+        ) : (
+          TOOLS.map((tool) => (
+            // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
+            <div
+              key={tool.id}
+              role={showTabs ? 'tabpanel' : undefined}
+              id={`tool-panel-${tool.id}`}
+              aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
+              hidden={tool.id !== toolId}
+            >
+              {tool.render(context)}
+            </div>
+          ))
+        )}
       </main>
       {embed ? null : (
         <footer className="footer">
@@ -153,8 +199,8 @@ function UrlNotices({
       {invalidParams.length > 0 ? (
         <p>
           These link parameters had values this page does not understand and were left at their
-          defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form; tool
-          is {TOOLS.map((tool) => tool.id).join(' or ')}).
+          defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form;
+          theme is light, dark or auto; tool is {TOOLS.map((tool) => tool.id).join(' or ')}).
         </p>
       ) : null}
     </div>

@@ -1,20 +1,10 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
-import type { TokenRequest } from '../core/token-request.ts';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { useState, type FormEvent } from 'react';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
-import type { FormState } from '../core/request-form.ts';
-import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
-
-// Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
-const SendSection = lazy(() => import('./SendSection.tsx'));
-
-interface BuildToolProps {
-  readonly form: FormState;
-  readonly dispatch: (change: FormChange) => void;
-  readonly request: TokenRequest;
-}
+import { initialFormState, isInitialFormState } from './form-state.ts';
+import { LazySender } from './LazySender.tsx';
+import type { ToolContext } from './tools.tsx';
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
@@ -26,7 +16,7 @@ function stayOnPage(event: FormEvent) {
  * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
  * any field presses its one submit button, `Send token request`.
  */
-export function BuildTool({ form, dispatch, request }: BuildToolProps) {
+export function BuildTool({ form, dispatch, request, preselectDemo, onUseDemo }: ToolContext) {
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
@@ -68,18 +58,12 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         authMethod={form.authMethod}
         onChange={dispatch}
       />
-      <ErrorBoundary
-        fallback={
-          <p className="card notice notice-error" role="alert">
-            The part of the page that sends requests could not load (offline, or the playground was
-            updated): reload the page. Everything else still works, including the curl command.
-          </p>
-        }
-      >
-        <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection key={resets} request={request} onUseDemo={dispatch} />
-        </Suspense>
-      </ErrorBoundary>
+      <LazySender
+        key={resets}
+        request={request}
+        onUseDemo={onUseDemo}
+        preselectDemo={preselectDemo}
+      />
     </form>
   );
 }

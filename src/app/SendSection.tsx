@@ -1,24 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { TokenRequest } from '../core/token-request.ts';
-import { SendPanel, type DemoSelection } from '../features/send/SendPanel.tsx';
+import { useState, type ComponentProps } from 'react';
+import { SendPanel } from '../features/send/SendPanel.tsx';
 
-interface SendSectionProps {
-  readonly request: TokenRequest;
-  readonly onUseDemo: (selection: DemoSelection) => void;
-}
+type SendSectionProps = ComponentProps<typeof SendPanel>;
 
 /**
  * Loaded lazily: everything here (TanStack Query, zod, the response view) is needed only once
  * the user sends something, so the first screen stays small.
  */
-export default function SendSection({ request, onUseDemo }: SendSectionProps) {
+export default function SendSection(props: SendSectionProps) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <SendPanel request={request} onUseDemo={onUseDemo} />
+      <SendPanel {...props} />
     </QueryClientProvider>
   );
 }

@@ -10,6 +10,10 @@ export interface ToolContext {
   readonly dispatch: (change: FormChange) => void;
   /** The request the form describes now (the one model every view renders). */
   readonly request: TokenRequest;
+  /** `demo=1` is still waiting for the session to name the demo server (see SendPanel). */
+  readonly preselectDemo: boolean;
+  /** Fills in the demo server and one of its clients (and settles `demo=1`). */
+  readonly onUseDemo: (change: FormChange) => void;
 }
 
 export interface Tool {
@@ -29,9 +33,7 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
   {
     id: 'build',
     label: 'Build a request',
-    render: ({ form, dispatch, request }) => (
-      <BuildTool form={form} dispatch={dispatch} request={request} />
-    ),
+    render: (context) => <BuildTool {...context} />,
   },
 ];
 

@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
@@ -17,10 +18,29 @@ export interface DemoSelection {
 interface SendPanelProps {
   readonly request: TokenRequest;
   readonly onUseDemo: (selection: DemoSelection) => void;
+  /**
+   * `demo=1`: choose the demo server's first client as soon as the session says there is one, as
+   * if `Use demo server` had been pressed (the caller clears it through `onUseDemo`).
+   */
+  readonly preselectDemo?: boolean;
+  /** Where to show the answer instead of right after the button (guided mode's last step). */
+  readonly answerSlot?: HTMLElement | null;
+  /** Called when an answer (or a failure) arrives, before focus moves to it. */
+  readonly onAnswer?: () => void;
+}
+
+function demoSelection(tokenEndpoint: string, client: DemoClient): DemoSelection {
+  return {
+    tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    scope: client.scope,
+  };
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onUseDemo }: SendPanelProps) {
+export function SendPanel(props: SendPanelProps) {
+  const { request, onUseDemo, preselectDemo = false, answerSlot = null, onAnswer } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -33,13 +53,19 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo({
-      tokenEndpointOverride: { url: demo.tokenEndpoint, source: 'demo' },
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scope: client.scope,
-    });
+    onUseDemo(demoSelection(demo.tokenEndpoint, client));
   }
+
+  const firstDemoClient = demo?.clients[0];
+  const demoEndpoint = demo?.tokenEndpoint;
+  useEffect(() => {
+    if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
+      onUseDemo(demoSelection(demoEndpoint, firstDemoClient));
+  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo]);
+
+  const answer = (
+    <TokenResponseView mutation={send} demo={demo} current={request} headingRef={responseHeading} />
+  );
 
   return (
     <>
@@ -90,7 +116,10 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
             send.mutate(request, {
               // The button was disabled while sending, which drops focus to <body>: take it to
               // the answer, so keyboard and screen reader users land where the result is.
-              onSettled: () => responseHeading.current?.focus(),
+              onSettled: () => {
+                onAnswer?.();
+                responseHeading.current?.focus();
+              },
             })
           }
         >
@@ -102,12 +131,7 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           </p>
         ) : null}
       </section>
-      <TokenResponseView
-        mutation={send}
-        demo={demo}
-        current={request}
-        headingRef={responseHeading}
-      />
+      {answerSlot ? createPortal(answer, answerSlot) : answer}
     </>
   );
 }
