@@ -8,7 +8,18 @@ describe('parseServerEnv', () => {
       PORT: 4173,
       PROXY_ALLOWED_HOSTS: [],
       PUBLIC_ORIGINS: [],
+      FRAME_ANCESTORS: [],
     });
+  });
+
+  it('reads FRAME_ANCESTORS, and names a bad entry in one line', () => {
+    expect(
+      parseServerEnv({ FRAME_ANCESTORS: 'https://docs.example.com https://*.example.org' })
+        .FRAME_ANCESTORS,
+    ).toEqual(['https://docs.example.com', 'https://*.example.org']);
+    expect(() => parseServerEnv({ FRAME_ANCESTORS: 'docs.example.com' })).toThrow(
+      /FRAME_ANCESTORS="docs.example.com": "docs.example.com" is not an origin like/,
+    );
   });
 
   it('treats empty variables as unset', () => {

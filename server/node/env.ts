@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatHostForUrl } from './own-origins.ts';
+import { FrameAncestorsError, parseFrameAncestors } from './security-headers.ts';
 import {
   AllowedHostsError,
   parseAllowedHosts,
@@ -16,6 +17,8 @@ export interface ServerEnv {
   PROXY_ALLOWED_HOSTS: AllowedHostPattern[];
   /** Extra origins the page is served under (reverse proxy, LAN name), comma-separated. */
   PUBLIC_ORIGINS: string[];
+  /** Sites allowed to embed the page (CSP `frame-ancestors`); empty: any site (decision 014). */
+  FRAME_ANCESTORS: string[];
 }
 
 /** Thrown with one readable line per bad variable. */
@@ -99,10 +102,27 @@ const envSchema = z.object({
         return origins;
       }),
   ),
+  FRAME_ANCESTORS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseFrameAncestors(value);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: error instanceof FrameAncestorsError ? error.message : 'is malformed',
+          });
+          return z.NEVER;
+        }
+      }),
+  ),
 });
 
 /**
- * Reads HOST, PORT, PROXY_ALLOWED_HOSTS and PUBLIC_ORIGINS. An empty variable counts as unset.
+ * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS and FRAME_ANCESTORS. An empty variable counts as unset.
  * Throws EnvError listing every bad variable with its value's problem (never the whole value of
  * anything secret: none of these are secrets).
  */
@@ -112,6 +132,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     PORT: source.PORT,
     PROXY_ALLOWED_HOSTS: source.PROXY_ALLOWED_HOSTS,
     PUBLIC_ORIGINS: source.PUBLIC_ORIGINS,
+    FRAME_ANCESTORS: source.FRAME_ANCESTORS,
   });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

@@ -25,6 +25,7 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
       distDir,
       allowedHosts: env.PROXY_ALLOWED_HOSTS,
       publicOrigins: env.PUBLIC_ORIGINS,
+      frameAncestors: env.FRAME_ANCESTORS,
       // Method, host, status, time: never headers, bodies or paths (secrets stay out of logs).
       onLog: (entry) =>
         console.log(
