@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { missingCredentials } from '../../core/missing-credentials.ts';
+import { curlBash } from '../../core/snippets/curl-bash.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient } from '../../core/proxy-protocol.ts';
@@ -129,6 +132,31 @@ export function SendPanel(props: SendPanelProps) {
           <p id={`${selectId}-send-missing`} className="hint">
             {missing} to send the request.
           </p>
+        ) : null}
+        {session.isError ? (
+          // Served as static files (no proxy behind the page): sending cannot work from here,
+          // but the same request from a terminal does.
+          <div className="notice notice-warning no-proxy" role="note">
+            <p>
+              <strong>Sending is not available here:</strong> the playground&apos;s own server (its
+              proxy) does not answer this page, as when it is served as static files. Run the
+              request from a terminal instead: it is exactly what the button would send.
+            </p>
+            <OutputField
+              id={`${selectId}-curl`}
+              label="curl command to run instead"
+              value={curlBash(request)}
+              missing={missing}
+              multiline
+              actions={
+                <CopyButton
+                  label="Copy the command to run instead"
+                  value={curlBash(request)}
+                  disabled={!!missing}
+                />
+              }
+            />
+          </div>
         ) : null}
       </section>
       {answerSlot ? createPortal(answer, answerSlot) : answer}
