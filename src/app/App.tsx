@@ -1,11 +1,25 @@
-import { useCallback, useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { deriveTokenRequest } from '../core/request-form.ts';
 import { useReportHeightToParent } from './embed-height.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { formReducer, type FormChange } from './form-state.ts';
-import { GuidedTool } from './GuidedTool.tsx';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
+
+// The walkthrough is for readers who ask for it; the tool's first screen does not carry it.
+const GuidedTool = lazy(() =>
+  import('./GuidedTool.tsx').then((module) => ({ default: module.GuidedTool })),
+);
 
 interface AppProps {
   readonly initial: UrlState;
@@ -98,7 +112,18 @@ export function App({ initial }: AppProps) {
           invalidParams={invalidParams}
         />
         {guided ? (
-          <GuidedTool {...context} />
+          <ErrorBoundary
+            fallback={
+              <p className="card notice notice-error" role="alert">
+                The guided walkthrough could not load (offline, or the playground was updated):
+                reload the page, or press Guided again for the tool, which keeps your values.
+              </p>
+            }
+          >
+            <Suspense fallback={<p className="card">Loading the guide…</p>}>
+              <GuidedTool {...context} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           TOOLS.map((tool) => (
             // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
