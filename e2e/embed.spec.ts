@@ -207,3 +207,27 @@ test('the example page embeds the playground and sizes it', async ({ page }) => 
         .evaluate((body) => Math.ceil(body.getBoundingClientRect().height)),
     );
 });
+
+test('Embed this writes the iframe line for the current settings, never with the secret', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('/?domain=dev-1.okta.com');
+  await page.getByLabel('Client ID', { exact: true }).fill('0oa-embed');
+  await page.getByLabel('Client secret', { exact: true }).fill('never-in-the-snippet');
+  await page.getByRole('button', { name: 'Embed this' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this playground' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Start in guided mode').check();
+  await dialog.getByLabel('Theme').selectOption('dark');
+  const code = (await dialog.getByRole('status', { name: 'Embed code' }).textContent()) ?? '';
+  expect(code).toBe(
+    `<iframe src="${baseURL}/?clientId=0oa-embed&amp;domain=dev-1.okta.com&amp;embed=1&amp;theme=dark&amp;guided=1" title="OAuth 2.0 client credentials playground" width="100%" height="720" allow="clipboard-write" loading="lazy"></iframe>`,
+  );
+  const script = (await dialog.getByRole('status', { name: 'Resize script' }).textContent()) ?? '';
+  expect(script).toContain(`event.origin !== "${new URL(baseURL ?? '').origin}"`);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

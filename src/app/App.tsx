@@ -49,21 +49,21 @@ export function App({ initial }: AppProps) {
 
   // The address bar is a shareable link of everything but the secret (GUIDE §3). While the demo
   // server is chosen, `demo=1` says so: the demo's address and client come from the session.
-  const tool = toolId === TOOLS[0].id ? null : toolId;
+  const toolParam = toolId === TOOLS[0].id ? null : toolId;
   const usesDemo = demoPending || form.tokenEndpointOverride?.source === 'demo';
   const view: ViewState = { theme, guided, demo: usesDemo };
-  const query = writeUrlState(form, embed, tool, view);
+  const query = writeUrlState(form, embed, toolParam, view);
   const context: ToolContext = { form, dispatch, request, preselectDemo: demoPending, onUseDemo };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;
     window.history.replaceState(null, '', url);
   }, [query]);
 
-  // An embed shows no page title, and no tab list while there is nothing to switch to. Guided
-  // mode is a walkthrough of building a request, so it takes the place of the tools.
+  // An embed shows no tab list while there is nothing to switch to. Guided mode is a walkthrough
+  // of building a request, so it takes the place of the tools.
   const showTabs = !guided && (!embed || TOOLS.length > 1);
   // The full tool, in a new tab, set up as this embed is (never with the secret: GUIDE §3).
-  const fullToolHref = `${window.location.pathname}${writeUrlState(form, false, tool, view)}`;
+  const fullToolHref = `${window.location.pathname}${writeUrlState(form, false, toolParam, view)}`;
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
@@ -89,7 +89,7 @@ export function App({ initial }: AppProps) {
               guided={guided}
               demo={usesDemo}
               embedUrl={(options) =>
-                `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, tool, options)}`
+                `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, toolParam, options)}`
               }
             />
           )}
