@@ -233,7 +233,9 @@ test('embed=1 shows the tool without the page header, pre-filled from the link',
   page,
 }) => {
   await page.goto('/?embed=1&clientId=0oaEmbed&domain=dev-9.okta.com&scope=api%3Aread');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  // The title is there for screen readers (the frame's own page), but not drawn: the host page has one.
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeInViewport();
+  await expect(page.getByText(/^The Okta guide/)).toHaveCount(0);
   await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('0oaEmbed');
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(
     'https://dev-9.okta.com/oauth2/default/v1/token',

@@ -462,3 +462,27 @@ describe('the proxy in front of the demo server', () => {
     }
   });
 });
+
+describe('FRAME_ANCESTORS', () => {
+  it('limits which sites may embed the page, in the HTML responses only', async () => {
+    const limited = await startPlaygroundServer({
+      host: '127.0.0.1',
+      port: 0,
+      distDir: path.join(root, 'dist'),
+      frameAncestors: ['https://docs.example.com'],
+    });
+    try {
+      const html = await fetch(`${limited.origin}/`);
+      expect(html.headers.get('content-security-policy')).toMatch(
+        /; frame-ancestors https:\/\/docs\.example\.com$/,
+      );
+      await html.body?.cancel();
+      // The default server (no FRAME_ANCESTORS) lets any site embed it: decision 014.
+      const open = await fetch(`${playground.origin}/`);
+      expect(open.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+      await open.body?.cancel();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -2,28 +2,18 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
-import type { TokenRequest } from '../core/token-request.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
 import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
-import type { FormState } from '../core/request-form.ts';
-import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
+import { initialFormState, isInitialFormState } from './form-state.ts';
+import { LazySender } from './LazySender.tsx';
+import type { ToolContext } from './tools.tsx';
 
-// Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
-const SendSection = lazy(() => import('./SendSection.tsx'));
-// Discovery needs them too: loaded the same way.
+// Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
-
-interface BuildToolProps {
-  readonly form: FormState;
-  readonly dispatch: (change: FormChange) => void;
-  readonly request: TokenRequest;
-  /** Opens the header checker (support staff checking what a customer sent). */
-  readonly onCheckHeader: () => void;
-}
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
@@ -35,7 +25,8 @@ function stayOnPage(event: FormEvent) {
  * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
  * any field presses its one submit button, `Send token request`.
  */
-export function BuildTool({ form, dispatch, request, onCheckHeader }: BuildToolProps) {
+export function BuildTool(context: ToolContext) {
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
@@ -79,7 +70,7 @@ export function BuildTool({ form, dispatch, request, onCheckHeader }: BuildToolP
         />
         <p className="hint">
           Someone sent you a header that does not work?{' '}
-          <button type="button" className="button button-small" onClick={onCheckHeader}>
+          <button type="button" className="button button-small" onClick={() => openTool('check')}>
             Check a header someone sent
           </button>
         </p>
@@ -111,23 +102,14 @@ export function BuildTool({ form, dispatch, request, onCheckHeader }: BuildToolP
           </ErrorBoundary>
         }
       />
-      <ErrorBoundary
-        fallback={
-          <p className="card notice notice-error" role="alert">
-            The part of the page that sends requests could not load (offline, or the playground was
-            updated): reload the page. Everything else still works, including the curl command.
-          </p>
-        }
-      >
-        <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection
-            key={resets}
-            request={request}
-            suggestedIssuer={suggestIssuer(form)}
-            onFormChange={dispatch}
-          />
-        </Suspense>
-      </ErrorBoundary>
+      <LazySender
+        key={resets}
+        request={request}
+        suggestedIssuer={suggestIssuer(form)}
+        onFormChange={dispatch}
+        onUseDemo={onUseDemo}
+        preselectDemo={preselectDemo}
+      />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
-import type { TokenRequest } from '../core/token-request.ts';
-import { SendPanel, type FormChangeFromSend } from '../features/send/SendPanel.tsx';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
+import { SendPanel } from '../features/send/SendPanel.tsx';
 
 // jose is needed only once a token arrives.
 const TokenInspector = lazy(() =>
@@ -10,26 +9,23 @@ const TokenInspector = lazy(() =>
   })),
 );
 
-interface SendSectionProps {
-  readonly request: TokenRequest;
+type SendSectionProps = Omit<ComponentProps<typeof SendPanel>, 'renderToken'> & {
   /** The issuer the form points at, expected in the token's `iss`. */
   readonly suggestedIssuer: string;
-  readonly onFormChange: (change: FormChangeFromSend) => void;
-}
+};
 
 /**
  * Loaded lazily: everything here (TanStack Query, zod, the response view) is needed only once
  * the user sends something, so the first screen stays small.
  */
-export default function SendSection({ request, suggestedIssuer, onFormChange }: SendSectionProps) {
+export default function SendSection({ suggestedIssuer, ...props }: SendSectionProps) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
       <SendPanel
-        request={request}
-        onFormChange={onFormChange}
+        {...props}
         renderToken={(token) => (
           <Suspense fallback={<p>Loading the token inspector…</p>}>
             <TokenInspector token={token} label="Access token" suggestedIssuer={suggestedIssuer} />

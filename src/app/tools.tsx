@@ -38,6 +38,10 @@ export interface ToolContext {
   readonly request: TokenRequest;
   /** Switches to another tool by id, as its tab would (e.g. Build a request → Check a header). */
   readonly openTool: (id: string) => void;
+  /** `demo=1` is still waiting for the session to name the demo server (see SendPanel). */
+  readonly preselectDemo: boolean;
+  /** Fills in the demo server and one of its clients (and settles `demo=1`). */
+  readonly onUseDemo: (change: FormChange) => void;
 }
 
 export interface Tool {
@@ -57,14 +61,7 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
   {
     id: 'build',
     label: 'Build a request',
-    render: ({ form, dispatch, request, openTool }) => (
-      <BuildTool
-        form={form}
-        dispatch={dispatch}
-        request={request}
-        onCheckHeader={() => openTool('check')}
-      />
-    ),
+    render: (context) => <BuildTool {...context} />,
   },
   {
     id: 'check',

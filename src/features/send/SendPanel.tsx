@@ -1,7 +1,11 @@
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { FormState } from '../../core/request-form.ts';
+import { curlBash } from '../../core/snippets/curl-bash.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
 import type { TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import { useSendTokenRequest } from '../../services/send-token-request.ts';
@@ -14,9 +18,21 @@ export type FormChangeFromSend = Partial<FormState>;
 
 interface SendPanelProps {
   readonly request: TokenRequest;
+  /** Applies a way that worked (from `Find what this server accepts`). */
   readonly onFormChange: (change: FormChangeFromSend) => void;
+  /** Fills in the demo server and one of its clients (and settles `demo=1`). */
+  readonly onUseDemo: (change: FormChangeFromSend) => void;
   /** Shows an issued access token (the app passes the token inspector). */
   readonly renderToken: (token: string) => ReactNode;
+  /**
+   * `demo=1`: choose the demo server's first client as soon as the session says there is one, as
+   * if `Use demo server` had been pressed (the caller clears it through `onUseDemo`).
+   */
+  readonly preselectDemo?: boolean;
+  /** Where to show the answer instead of right after the button (guided mode's last step). */
+  readonly answerSlot?: HTMLElement | null;
+  /** Called when an answer (or a failure) arrives, before focus moves to it. */
+  readonly onAnswer?: () => void;
 }
 
 /** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
@@ -27,8 +43,19 @@ function demoServerLabel(server: DemoServerInfo): string {
     : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
 }
 
+function demoSelection(tokenEndpoint: string, client: DemoClient): FormChangeFromSend {
+  return {
+    tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    scope: client.scope,
+  };
+}
+
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onFormChange, renderToken }: SendPanelProps) {
+export function SendPanel(props: SendPanelProps) {
+  const { request, onFormChange, onUseDemo, renderToken } = props;
+  const { preselectDemo = false, answerSlot = null, onAnswer } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -55,13 +82,39 @@ export function SendPanel({ request, onFormChange, renderToken }: SendPanelProps
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onFormChange({
-      tokenEndpointOverride: { url: demo.tokenEndpoint, source: 'demo' },
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scope: client.scope,
-    });
+    onUseDemo(demoSelection(demo.tokenEndpoint, client));
   }
+
+  const firstDemoClient = demo?.clients[0];
+  const demoEndpoint = demo?.tokenEndpoint;
+  useEffect(() => {
+    if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
+      onUseDemo(demoSelection(demoEndpoint, firstDemoClient));
+  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo]);
+
+  const answer = (
+    <TokenResponseView
+      mutation={send}
+      demos={demos}
+      history={history}
+      current={request}
+      headingRef={responseHeading}
+      afterFailure={
+        sent && outcome?.kind === 'answer' ? (
+          <FindWhatWorks
+            // A new search for each new answer.
+            key={send.submittedAt}
+            sent={sent}
+            answer={outcome.answer}
+            history={history}
+            onAttempt={remember}
+            onApply={onFormChange}
+          />
+        ) : null
+      }
+      renderToken={renderToken}
+    />
+  );
 
   return (
     <>
@@ -137,7 +190,10 @@ export function SendPanel({ request, onFormChange, renderToken }: SendPanelProps
               },
               // The button was disabled while sending, which drops focus to <body>: take it to
               // the answer, so keyboard and screen reader users land where the result is.
-              onSettled: () => responseHeading.current?.focus(),
+              onSettled: () => {
+                onAnswer?.();
+                responseHeading.current?.focus();
+              },
             })
           }
         >
@@ -148,28 +204,33 @@ export function SendPanel({ request, onFormChange, renderToken }: SendPanelProps
             {missing} to send the request.
           </p>
         ) : null}
-      </section>
-      <TokenResponseView
-        mutation={send}
-        demos={demos}
-        history={history}
-        current={request}
-        headingRef={responseHeading}
-        afterFailure={
-          sent && outcome?.kind === 'answer' ? (
-            <FindWhatWorks
-              // A new search for each new answer.
-              key={send.submittedAt}
-              sent={sent}
-              answer={outcome.answer}
-              history={history}
-              onAttempt={remember}
-              onApply={onFormChange}
+        {session.isError ? (
+          // Served as static files (no proxy behind the page): sending cannot work from here,
+          // but the same request from a terminal does.
+          <div className="notice notice-warning no-proxy" role="note">
+            <p>
+              <strong>Sending is not available here:</strong> the playground&apos;s own server (its
+              proxy) does not answer this page, as when it is served as static files. Run the
+              request from a terminal instead: it is exactly what the button would send.
+            </p>
+            <OutputField
+              id={`${selectId}-curl`}
+              label="curl command to run instead"
+              value={curlBash(request)}
+              missing={missing}
+              multiline
+              actions={
+                <CopyButton
+                  label="Copy the command to run instead"
+                  value={curlBash(request)}
+                  disabled={!!missing}
+                />
+              }
             />
-          ) : null
-        }
-        renderToken={renderToken}
-      />
+          </div>
+        ) : null}
+      </section>
+      {answerSlot ? createPortal(answer, answerSlot) : answer}
     </>
   );
 }
