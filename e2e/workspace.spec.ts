@@ -12,6 +12,8 @@ async function openEveryDisclosure(page: Page) {
   for (const details of await page.locator('details').all()) {
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   }
+  // The do-it-yourself routes load when their disclosure opens: measure them, not a placeholder.
+  await expect(page.getByRole('button', { name: 'Copy macOS and Linux command' })).toBeVisible();
 }
 
 const staleNote = (page: Page) => tokenResponse(page).getByText(/changed since this answer/);

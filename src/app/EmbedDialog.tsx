@@ -1,12 +1,10 @@
-import { useId, useRef, useState } from 'react';
-import { embedIframeHtml, embedResizeScript } from '../core/embed-snippet.ts';
-import { CopyButton } from '../components/CopyButton.tsx';
-import { OutputField } from '../components/OutputField.tsx';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import type { Theme } from './url-state.ts';
 
-const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
+const EmbedDialogContent = lazy(() => import('./EmbedDialogContent.tsx'));
 
-interface EmbedDialogProps {
+export interface EmbedDialogProps {
   /**
    * The embed's address for the given options: built by the shell from the shareable state, which
    * never holds the secret.
@@ -20,18 +18,14 @@ interface EmbedDialogProps {
  * `Embed this`: the HTML a documentation page pastes to embed the playground as it is set up now
  * (never with the secret), and the script that lets the frame size itself to its content.
  */
-export function EmbedDialog({ embedUrl, guided: guidedNow, demo: demoNow }: EmbedDialogProps) {
+export function EmbedDialog(props: EmbedDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const [guided, setGuided] = useState(guidedNow);
-  const [demo, setDemo] = useState(demoNow);
-  const [theme, setTheme] = useState<Theme>('auto');
-  const iframe = embedIframeHtml(embedUrl({ guided, demo, theme }));
-  const script = embedResizeScript(window.location.origin);
+  // Bumped at each opening: the content remounts with the page's current mode as its options.
+  const [openings, setOpenings] = useState(0);
 
   function open() {
-    setGuided(guidedNow);
-    setDemo(demoNow);
+    setOpenings((count) => count + 1);
     dialog.current?.showModal();
   }
 
@@ -41,47 +35,20 @@ export function EmbedDialog({ embedUrl, guided: guidedNow, demo: demoNow }: Embe
         Embed this
       </button>
       <dialog ref={dialog} className="embed-dialog" aria-labelledby={headingId}>
-        <h2 id={headingId}>Embed this playground</h2>
-        <p className="hint">
-          Paste the frame into a documentation page: it opens with this page's settings, never the
-          client secret. The script sizes the frame to its content.
-        </p>
-        <div className="embed-options">
-          <label>
-            <input type="checkbox" checked={guided} onChange={(e) => setGuided(e.target.checked)} />{' '}
-            Start in guided mode
-          </label>
-          <label>
-            <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} /> Use
-            the demo server (no account needed)
-          </label>
-          <label>
-            Theme{' '}
-            <select
-              className="input input-inline"
-              value={theme}
-              onChange={(e) => setTheme(THEMES.find((t) => t === e.target.value) ?? 'auto')}
-            >
-              <option value="auto">Follow the reader&apos;s system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </label>
-        </div>
-        <OutputField
-          id="embed-iframe"
-          label="Embed code"
-          value={iframe}
-          multiline
-          actions={<CopyButton label="Copy embed code" value={iframe} />}
-        />
-        <OutputField
-          id="embed-script"
-          label="Resize script"
-          value={script}
-          multiline
-          actions={<CopyButton label="Copy resize script" value={script} />}
-        />
+        {openings > 0 ? (
+          <ErrorBoundary
+            fallback={
+              <p id={headingId} role="alert">
+                The embed code could not load (offline, or the playground was updated): reload the
+                page.
+              </p>
+            }
+          >
+            <Suspense fallback={<p id={headingId}>Loading the embed code…</p>}>
+              <EmbedDialogContent key={openings} {...props} headingId={headingId} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : null}
         <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Close
         </button>

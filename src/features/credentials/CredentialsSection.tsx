@@ -1,11 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { checkCredentials, type CredentialField } from '../../core/credential-checks.ts';
 import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { EncodingComparison } from './EncodingComparison.tsx';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
+
+// Only credentials whose two encodings differ need the comparison: it is loaded then, not with the
+// first screen (e2e/bundle-size.spec.ts).
+const EncodingComparison = lazy(() =>
+  import('./EncodingComparison.tsx').then((module) => ({ default: module.EncodingComparison })),
+);
 
 interface CredentialsSectionProps {
   readonly clientId: string;
@@ -99,12 +105,25 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the Okta
         guide skips that step. Both give the same bytes for letters, digits and <code>-._*</code>.
       </p>
-      <EncodingComparison
-        clientId={clientId}
-        clientSecret={clientSecret}
-        basicByEncoding={basicByEncoding}
-        secretVisible={secretVisible}
-      />
+      {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
+        <ErrorBoundary
+          fallback={
+            <p className="notice notice-warning" role="note">
+              The two encodings differ for these credentials (the comparison could not load: reload
+              the page to see it).
+            </p>
+          }
+        >
+          <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
+            <EncodingComparison
+              clientId={clientId}
+              clientSecret={clientSecret}
+              basicByEncoding={basicByEncoding}
+              secretVisible={secretVisible}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </section>
   );
 }

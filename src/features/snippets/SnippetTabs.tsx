@@ -1,8 +1,13 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { snippetTargets } from '../../core/snippets/registry.ts';
-import type { SnippetRequest } from '../../core/snippets/snippet-request.ts';
+import { curlBashTarget } from '../../core/snippets/curl-bash.ts';
+import type { SnippetRequest, SnippetTarget } from '../../core/snippets/snippet-request.ts';
+import {
+  SNIPPET_TABS,
+  snippetOutputName,
+  type SnippetTabId,
+} from '../../core/snippets/snippet-tabs.ts';
 import { readRememberedTarget, rememberTarget } from './remembered-target.ts';
 import { tabIndexAfterKey } from './tab-keys.ts';
 import './snippet-tabs.css';
@@ -15,6 +20,28 @@ interface SnippetTabsProps {
    * or warnings and every copy button is disabled, since the code would carry fake credentials.
    */
   readonly missing?: string | null;
+}
+
+type FindTarget = (id: SnippetTabId) => SnippetTarget | undefined;
+
+/**
+ * The target to generate with: the guide's curl is part of the first screen; every other target
+ * comes with the registry, fetched the first time another tab is chosen (or remembered).
+ */
+function useSnippetTarget(id: SnippetTabId): SnippetTarget | undefined {
+  const [findTarget, setFindTarget] = useState<FindTarget>();
+  const needsRegistry = id !== curlBashTarget.id && findTarget === undefined;
+  useEffect(() => {
+    if (!needsRegistry) return;
+    let current = true;
+    void import('../../core/snippets/registry.ts').then((registry) => {
+      if (current) setFindTarget(() => registry.findSnippetTarget);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needsRegistry]);
+  return id === curlBashTarget.id ? curlBashTarget : findTarget?.(id);
 }
 
 function browserStorage(): Storage | undefined {
@@ -34,9 +61,10 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   const [selectedId, setSelectedId] = useState(() => readRememberedTarget(browserStorage()));
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const shownTarget = useSnippetTarget(selectedId);
 
   function select(index: number) {
-    const target = snippetTargets[index];
+    const target = SNIPPET_TABS[index];
     if (!target) return;
     setSelectedId(target.id);
     rememberTarget(browserStorage(), target.id);
@@ -44,7 +72,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const next = tabIndexAfterKey(index, event.key, snippetTargets.length);
+    const next = tabIndexAfterKey(index, event.key, SNIPPET_TABS.length);
     if (next === undefined) return;
     event.preventDefault();
     select(next);
@@ -54,7 +82,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
     <div className="snippet-tabs">
       <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
       <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
-        {snippetTargets.map((target, index) => {
+        {SNIPPET_TABS.map((target, index) => {
           const selected = target.id === selectedId;
           return (
             <button
@@ -77,17 +105,18 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
           );
         })}
       </div>
-      {snippetTargets.map((target) => {
-        const selected = target.id === selectedId;
+      {SNIPPET_TABS.map((tab) => {
+        const selected = tab.id === selectedId;
+        const target = selected ? shownTarget : undefined;
         // Only the shown target is generated; the others wait until their tab is chosen.
-        const snippet = selected && !missing ? target.generate(request) : undefined;
-        const outputName = target.outputName ?? `${target.label} code`;
+        const snippet = target && !missing ? target.generate(request) : undefined;
+        const outputName = snippetOutputName(tab);
         return (
           <div
-            key={target.id}
+            key={tab.id}
             role="tabpanel"
-            id={`${baseId}-panel-${target.id}`}
-            aria-labelledby={`${baseId}-tab-${target.id}`}
+            id={`${baseId}-panel-${tab.id}`}
+            aria-labelledby={`${baseId}-tab-${tab.id}`}
             hidden={!selected}
             className="snippet-panel"
           >
@@ -101,14 +130,15 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
                 ))}
               </ul>
             ) : null}
+            {selected && !missing && !target ? <p className="hint">Loading the code…</p> : null}
             {selected && (missing || snippet?.code) ? (
               <OutputField
-                id={`${baseId}-code-${target.id}`}
+                id={`${baseId}-code-${tab.id}`}
                 label={outputName}
                 value={snippet?.code ?? ''}
                 missing={missing}
                 multiline
-                hint={missing ? undefined : target.describe?.(request)}
+                hint={missing ? undefined : target?.describe?.(request)}
                 actions={
                   <CopyButton
                     label={`Copy ${outputName}`}
