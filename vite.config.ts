@@ -1,8 +1,11 @@
 /// <reference types="vitest/config" />
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playgroundServer } from './server/vite-plugin.ts';
 import { contentSecurityPolicy } from './server/node/security-headers.ts';
+import { compressTextAssets } from './server/build/compress-assets.ts';
+import { prerenderIndexHtml } from './server/build/prerender.ts';
 
 /**
  * The built page carries its own Content-Security-Policy, so it stays protected even when a
@@ -26,8 +29,36 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * After the client build (not the server's `--ssr` one): the first screen prerendered into
+ * `index.html`, then a brotli and a gzip copy of every text file, `index.html` included.
+ */
+function firstPaint(): Plugin {
+  let root = '';
+  let outDir = '';
+  let isClientBuild = false;
+  return {
+    name: 'playground:first-paint',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+      isClientBuild = !config.build.ssr;
+    },
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        if (!isClientBuild) return;
+        await prerenderIndexHtml(root, outDir);
+        await compressTextAssets(outDir);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), cspMeta(), playgroundServer()],
+  plugins: [react(), cspMeta(), playgroundServer(), firstPaint()],
   build: { target: 'es2022', sourcemap: false },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

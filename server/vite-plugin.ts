@@ -1,8 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
 import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
 import { htmlSecurityHeaders } from './node/security-headers.ts';
+import { createStaticHandler, resolveStaticPath } from './node/static-files.ts';
 
 interface HostedServer {
   middlewares: Connect.Server;
@@ -73,7 +76,8 @@ function mountPlayground(server: HostedServer): void {
 /**
  * The playground's server side inside `vite dev` and `vite preview`: the same proxy handler and
  * demo server as `npm start`, with the issuer at the Vite server's own origin
- * (`http://127.0.0.1:5173/demo` in dev). In preview, HTML responses also get the security headers
+ * (`http://127.0.0.1:5173/demo` in dev). In preview, built files are served as by `npm start`
+ * (precompressed, cache headers), and HTML responses also get the security headers
  * of the standalone server (dev has none: React Refresh needs an inline script).
  */
 export function playgroundServer(): Plugin {
@@ -85,11 +89,27 @@ export function playgroundServer(): Plugin {
       mountPlayground(server);
     },
     configurePreviewServer(server) {
+      // The built files as `npm start` serves them: precompressed copies, cache headers, and
+      // the security headers on HTML. Anything else falls through to Vite.
+      const dist = path.resolve(server.config.root, server.config.build.outDir);
+      const serveStatic = createStaticHandler(dist);
       server.middlewares.use(
         (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
-          const path = (req.url ?? '/').split('?')[0] ?? '/';
-          const lastSegment = path.slice(path.lastIndexOf('/') + 1);
-          if (!isPlaygroundRoute(path) && (path.endsWith('.html') || !lastSegment.includes('.'))) {
+          const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+          const file = isPlaygroundRoute(urlPath) ? undefined : resolveStaticPath(dist, urlPath);
+          if (!file || !existsSync(file) || !statSync(file).isFile()) {
+            next();
+            return;
+          }
+          serveStatic(req, res).catch(next);
+        },
+      );
+      // Vite's own fallback to index.html (a path that is no file) gets the security headers too.
+      server.middlewares.use(
+        (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+          const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+          const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+          if (!isPlaygroundRoute(urlPath) && !lastSegment.includes('.')) {
             for (const [name, value] of Object.entries(htmlSecurityHeaders()))
               res.setHeader(name, value);
           }

@@ -99,7 +99,9 @@ function tokenEndpoint(serverName: ServerName, vector: Vector): string {
 
 /** Sends a token request through the real proxy handler, as the page does, and reads the answer. */
 async function send(request: TokenRequest): Promise<{ probe: Probe; cell: string }> {
-  const headers = new Headers(request.headers.map(([name, value]) => [name, value]));
+  const headers = new Headers(
+    request.headers.map(([name, value]): [string, string] => [name, value]),
+  );
   headers.set(PROXY_HEADERS.target, request.url);
   headers.set(PROXY_HEADERS.token, PROXY_TOKEN);
   const response = await proxy(

@@ -1,34 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import {
+  cacheControlFor,
+  chooseEncoding,
+  CONTENT_TYPES,
+  ENCODING_SUFFIX,
+  isCompressible,
+  type StoredEncoding,
+} from '../static/asset-policy.ts';
 import { htmlSecurityHeaders } from './security-headers.ts';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
-/** Hashed build output: the name changes with the content, so it may be cached for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Maps a URL path to a file strictly inside `root`, or undefined.
@@ -67,7 +51,9 @@ function notFound(res: ServerResponse, status = 404, extra: Record<string, strin
 
 /**
  * Serves the built SPA from `root` (`dist/`): `/` is `index.html` (no-cache, security headers),
- * `/assets/*` is immutable, other files are revalidated (`no-cache` + ETag). Unknown files are
+ * `/assets/*` is immutable, other files are revalidated (`no-cache` + ETag). A text file goes out
+ * as the precompressed copy the build wrote (`.br`, `.gz`) that the request accepts best, with
+ * `Vary: Accept-Encoding`: compressing ahead of time costs no CPU per request. Unknown files are
  * 404: the app keeps its state in query parameters, so there is no client-side route to fall
  * back for. Only GET and HEAD.
  */
@@ -91,12 +77,17 @@ export function createStaticHandler(
 
     const extension = path.extname(file).toLowerCase();
     const isHtml = extension === '.html';
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const variant = isCompressible(file) ? await compressedVariant(file, info, req) : undefined;
+    const sent = variant ?? { file, info, encoding: null };
+    // One ETag per representation (RFC 9110 §8.8.3): the gzip and brotli bytes differ.
+    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
     const headers: Record<string, string> = {
       'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
-      'cache-control': urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
+      'cache-control': cacheControlFor(urlPath),
       etag,
+      ...(isCompressible(file) ? { vary: 'Accept-Encoding' } : {}),
+      ...(sent.encoding ? { 'content-encoding': sent.encoding } : {}),
       ...(isHtml ? securityHeaders : {}),
     };
     if (req.headers['if-none-match'] === etag) {
@@ -104,12 +95,34 @@ export function createStaticHandler(
       res.end();
       return;
     }
-    headers['content-length'] = String(info.size);
+    headers['content-length'] = String(sent.info.size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    await pipeline(createReadStream(file), res).catch(() => res.destroy());
+    await pipeline(createReadStream(sent.file), res).catch(() => res.destroy());
   };
+}
+
+/**
+ * The precompressed file the build wrote beside `file` (`.br`, `.gz`) that the request accepts
+ * best, or undefined to send the original. A variant older than its original is ignored: it
+ * would be the compression of an earlier build.
+ */
+async function compressedVariant(
+  file: string,
+  original: Stats,
+  req: IncomingMessage,
+): Promise<{ file: string; info: Stats; encoding: StoredEncoding } | undefined> {
+  const found = new Map<StoredEncoding, { file: string; info: Stats }>();
+  for (const encoding of Object.keys(ENCODING_SUFFIX) as StoredEncoding[]) {
+    const candidate = file + ENCODING_SUFFIX[encoding];
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile() && info.mtimeMs >= original.mtimeMs)
+      found.set(encoding, { file: candidate, info });
+  }
+  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(found.keys()));
+  const chosen = encoding === null ? undefined : found.get(encoding);
+  return encoding === null || !chosen ? undefined : { ...chosen, encoding };
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
@@ -6,6 +6,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
+import { DiscoveryPlaceholder } from '../features/discovery/DiscoveryPlaceholder.tsx';
+import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from './form-state.ts';
@@ -14,6 +16,27 @@ import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
+/**
+ * Without a sign of intent, the sender loads this long after the page is up, in idle time: late
+ * enough that the first screen has the (phone) network and main thread to itself until it is
+ * interactive, early enough to be ready before most people have typed a client ID and secret.
+ * See docs/decisions/120.
+ */
+const SENDER_IDLE_DELAY_MS = 3000;
+
+/** Runs `task` when the browser is idle, after `delayMs`; returns a cancel function. */
+function whenIdleAfter(delayMs: number, task: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    // Safari has no requestIdleCallback: a plain timer task is the next best thing there.
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(task, { timeout: 2000 });
+    else task();
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
@@ -32,6 +55,16 @@ export function BuildTool(context: ToolContext) {
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
   const missing = missingCredentials(request.input);
+  // The sender and discovery load on the first focus or pointer in the form, or in idle time (see above).
+  const [senderWanted, setSenderWanted] = useState(false);
+  useEffect(() => {
+    if (senderWanted) return;
+    return whenIdleAfter(SENDER_IDLE_DELAY_MS, () => setSenderWanted(true));
+  }, [senderWanted]);
+  function wantSender() {
+    // A transition: loading the sender never delays the keystroke or click that asked for it.
+    if (!senderWanted) startTransition(() => setSenderWanted(true));
+  }
 
   function reset() {
     dispatch(initialFormState);
@@ -40,7 +73,13 @@ export function BuildTool(context: ToolContext) {
   }
 
   return (
-    <form className="workspace" onSubmit={stayOnPage} noValidate>
+    <form
+      className="workspace"
+      onSubmit={stayOnPage}
+      onFocus={wantSender}
+      onPointerOver={wantSender}
+      noValidate
+    >
       <div className="toolbar">
         <p role="status" className="hint">
           {resets > 0 && isInitialFormState(form)
@@ -84,32 +123,41 @@ export function BuildTool(context: ToolContext) {
         authMethod={form.authMethod}
         onChange={dispatch}
         discovery={
-          <ErrorBoundary
-            fallback={
-              <p className="notice notice-error" role="alert">
-                Discovery could not load (offline, or the playground was updated): reload the page.
-              </p>
-            }
-          >
-            <Suspense fallback={<p className="hint">Loading discovery…</p>}>
-              <DiscoverySection
-                suggestedIssuer={suggestIssuer(form)}
-                authMethod={form.authMethod}
-                scope={form.scope}
-                dispatch={dispatch}
-              />
-            </Suspense>
-          </ErrorBoundary>
+          senderWanted ? (
+            <ErrorBoundary
+              fallback={
+                <p className="notice notice-error" role="alert">
+                  Discovery could not load (offline, or the playground was updated): reload the
+                  page.
+                </p>
+              }
+            >
+              <Suspense fallback={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />}>
+                <DiscoverySection
+                  suggestedIssuer={suggestIssuer(form)}
+                  authMethod={form.authMethod}
+                  scope={form.scope}
+                  dispatch={dispatch}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />
+          )
         }
       />
-      <LazySender
-        key={resets}
-        request={request}
-        suggestedIssuer={suggestIssuer(form)}
-        onFormChange={dispatch}
-        onUseDemo={onUseDemo}
-        preselectDemo={preselectDemo}
-      />
+      {senderWanted ? (
+        <LazySender
+          key={resets}
+          request={request}
+          suggestedIssuer={suggestIssuer(form)}
+          onFormChange={dispatch}
+          onUseDemo={onUseDemo}
+          preselectDemo={preselectDemo}
+        />
+      ) : (
+        <SendPlaceholder request={request} />
+      )}
     </form>
   );
 }

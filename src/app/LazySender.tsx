@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 
 // Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
 const SendSection = lazy(() => import('./SendSection.tsx'));
 
 /**
- * The sending step, loaded on first render after the rest of the page, with a placeholder while it
+ * The sending step, loaded when first rendered, with a placeholder of the same markup while it
  * loads and a sentence (not a crash) when it cannot load. Shared by the tool and guided mode.
  */
 export function LazySender(props: ComponentProps<typeof SendSection>) {
@@ -18,7 +19,8 @@ export function LazySender(props: ComponentProps<typeof SendSection>) {
         </p>
       }
     >
-      <Suspense fallback={<p className="card">Loading the sender…</p>}>
+      {/* The same markup as the sender before its session arrives: nothing moves when it lands. */}
+      <Suspense fallback={<SendPlaceholder request={props.request} />}>
         <SendSection {...props} />
       </Suspense>
     </ErrorBoundary>

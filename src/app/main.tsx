@@ -1,18 +1,16 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { Root } from './Root.tsx';
 import { readUrlState } from './url-state.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const initial = readUrlState(window.location.search);
+const fromUrl = readUrlState(window.location.search);
 // `theme=light|dark` pins the colours (styles.css); `auto` leaves them to the system setting.
-if (initial.view.theme !== 'auto') document.documentElement.dataset.theme = initial.view.theme;
+if (fromUrl.view.theme !== 'auto') document.documentElement.dataset.theme = fromUrl.view.theme;
 
-createRoot(root).render(
-  <StrictMode>
-    <App initial={initial} />
-  </StrictMode>,
-);
+const page = <Root fromUrl={fromUrl} />;
+// The production build prerenders the page into #root (server/build/prerender.ts); `vite dev` does not.
+if (root.firstElementChild) hydrateRoot(root, page);
+else createRoot(root).render(page);

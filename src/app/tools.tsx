@@ -6,7 +6,7 @@ import { BuildTool } from './BuildTool.tsx';
 import type { FormState } from '../core/request-form.ts';
 import type { FormChange } from './form-state.ts';
 
-// Neither tool belongs to the first screen (e2e/bundle-size.spec.ts): each loads when it is
+// Neither tool belongs to the first screen (e2e/first-paint.spec.ts): each loads when it is
 // first opened. The inspector needs jose, TanStack Query and zod.
 const InspectSection = lazy(() => import('./InspectSection.tsx'));
 const HeaderCheck = lazy(() =>

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 
+/** Past this many characters a value wraps by the cheaper rule (styles.css, `.value-long`). */
+const LONG_VALUE = 512;
+
 interface OutputFieldProps {
   readonly id: string;
   /** The accessible name: exactly the visible label (GUIDE §3 contracts). */
@@ -47,7 +50,13 @@ export function OutputField(props: OutputFieldProps) {
         <output
           id={id}
           aria-live="off"
-          className={multiline ? 'value value-multiline' : 'value'}
+          className={
+            multiline
+              ? 'value value-multiline'
+              : value.length > LONG_VALUE
+                ? 'value value-long'
+                : 'value'
+          }
           tabIndex={multiline ? 0 : undefined}
           aria-describedby={describedBy}
         >

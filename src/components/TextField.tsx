@@ -17,6 +17,8 @@ interface TextFieldProps {
   readonly placeholder?: string;
   /** The text as pasted, before the one-line input strips its line breaks. */
   readonly onPaste?: (pasted: string) => void;
+  /** Until the code behind the field has loaded (a placeholder drawn with the same markup). */
+  readonly disabled?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function TextField(props: TextFieldProps) {
     inputMode,
     placeholder,
     onPaste,
+    disabled,
   } = props;
   const hintId = `${id}-hint`;
   const noticesId = `${id}-notices`;
@@ -55,6 +58,7 @@ export function TextField(props: TextFieldProps) {
       type={type}
       inputMode={inputMode}
       placeholder={placeholder}
+      disabled={disabled}
       value={value}
       aria-describedby={describedBy || undefined}
       onChange={(event) => onChange(event.target.value)}

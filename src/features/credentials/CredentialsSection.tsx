@@ -8,7 +8,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 
 // Only credentials whose two encodings differ need the comparison: it is loaded then, not with the
-// first screen (e2e/bundle-size.spec.ts).
+// first screen (e2e/first-paint.spec.ts).
 const EncodingComparison = lazy(() =>
   import('./EncodingComparison.tsx').then((module) => ({ default: module.EncodingComparison })),
 );

@@ -3,9 +3,9 @@ import { useId, useState } from 'react';
 import { checkMetadataSupport } from '../../core/discovery.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
 import { Notices } from '../../components/Notices.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { discoveryQuery, useDiscovery } from '../../services/discovery.ts';
 import { useProxyClientDeps } from '../../services/send-token-request.ts';
+import { IssuerField } from './IssuerField.tsx';
 
 interface DiscoveryPanelProps {
   /** The issuer the form points at (Okta domain + server ID, or guessed from the endpoint). */
@@ -64,24 +64,12 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
 
   return (
     <div className="discovery">
-      <TextField
-        id={`${id}-issuer`}
-        label="Issuer"
-        value={issuer}
-        inputMode="url"
-        placeholder="https://{yourOktaDomain}/oauth2/default"
-        onChange={setEditedIssuer}
-        hint="Find the token endpoint and what the server supports from its published metadata (RFC 8414)."
-        action={
-          <button
-            type="button"
-            className="button"
-            disabled={issuer.trim() === '' || discovery.isFetching}
-            onClick={() => void discover()}
-          >
-            Discover
-          </button>
-        }
+      <IssuerField
+        id={id}
+        issuer={issuer}
+        onIssuer={setEditedIssuer}
+        discoverDisabled={issuer.trim() === '' || discovery.isFetching}
+        onDiscover={() => void discover()}
       />
       <div role="status" aria-live="polite">
         {discovery.isFetching ? <p>Looking for the metadata of {asked}…</p> : null}

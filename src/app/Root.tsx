@@ -1,0 +1,44 @@
+import { StrictMode, useLayoutEffect, useState } from 'react';
+import { App } from './App.tsx';
+import { readUrlState, writeUrlState, type UrlState } from './url-state.ts';
+
+/** The state `index.html` is prerendered with: the page as a link without parameters opens it. */
+export const PRERENDERED_STATE: UrlState = readUrlState('');
+
+/** True when a URL state shows exactly what the prerendered HTML shows. */
+export function matchesPrerender(state: UrlState): boolean {
+  return (
+    writeUrlState(state.form, state.embed, state.tool, state.view) === '' &&
+    state.ignoredSecretParams.length === 0 &&
+    state.invalidParams.length === 0
+  );
+}
+
+interface RootProps {
+  /** What the address bar asks for. */
+  readonly fromUrl: UrlState;
+}
+
+/**
+ * Hydrates the prerendered page, then shows what the address bar asks for.
+ *
+ * Hydration must render exactly what the build rendered (the defaults), or React reports a
+ * mismatch and throws the markup away. A link with parameters then swaps in a fresh `App` with
+ * its state in a layout effect: that runs after hydration and before the browser paints again,
+ * so the defaults are never painted over the link's values once JavaScript runs (and before it
+ * runs, `first-paint.js` keeps such a page hidden; see docs/decisions/121).
+ */
+export function Root({ fromUrl }: RootProps) {
+  const [shown, setShown] = useState(PRERENDERED_STATE);
+  useLayoutEffect(() => {
+    // A second render right after hydration, before the paint, is exactly what is needed here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!matchesPrerender(fromUrl)) setShown(fromUrl);
+    document.documentElement.removeAttribute('data-restoring');
+  }, [fromUrl]);
+  return (
+    <StrictMode>
+      <App key={shown === PRERENDERED_STATE ? 'prerendered' : 'from-url'} initial={shown} />
+    </StrictMode>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { missingCredentials } from '../../core/missing-credentials.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+
+/**
+ * The send step as it first looks (no session yet, nothing sent), without the code that sends:
+ * TanStack Query, zod and the response view load only when someone may send (src/app/BuildTool).
+ * Same markup as `SendPanel` before its session arrives (SendPlaceholder.test.tsx compares them),
+ * so swapping one for the other moves nothing on screen, and it is what the prerendered page shows.
+ */
+export function SendPlaceholder({ request }: { readonly request: TokenRequest }) {
+  const selectId = useId();
+  const missing = missingCredentials(request.input);
+  return (
+    <>
+      <section aria-labelledby="send-heading" className="card">
+        <h2 id="send-heading">3. Send it</h2>
+        <p className="hint">
+          The request goes through this playground's own proxy (token endpoints send no CORS
+          headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
+          only the accept, authorization and content-type headers and logs no credentials.
+        </p>
+        <div className="field">
+          <label htmlFor={selectId} className="label">
+            Demo client
+          </label>
+          <div className="input-row">
+            <select id={selectId} className="input" disabled />
+            <button type="button" className="button" disabled>
+              Use demo server
+            </button>
+          </div>
+          <p className="hint">
+            A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account
+            needed.
+          </p>
+        </div>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled
+          aria-describedby={missing ? `${selectId}-send-missing` : undefined}
+        >
+          Send token request
+        </button>
+        {missing ? (
+          <p id={`${selectId}-send-missing`} className="hint">
+            {missing} to send the request.
+          </p>
+        ) : null}
+      </section>
+      <section
+        aria-labelledby="response-heading"
+        aria-busy={false}
+        data-submitted-at={0}
+        className="card response"
+      >
+        <h2 id="response-heading" tabIndex={-1}>
+          Token response
+        </h2>
+        <div role="status" />
+        <div role="status" aria-live="polite">
+          <p className="hint">Nothing sent yet.</p>
+        </div>
+      </section>
+    </>
+  );
+}
