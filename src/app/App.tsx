@@ -82,7 +82,8 @@ export function App({ initial }: AppProps) {
   // of building a request, so it takes the place of the tools.
   const showTabs = !guided && (!embed || TOOLS.length > 1);
   // The full tool, in a new tab, set up as this embed is (never with the secret: GUIDE §3).
-  const fullToolHref = `${window.location.pathname}${writeUrlState(form, false, toolParam, view)}`;
+  // Relative to the page itself (no `window` here: the build prerenders this component).
+  const fullToolHref = `./${writeUrlState(form, false, toolParam, view)}`;
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>

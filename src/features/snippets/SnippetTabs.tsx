@@ -58,7 +58,13 @@ function browserStorage(): Storage | undefined {
  * the request shows why instead of code.
  */
 export function SnippetTabs({ request, missing }: SnippetTabsProps) {
-  const [selectedId, setSelectedId] = useState(() => readRememberedTarget(browserStorage()));
+  // The first render is the prerendered page's (the guide's curl); the remembered tab follows
+  // right after hydration, so hydration always finds the markup it expects.
+  const [selectedId, setSelectedId] = useState<SnippetTabId>(SNIPPET_TABS[0].id);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSelectedId(readRememberedTarget(browserStorage()));
+  }, []);
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const shownTarget = useSnippetTarget(selectedId);
