@@ -59,18 +59,26 @@ describe('parseProxyErrorBody', () => {
 
 describe('parseSessionBody', () => {
   it('reads a session with and without demo server, dropping extra fields', () => {
-    expect(parseSessionBody({ proxyToken: TOKEN, demo: { ...demo, more: 1 }, x: 2 })).toEqual({
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, more: 1 },
+        x: 2,
+      }),
+    ).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo });
+    expect(parseSessionBody({ proxyToken: TOKEN, proxyTokenExpiresIn: 30, demo: null })).toEqual({
       proxyToken: TOKEN,
-      demo,
-    });
-    expect(parseSessionBody({ proxyToken: TOKEN, demo: null })).toEqual({
-      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 30,
       demo: null,
     });
   });
 
   it.each([
-    ['no token', { demo: null }],
+    ['no token', { proxyTokenExpiresIn: 600, demo: null }],
+    ['no lifetime', { proxyToken: TOKEN, demo: null }],
+    ['a lifetime in words', { proxyToken: TOKEN, proxyTokenExpiresIn: '600', demo: null }],
+    ['a lifetime already over', { proxyToken: TOKEN, proxyTokenExpiresIn: 0, demo: null }],
     ['a short token', { proxyToken: 'abc', demo: null }],
     ['no demo field', { proxyToken: TOKEN }],
     ['a demo server without clients', { proxyToken: TOKEN, demo: { ...demo, clients: [] } }],
