@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playgroundServer } from './server/vite-plugin.ts';
-import { contentSecurityPolicy } from './server/node/security-headers.ts';
+import { contentSecurityPolicy } from './server/web/security-headers.ts';
 
 /**
  * The built page carries its own Content-Security-Policy, so it stays protected even when a

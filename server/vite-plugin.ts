@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
 import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
-import { htmlSecurityHeaders } from './node/security-headers.ts';
+import { htmlSecurityHeaders } from './web/security-headers.ts';
 
 interface HostedServer {
   middlewares: Connect.Server;

@@ -50,36 +50,44 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
           only the accept, authorization and content-type headers and logs no credentials.
         </p>
-        <div className="field">
-          <label htmlFor={selectId} className="label">
-            Demo client
-          </label>
-          <div className="input-row">
-            <select
-              id={selectId}
-              className="input"
-              value={demoIndex}
-              disabled={clients.length === 0}
-              onChange={(e) => setDemoIndex(Number(e.target.value))}
-            >
-              {clients.map((client, index) => (
-                <option key={client.clientId} value={index}>
-                  {client.label}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
-              Use demo server
-            </button>
-          </div>
+        {session.data && !demo ? (
+          // A host without Node (the edge worker) has no demo server: say so, and where to get one,
+          // rather than offer a button that cannot work.
           <p className="hint">
-            {session.isError
-              ? session.error.message
-              : session.data && !demo
-                ? 'This server runs without the built-in demo authorization server.'
-                : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+            No demo server here: the built-in authorization server needs Node, and this playground
+            runs without it (e.g. on an edge runtime). To try one, run the playground locally with{' '}
+            <code>npm start</code>, or send to your own token endpoint.
           </p>
-        </div>
+        ) : (
+          <div className="field">
+            <label htmlFor={selectId} className="label">
+              Demo client
+            </label>
+            <div className="input-row">
+              <select
+                id={selectId}
+                className="input"
+                value={demoIndex}
+                disabled={clients.length === 0}
+                onChange={(e) => setDemoIndex(Number(e.target.value))}
+              >
+                {clients.map((client, index) => (
+                  <option key={client.clientId} value={index}>
+                    {client.label}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
+                Use demo server
+              </button>
+            </div>
+            <p className="hint">
+              {session.isError
+                ? session.error.message
+                : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+            </p>
+          </div>
+        )}
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button
           type="submit"
