@@ -1,7 +1,8 @@
 import { findAllowedHostPattern, parseAllowedHosts } from './allowed-hosts.ts';
 import { createProxyHandler, type UpstreamFetch } from './handler.ts';
+import { nonPublicAddressRefusal, plainHttpRefusal } from './target-refusals.ts';
 import type { TargetDecision } from './proxy-core.ts';
-import { addressKindLabel, classifyIpAddress } from './ip-address.ts';
+import { classifyIpAddress } from './ip-address.ts';
 import {
   createProxyTokens,
   MIN_PROXY_TOKEN_SECRET_LENGTH,
@@ -71,19 +72,9 @@ export function createStaticTargetPolicy(
   const patterns = parseAllowedHosts(allowedHostsValue);
   return (url) => {
     if (findAllowedHostPattern(url, patterns)) return { allowed: true };
-    if (url.protocol !== 'https:') {
-      return {
-        allowed: false,
-        reason: `Plain http is refused for ${url.host}: use https, or allow the host in PROXY_ALLOWED_HOSTS.`,
-      };
-    }
+    if (url.protocol !== 'https:') return plainHttpRefusal(url);
     const kind = classifyIpAddress(url.hostname);
-    if (kind !== undefined && kind !== 'public') {
-      return {
-        allowed: false,
-        reason: `${url.hostname} is a ${addressKindLabel[kind]} address; only public hosts are reachable.`,
-      };
-    }
+    if (kind !== undefined && kind !== 'public') return nonPublicAddressRefusal(url.hostname, kind);
     const name = url.hostname.replace(/\.$/, '');
     if (name === 'localhost' || name.endsWith('.localhost')) {
       return {
