@@ -101,6 +101,7 @@ const miniflare = new Miniflare({
     // instances and they accept each other's tokens.
     PROXY_TOKEN_SECRET: process.env.PROXY_TOKEN_SECRET || randomBytes(32).toString('base64url'),
     PROXY_ALLOWED_HOSTS: process.env.PROXY_ALLOWED_HOSTS ?? '',
+    PROXY_RATE_LIMIT: process.env.PROXY_RATE_LIMIT ?? '',
     PUBLIC_ORIGINS: [...ownOrigins, process.env.PUBLIC_ORIGINS ?? ''].filter(Boolean).join(','),
   },
   assets: {

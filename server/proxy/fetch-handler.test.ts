@@ -71,6 +71,30 @@ describe('createFetchHandler', () => {
     );
   });
 
+  it('PROXY_RATE_LIMIT limits calls per client per minute, 0 turns it off, words are refused', async () => {
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
+    const call = (handler: (request: Request, clientId?: string) => Promise<Response>) =>
+      handler(
+        new Request(`${ORIGIN}/api/proxy`, {
+          headers: { 'x-proxy-token': token, 'x-proxy-target': 'https://dev-123.okta.com/x' },
+        }),
+        'client-1',
+      );
+    const limited = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PROXY_RATE_LIMIT: '2' },
+      recordingFetch(),
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(limited)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const unlimited = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PROXY_RATE_LIMIT: '0' },
+      recordingFetch(),
+    );
+    for (let i = 0; i < 700; i++) expect((await call(unlimited)).status).toBe(200);
+    expect(() => createFetchHandler({ PROXY_RATE_LIMIT: 'many' })).toThrow(/PROXY_RATE_LIMIT/);
+  });
+
   it('with PUBLIC_ORIGINS, refuses a request that arrived under another Host', async () => {
     const handler = createFetchHandler(
       { PROXY_TOKEN_SECRET: SECRET, PUBLIC_ORIGINS: `${ORIGIN}, https://other.example` },

@@ -25,6 +25,25 @@ export interface FetchHandlerEnv {
    * Node host; when unset, the request's own origin is the only one.
    */
   PUBLIC_ORIGINS?: string;
+  /**
+   * Calls per minute per client (`0`: no limit), as on the Node host. Counted per isolate, keyed
+   * by the client id the runtime vouches for: a global limit is the platform's job.
+   */
+  PROXY_RATE_LIMIT?: string;
+}
+
+/** `PROXY_RATE_LIMIT` as the handler's option. Throws FetchHandlerEnvError when not a count. */
+export function parseRateLimit(
+  value: string | undefined,
+): { limit: number; windowMs: number } | false | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,9}$/.test(value)) {
+    throw new FetchHandlerEnvError(
+      `PROXY_RATE_LIMIT must be a whole number of calls per minute per client (0 turns the limit off), not "${value}".`,
+    );
+  }
+  const limit = Number(value);
+  return limit === 0 ? false : { limit, windowMs: 60_000 };
 }
 
 /** A configuration value the handler cannot work with; the message names the variable. */
@@ -92,7 +111,8 @@ export function createStaticTargetPolicy(
  * no demo server here) and `/api/proxy`, with the same rules as the Node server.
  *
  * Throws AllowedHostsError at creation when `PROXY_ALLOWED_HOSTS` is malformed, and
- * FetchHandlerEnvError when `PUBLIC_ORIGINS` is, or `PROXY_TOKEN_SECRET` is set but too short.
+ * FetchHandlerEnvError when `PUBLIC_ORIGINS` or `PROXY_RATE_LIMIT` is, or `PROXY_TOKEN_SECRET` is
+ * set but too short.
  */
 export function createFetchHandler(
   env: FetchHandlerEnv,
@@ -105,6 +125,7 @@ export function createFetchHandler(
     );
   }
   const selfOrigins = parsePublicOrigins(env.PUBLIC_ORIGINS);
+  const rateLimit = parseRateLimit(env.PROXY_RATE_LIMIT);
   return createProxyHandler({
     proxyTokens: createProxyTokens({
       secret: configured === '' ? randomProxyTokenSecret() : configured,
@@ -112,5 +133,6 @@ export function createFetchHandler(
     upstreamFetch: platformFetch,
     isTargetAllowed: createStaticTargetPolicy(env.PROXY_ALLOWED_HOSTS),
     ...(selfOrigins ? { selfOrigins } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
   });
 }
