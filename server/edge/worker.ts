@@ -79,6 +79,7 @@ function apiHandlerFor(env: EdgeEnv): ApiHandler | string {
       made = `The proxy is not configured: ${error.message}`;
     }
   }
+  if (typeof made === 'string') console.error(made); // once per isolate, not per request
   apiHandlers.set(env, made);
   return made;
 }
@@ -99,7 +100,6 @@ export default {
       return serveStatic(request, env.ASSETS);
     const api = apiHandlerFor(env);
     if (typeof api === 'string') {
-      console.error(api);
       return new Response(`${api}\n`, { status: 500, headers: PLAIN_TEXT });
     }
     return api(request, request.headers.get('cf-connecting-ip') ?? undefined);

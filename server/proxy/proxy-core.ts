@@ -220,7 +220,7 @@ export function createProxyCore(
         code: 'proxy_token',
         message:
           check.reason === 'expired'
-            ? 'The X-Proxy-Token has expired: the page fetches a new one from /api/session.'
+            ? 'The X-Proxy-Token has expired (or comes from a server whose clock is far off): the page fetches a new one from /api/session.'
             : 'The X-Proxy-Token was not issued by this server for this address (a restart draws a new secret): reload the page.',
       });
     }
