@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // The example documentation page's own script (public/embed-example.js) runs in a browser.
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: [
       'server/**',
       'e2e/**',

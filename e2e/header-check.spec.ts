@@ -71,6 +71,34 @@ test('a lowercase basic is not a problem', async ({ page }) => {
   await expect(diagnosis(page)).not.toContainText('Warning:');
 });
 
+test('Build a request offers the checker, which opens with focus on its tab', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Check a header someone sent' }).click();
+  await expect(page.getByRole('tab', { name: 'Check a header' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Check a header' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('textbox', { name: 'Header to check' })).toBeVisible();
+});
+
+test('at 360 px a long pasted header and its diagnosis stay inside the page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/?tool=check');
+  const certutilOutput = [
+    '-----BEGIN CERTIFICATE-----',
+    ...(nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`.repeat(3)).match(/.{1,64}/g) ?? []),
+    '-----END CERTIFICATE-----',
+  ].join('\r\n');
+  await page.getByRole('textbox', { name: 'Header to check' }).fill(certutilOutput);
+  await expect(diagnosis(page).getByRole('listitem').first()).toBeVisible();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    clientWidth: document.scrollingElement!.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+});
+
 test.describe('against the credentials entered in Build a request', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/?tool=build');
@@ -101,10 +129,28 @@ test.describe('against the credentials entered in Build a request', () => {
     expect(text).not.toContain(OKTA.clientSecret.slice(0, 12));
   });
 
-  test('has no accessibility violations with a diagnosis shown', async ({ page }) => {
-    await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
-    await expect(diagnosis(page)).toContainText('The scheme is Bearer');
-    const results = await new AxeBuilder({ page }).include('main').analyze();
-    expect(results.violations).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no accessibility violations with a diagnosis shown (${colorScheme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
+      await expect(diagnosis(page)).toContainText('The scheme is Bearer');
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      expect(results.violations).toEqual([]);
+    });
+  }
+
+  test('switching back to Build a request keeps every value, and the pasted header too', async ({
+    page,
+  }) => {
+    const input = page.getByRole('textbox', { name: 'Header to check' });
+    await input.fill('Bearer abc');
+    await openTool(page, 'Build a request');
+    await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue(OKTA.clientId);
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue(OKTA.clientSecret);
+    await openTool(page, 'Check a header');
+    await expect(input).toHaveValue('Bearer abc');
+    expect(page.url()).toContain('tool=check');
   });
 });

@@ -155,7 +155,9 @@ test.describe('sending the token request', () => {
       await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
       await send(page);
       await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
-      await page.getByText('Decoded access token (not verified)').click();
+      await expect(region(page).getByRole('status', { name: 'Signature' })).toHaveText(
+        'Signature verified',
+      );
       results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });

@@ -12,6 +12,8 @@ async function openEveryDisclosure(page: Page) {
   for (const details of await page.locator('details').all()) {
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   }
+  // The do-it-yourself routes load when their disclosure opens: measure them, not a placeholder.
+  await expect(page.getByRole('button', { name: 'Copy macOS and Linux command' })).toBeVisible();
 }
 
 const staleNote = (page: Page) => tokenResponse(page).getByText(/changed since this answer/);
@@ -60,9 +62,13 @@ test.describe('the workspace layout', () => {
       await page.getByLabel('Okta domain', { exact: true }).fill(`dev-${'9'.repeat(60)}.okta.com`);
       await sendAndWait(page);
       await expect(tokenResponse(page).getByText('HTTP status: 200')).toBeVisible();
+      // The token inspector (claims tables, the next call) is drawn too, not its placeholder.
+      await expect(tokenResponse(page).getByRole('status', { name: 'Signature' })).toHaveText(
+        'Signature verified',
+      );
       await openEveryDisclosure(page);
       expect(await page.locator('details:not([open])').count()).toBe(0);
-      expect(await page.locator('details[open]').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('details[open]').count()).toBeGreaterThanOrEqual(1);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.scrollingElement!.scrollWidth,
         clientWidth: document.scrollingElement!.clientWidth,
@@ -75,7 +81,7 @@ test.describe('the workspace layout', () => {
 test.describe('honest states', () => {
   test('an empty form has nothing to copy and says what is missing', async ({ page }) => {
     await page.goto('/');
-    await page.getByText('Check it yourself in a terminal').click();
+    await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
     const copyButtons = page.getByRole('button', { name: /^Copy / });
     expect(await copyButtons.count()).toBeGreaterThanOrEqual(5);
     for (const button of await copyButtons.all()) await expect(button).toBeDisabled();
@@ -206,7 +212,7 @@ test.describe('keyboard and focus', () => {
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await fillCredentials(page, 'id', 's');
-      await page.getByText('Check it yourself in a terminal').click();
+      await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
       await page.locator('body').focus();
       const errorColour = await page.evaluate(() => {
         const probe = document.createElement('span');
@@ -287,7 +293,9 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
-      test.slow(); // five full axe scans in one test
+      // Five full-page axe passes, the last over the token inspector's tables: about 25 s on a
+      // loaded 2-core machine, too close to the default 30 s.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty

@@ -54,6 +54,18 @@ describe('the Vite plugin (npm run dev)', () => {
     expect(token.access_token.split('.')).toHaveLength(3);
   });
 
+  it('mounts the raw demo server under /demo-raw too', async () => {
+    const session = await fetch(`${origin}/api/session`, {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    const { demoRaw } = (await session.json()) as { demoRaw: { tokenEndpoint: string } };
+    expect(demoRaw.tokenEndpoint).toBe(`${origin}/demo-raw/token`);
+    const metadata = await fetch(`${origin}/demo-raw/.well-known/oauth-authorization-server`);
+    expect(((await metadata.json()) as { token_endpoint: string }).token_endpoint).toBe(
+      demoRaw.tokenEndpoint,
+    );
+  });
+
   it('refuses a proxy call without the per-process token', async () => {
     const response = await fetch(`${origin}/api/proxy`, {
       method: 'POST',

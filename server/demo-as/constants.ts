@@ -9,3 +9,6 @@ export const DEMO_SCOPES: readonly string[] = ['customScope', 'read:reports'];
 
 /** Lifetime of a demo access token, like Okta's default of one hour. */
 export const DEMO_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+/** Where the second demo server, which reads Basic credentials raw, is mounted on every host. */
+export const DEMO_RAW_PATH_PREFIX = '/demo-raw';

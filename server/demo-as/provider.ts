@@ -2,7 +2,7 @@ import { generateKeyPair, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import Provider, { errors, type OidcContext, type ResourceServerInfo } from 'oidc-provider';
-import type { DemoServerInfo } from '../../src/core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
 import { demoClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,
@@ -88,11 +88,14 @@ function resourceServerInfo(ctx: OidcContext, resource: string): ResourceServerI
  */
 export async function createDemoAuthorizationServer(
   origin: string,
+  // Other clients only in interoperability tests, which register each credential vector.
+  clients: readonly DemoClient[] = demoClients,
+  pathPrefix: string = DEMO_PATH_PREFIX,
 ): Promise<DemoAuthorizationServer> {
-  const issuer = `${origin}${DEMO_PATH_PREFIX}`;
+  const issuer = `${origin}${pathPrefix}`;
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterClass(),
-    clients: demoClients.map((client) => ({
+    clients: clients.map((client) => ({
       client_id: client.clientId,
       client_secret: client.clientSecret,
       client_name: client.label,
@@ -152,7 +155,8 @@ export async function createDemoAuthorizationServer(
       tokenEndpoint: `${issuer}/token`,
       discoveryUrl: `${issuer}/.well-known/openid-configuration`,
       jwksUri: `${issuer}/jwks`,
-      clients: demoClients,
+      clients,
+      basicCredentials: 'form-decoded',
     },
     callback: provider.callback(),
   };

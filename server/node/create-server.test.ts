@@ -149,6 +149,15 @@ describe('the standalone server', () => {
       discoveryUrl: `${playground.origin}/demo/.well-known/openid-configuration`,
       jwksUri: `${playground.origin}/demo/jwks`,
       clients: demoClients,
+      basicCredentials: 'form-decoded',
+    });
+    expect(session.demoRaw).toEqual({
+      issuer: `${playground.origin}/demo-raw`,
+      tokenEndpoint: `${playground.origin}/demo-raw/token`,
+      discoveryUrl: `${playground.origin}/demo-raw/.well-known/oauth-authorization-server`,
+      jwksUri: `${playground.origin}/demo-raw/jwks`,
+      clients: demoClients,
+      basicCredentials: 'raw',
     });
   });
 
@@ -407,6 +416,24 @@ describe('the proxy in front of the demo server', () => {
     ]);
   });
 
+  it('reaches the raw demo server through /api/proxy: the special secret works raw there', async () => {
+    const { proxyToken, demoRaw } = await session();
+    const response = await fetch(`${playground.origin}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'x-proxy-token': proxyToken,
+        'x-proxy-target': demoRaw?.tokenEndpoint ?? '',
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(special.clientId, special.clientSecret),
+        'sec-fetch-site': 'same-origin',
+        origin: playground.origin,
+      },
+      body: 'grant_type=client_credentials&scope=customScope',
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { token_type: string }).token_type).toBe('Bearer');
+  });
+
   it('fetches the discovery document through GET /api/proxy', async () => {
     const { proxyToken, demo } = await session();
     const response = await fetch(`${playground.origin}/api/proxy`, {
@@ -432,6 +459,30 @@ describe('the proxy in front of the demo server', () => {
       });
       expect(response.status).toBe(403);
       expect(((await response.json()) as ProxyErrorBody).proxyError.code).toBe('target_forbidden');
+    }
+  });
+});
+
+describe('FRAME_ANCESTORS', () => {
+  it('limits which sites may embed the page, in the HTML responses only', async () => {
+    const limited = await startPlaygroundServer({
+      host: '127.0.0.1',
+      port: 0,
+      distDir: path.join(root, 'dist'),
+      frameAncestors: ['https://docs.example.com'],
+    });
+    try {
+      const html = await fetch(`${limited.origin}/`);
+      expect(html.headers.get('content-security-policy')).toMatch(
+        /; frame-ancestors https:\/\/docs\.example\.com$/,
+      );
+      await html.body?.cancel();
+      // The default server (no FRAME_ANCESTORS) lets any site embed it: decision 014.
+      const open = await fetch(`${playground.origin}/`);
+      expect(open.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+      await open.body?.cancel();
+    } finally {
+      await limited.close();
     }
   });
 });

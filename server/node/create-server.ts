@@ -14,6 +14,8 @@ export interface PlaygroundServerOptions {
   distDir: string;
   allowedHosts?: PlaygroundRoutesOptions['allowedHosts'];
   publicOrigins?: PlaygroundRoutesOptions['publicOrigins'];
+  /** Sites allowed to embed the page (FRAME_ANCESTORS); empty or absent: any site. */
+  frameAncestors?: readonly string[];
   onLog?: (entry: ProxyLogEntry) => void;
   proxy?: PlaygroundRoutesOptions['proxy'];
   resolve?: PlaygroundRoutesOptions['resolve'];
@@ -62,7 +64,9 @@ export interface PlaygroundServer {
 export async function startPlaygroundServer(
   options: PlaygroundServerOptions,
 ): Promise<PlaygroundServer> {
-  const serveStatic = createStaticHandler(options.distDir);
+  const serveStatic = createStaticHandler(options.distDir, {
+    frameAncestors: options.frameAncestors ?? [],
+  });
   let resolveRoutes: (routes: Awaited<ReturnType<typeof createPlaygroundRoutes>>) => void = () =>
     undefined;
   let rejectRoutes: (error: unknown) => void = () => undefined;

@@ -9,6 +9,7 @@ describe('parseServerEnv', () => {
       PROXY_ALLOWED_HOSTS: [],
       PUBLIC_ORIGINS: [],
       PROXY_RATE_LIMIT: 600,
+      FRAME_ANCESTORS: [],
     });
   });
 
@@ -19,6 +20,16 @@ describe('parseServerEnv', () => {
       expect(() => parseServerEnv({ PROXY_RATE_LIMIT: bad })).toThrow(
         /PROXY_RATE_LIMIT=.*whole number of calls per minute/,
       );
+  });
+
+  it('reads FRAME_ANCESTORS, and names a bad entry in one line', () => {
+    expect(
+      parseServerEnv({ FRAME_ANCESTORS: 'https://docs.example.com https://*.example.org' })
+        .FRAME_ANCESTORS,
+    ).toEqual(['https://docs.example.com', 'https://*.example.org']);
+    expect(() => parseServerEnv({ FRAME_ANCESTORS: 'docs.example.com' })).toThrow(
+      /FRAME_ANCESTORS="docs.example.com": "docs.example.com" is not an origin like/,
+    );
   });
 
   it('treats empty variables as unset', () => {

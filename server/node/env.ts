@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatHostForUrl } from './own-origins.ts';
+import { FrameAncestorsError, parseFrameAncestors } from '../web/security-headers.ts';
 import {
   AllowedHostsError,
   parseAllowedHosts,
@@ -19,6 +20,8 @@ export interface ServerEnv {
   PUBLIC_ORIGINS: string[];
   /** `/api/proxy` calls per minute per client address; 0 turns the limit off. Default 600. */
   PROXY_RATE_LIMIT: number;
+  /** Sites allowed to embed the page (CSP `frame-ancestors`); empty: any site (decision 014). */
+  FRAME_ANCESTORS: string[];
 }
 
 /** Thrown with one readable line per bad variable. */
@@ -112,10 +115,28 @@ const envSchema = z.object({
         return origins;
       }),
   ),
+  FRAME_ANCESTORS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseFrameAncestors(value);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: error instanceof FrameAncestorsError ? error.message : 'is malformed',
+          });
+          return z.NEVER;
+        }
+      }),
+  ),
 });
 
 /**
- * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS and PROXY_RATE_LIMIT. An empty variable counts as unset.
+ * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS, PROXY_RATE_LIMIT and FRAME_ANCESTORS. An
+ * empty variable counts as unset.
  * Throws EnvError listing every bad variable with its value's problem (never the whole value of
  * anything secret: none of these are secrets).
  */
@@ -126,6 +147,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     PROXY_ALLOWED_HOSTS: source.PROXY_ALLOWED_HOSTS,
     PUBLIC_ORIGINS: source.PUBLIC_ORIGINS,
     PROXY_RATE_LIMIT: source.PROXY_RATE_LIMIT,
+    FRAME_ANCESTORS: source.FRAME_ANCESTORS,
   });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

@@ -26,6 +26,7 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
       distDir,
       allowedHosts: env.PROXY_ALLOWED_HOSTS,
       publicOrigins: env.PUBLIC_ORIGINS,
+      frameAncestors: env.FRAME_ANCESTORS,
       proxy: {
         rateLimit:
           env.PROXY_RATE_LIMIT === 0 ? false : { limit: env.PROXY_RATE_LIMIT, windowMs: 60_000 },

@@ -1,4 +1,4 @@
-import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
+import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
 import { classifyIpAddress } from '../proxy/ip-address.ts';
 import type { SelfTarget } from './ssrf-guard.ts';
 
@@ -49,6 +49,13 @@ export function ownOrigins(
     primary,
     all,
     hosts: new Set(all.map((origin) => new URL(origin).host.toLowerCase())),
-    selfTargets: local.map((origin) => ({ origin, pathPrefix: DEMO_PATH_PREFIX, pinAddress })),
+    // Both demo servers: /demo (form-decodes Basic credentials) and /demo-raw (reads them raw).
+    selfTargets: local.flatMap((origin) =>
+      [DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX].map((pathPrefix) => ({
+        origin,
+        pathPrefix,
+        pinAddress,
+      })),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_PATH_PREFIX } from '../demo-as/constants.ts';
+import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
+import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';
 import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
 import { createProxyCore, type ProxyCoreOptions, type ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
@@ -53,6 +54,7 @@ export async function createPlaygroundRoutes(
 ): Promise<PlaygroundRoutes> {
   const origins = ownOrigins(options.host, options.address, options.port, options.publicOrigins);
   const demo = await createDemoAuthorizationServer(origins.primary);
+  const demoRaw = await createRawDemoAuthorizationServer(origins.primary);
   const guard = createSsrfGuard({
     allowedHosts: options.allowedHosts ?? [],
     selfTargets: origins.selfTargets,
@@ -66,11 +68,13 @@ export async function createPlaygroundRoutes(
       upstream: guard.upstream,
       isTargetAllowed: guard.isTargetAllowed,
       demo: demo.info,
+      demoRaw: demoRaw.info,
       ...(options.checkHost ? { selfOrigins: origins.all } : {}),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     }),
   );
   const demoListener = mountUnderPrefix(DEMO_PATH_PREFIX, demo.callback);
+  const demoRawListener = mountUnderPrefix(DEMO_RAW_PATH_PREFIX, demoRaw.callback);
 
   return {
     origins,
@@ -79,6 +83,10 @@ export async function createPlaygroundRoutes(
       const url = req.url ?? '/';
       if (isUnderPrefix(url, '/api')) {
         await api(req, res);
+        return true;
+      }
+      if (isUnderPrefix(url, DEMO_RAW_PATH_PREFIX)) {
+        await demoRawListener(req, res);
         return true;
       }
       if (isUnderPrefix(url, DEMO_PATH_PREFIX)) {

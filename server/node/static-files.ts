@@ -73,7 +73,9 @@ function notFound(res: ServerResponse, status = 404, extra: Record<string, strin
  */
 export function createStaticHandler(
   root: string,
+  options: { frameAncestors?: readonly string[] } = {},
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const securityHeaders = htmlSecurityHeaders(options);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       notFound(res, 405, { allow: 'GET, HEAD' });
@@ -95,7 +97,7 @@ export function createStaticHandler(
       'x-content-type-options': 'nosniff',
       'cache-control': urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
       etag,
-      ...(isHtml ? htmlSecurityHeaders() : {}),
+      ...(isHtml ? securityHeaders : {}),
     };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);

@@ -63,6 +63,8 @@ export interface ProxyCoreOptions {
   selfOrigins?: readonly string[];
   /** What `/api/session` says about the demo server (a function: a host may learn it late). */
   demo?: DemoServerInfo | (() => DemoServerInfo | undefined);
+  /** The second demo server, which reads Basic credentials raw (`/demo-raw`), if hosted. */
+  demoRaw?: DemoServerInfo;
   /** Called once per `/api/proxy` call, after the answer is decided. */
   onLog?: (entry: ProxyLogEntry) => void;
   /** Sent upstream as User-Agent (some WAFs refuse requests without one). */
@@ -169,6 +171,8 @@ export function createProxyCore(
       proxyToken: issued.token,
       proxyTokenExpiresIn: issued.expiresInSeconds,
       demo: demoInfo(),
+      // Absent where no raw demo server is hosted: the page reads that as none.
+      ...(options.demoRaw ? { demoRaw: options.demoRaw } : {}),
     };
     return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
   }

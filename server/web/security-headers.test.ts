@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, htmlSecurityHeaders } from './security-headers.ts';
+import {
+  contentSecurityPolicy,
+  FrameAncestorsError,
+  htmlSecurityHeaders,
+  parseFrameAncestors,
+} from './security-headers.ts';
 
 describe('contentSecurityPolicy', () => {
   it('allows only our own origin for scripts, styles and connections', () => {
@@ -25,5 +30,42 @@ describe('htmlSecurityHeaders', () => {
       'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
       'cross-origin-opener-policy': 'same-origin',
     });
+  });
+});
+
+describe('FRAME_ANCESTORS', () => {
+  it('unset or empty: no frame-ancestors, any site may embed (decision 014)', () => {
+    expect(parseFrameAncestors(undefined)).toEqual([]);
+    expect(parseFrameAncestors('  ')).toEqual([]);
+    expect(htmlSecurityHeaders({ frameAncestors: [] })['content-security-policy']).not.toContain(
+      'frame-ancestors',
+    );
+  });
+
+  it('a list of origins becomes the header CSP frame-ancestors directive', () => {
+    const sources = parseFrameAncestors(
+      "https://docs.example.com, https://*.example.org:8443 'self'",
+    );
+    expect(sources).toEqual(['https://docs.example.com', 'https://*.example.org:8443', "'self'"]);
+    expect(htmlSecurityHeaders({ frameAncestors: sources })['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors https://docs.example.com https://*.example.org:8443 'self'",
+    );
+  });
+
+  it("'none' forbids embedding, alone only", () => {
+    expect(parseFrameAncestors("'none'")).toEqual(["'none'"]);
+    expect(() => parseFrameAncestors("'none' https://a.example")).toThrow(FrameAncestorsError);
+  });
+
+  it('refuses anything that is not an origin, naming it', () => {
+    for (const bad of [
+      'docs.example.com',
+      'https://a.example/path',
+      '*',
+      'https://a.example;script-src',
+      'self',
+      'javascript:x',
+    ])
+      expect(() => parseFrameAncestors(bad)).toThrow(/is not an origin like/);
   });
 });

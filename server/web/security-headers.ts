@@ -29,7 +29,8 @@ export function contentSecurityPolicy(): string {
 /**
  * Headers for every HTML response of the playground (standalone server and `vite preview`).
  *
- * - CSP as above;
+ * - CSP as above, plus `frame-ancestors` when the operator limits which sites may embed the page
+ *   (`FRAME_ANCESTORS`, see `parseFrameAncestors`; unset, any site may: decision 014);
  * - `X-Content-Type-Options: nosniff`;
  * - `Referrer-Policy: no-referrer`: a link from the page never tells anyone which token endpoint
  *   or client ID was on screen (they are in the URL when shared);
@@ -37,12 +38,46 @@ export function contentSecurityPolicy(): string {
  * - `Cross-Origin-Opener-Policy: same-origin`: a page that opened the playground in a window
  *   gets no handle on it (ignored for iframes, so embedding still works).
  */
-export function htmlSecurityHeaders(): Record<string, string> {
+export function htmlSecurityHeaders(
+  options: { frameAncestors?: readonly string[] } = {},
+): Record<string, string> {
+  const { frameAncestors = [] } = options;
+  const csp = contentSecurityPolicy();
   return {
-    'content-security-policy': contentSecurityPolicy(),
+    'content-security-policy':
+      frameAncestors.length > 0 ? `${csp}; frame-ancestors ${frameAncestors.join(' ')}` : csp,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
   };
+}
+
+/** A source a `frame-ancestors` list may hold here: an http(s) origin, optionally `*.` wildcarded. */
+const FRAME_ANCESTOR_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+export class FrameAncestorsError extends Error {
+  override readonly name = 'FrameAncestorsError';
+}
+
+/**
+ * Parses `FRAME_ANCESTORS`: the sites allowed to embed the playground, separated by commas or
+ * spaces, each an origin (`https://docs.example.com`, `https://*.example.com`, with a port if
+ * needed) or `'self'`; or `'none'` alone to forbid embedding. Empty or unset gives `[]`: no
+ * `frame-ancestors`, so any site may embed it (decision 014). Only the syntax is checked, so a typo
+ * cannot widen the list into something CSP (CSP3 §6.4.2) reads differently.
+ *
+ * Throws `FrameAncestorsError` naming the first entry that is none of these.
+ */
+export function parseFrameAncestors(value: string | undefined): string[] {
+  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const entry of entries) {
+    if (entry === "'none'" && entries.length > 1)
+      throw new FrameAncestorsError("'none' cannot be combined with other sources");
+    if (entry !== "'self'" && entry !== "'none'" && !FRAME_ANCESTOR_ORIGIN.test(entry))
+      throw new FrameAncestorsError(
+        `"${entry}" is not an origin like https://docs.example.com or https://*.example.com, nor 'self' or 'none'`,
+      );
+  }
+  return entries.map((entry) => entry.replace(/\/$/, ''));
 }

@@ -1,8 +1,25 @@
-import { useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { deriveTokenRequest } from '../core/request-form.ts';
-import { formReducer } from './form-state.ts';
-import { findTool, TOOLS } from './tools.tsx';
-import { writeUrlState, type UrlState } from './url-state.ts';
+import { useReportHeightToParent } from './embed-height.ts';
+import { EmbedDialog } from './EmbedDialog.tsx';
+import { formReducer, type FormChange } from './form-state.ts';
+import { findTool, TOOLS, type ToolContext } from './tools.tsx';
+import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
+
+// The walkthrough is for readers who ask for it; the tool's first screen does not carry it.
+const GuidedTool = lazy(() =>
+  import('./GuidedTool.tsx').then((module) => ({ default: module.GuidedTool })),
+);
 
 interface AppProps {
   readonly initial: UrlState;
@@ -11,34 +28,92 @@ interface AppProps {
 export function App({ initial }: AppProps) {
   const [form, dispatch] = useReducer(formReducer, initial.form);
   const { embed } = initial;
+  const { theme } = initial.view;
+  const [guided, setGuided] = useState(initial.view.guided);
+  // `demo=1` waits for the session to name the demo server, then is applied once.
+  const [demoPending, setDemoPending] = useState(initial.view.demo);
+  const onUseDemo = useCallback((change: FormChange) => {
+    dispatch(change);
+    setDemoPending(false);
+  }, []);
+  useReportHeightToParent(embed);
 
   const request = useMemo(() => deriveTokenRequest(form), [form]);
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
   const [toolId, setToolId] = useState(requestedTool?.id ?? TOOLS[0].id);
+  // A tool is first drawn when first opened (so a lazily loaded one is fetched only then), and
+  // from then on stays mounted.
+  const [openedTools, setOpenedTools] = useState<ReadonlySet<string>>(() => new Set([toolId]));
+  function selectTool(id: string) {
+    setToolId(id);
+    setOpenedTools((opened) => (opened.has(id) ? opened : new Set([...opened, id])));
+  }
+  /** Opening a tool from inside another: focus follows to its tab, where the keyboard user is now. */
+  function openTool(id: string) {
+    selectTool(id);
+    document.getElementById(`tool-tab-${id}`)?.focus();
+  }
   const invalidParams =
     initial.tool !== null && requestedTool === undefined
       ? [...initial.invalidParams, 'tool']
       : initial.invalidParams;
 
-  // The address bar is a shareable link of everything but the secret (GUIDE §3).
-  const query = writeUrlState(form, embed, toolId === TOOLS[0].id ? null : toolId);
+  // The address bar is a shareable link of everything but the secret (GUIDE §3). While the demo
+  // server is chosen, `demo=1` says so: the demo's address and client come from the session.
+  const toolParam = toolId === TOOLS[0].id ? null : toolId;
+  const usesDemo = demoPending || form.tokenEndpointOverride?.source === 'demo';
+  const view: ViewState = { theme, guided, demo: usesDemo };
+  const query = writeUrlState(form, embed, toolParam, view);
+  const context: ToolContext = {
+    form,
+    dispatch,
+    request,
+    openTool,
+    preselectDemo: demoPending,
+    onUseDemo,
+  };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;
     window.history.replaceState(null, '', url);
   }, [query]);
 
-  // An embed shows no page title, and no tab list while there is nothing to switch to.
-  const showTabs = !embed || TOOLS.length > 1;
+  // An embed shows no tab list while there is nothing to switch to. Guided mode is a walkthrough
+  // of building a request, so it takes the place of the tools.
+  const showTabs = !guided && (!embed || TOOLS.length > 1);
+  // The full tool, in a new tab, set up as this embed is (never with the secret: GUIDE §3).
+  const fullToolHref = `${window.location.pathname}${writeUrlState(form, false, toolParam, view)}`;
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
-      {showTabs ? (
-        <header className="masthead">
-          {embed ? null : <h1>Client Credentials Playground</h1>}
-          <ToolTabs active={toolId} onSelect={setToolId} />
-        </header>
-      ) : null}
+      <header className="masthead">
+        {/* In an embed the host page has the visible title; the frame still has one for screen readers. */}
+        <h1 className={embed ? 'visually-hidden' : undefined}>Client Credentials Playground</h1>
+        {showTabs ? <ToolTabs active={toolId} onSelect={selectTool} /> : null}
+        <div className="masthead-actions">
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={guided}
+            onClick={() => setGuided(!guided)}
+          >
+            Guided
+          </button>
+          {embed ? (
+            <a href={fullToolHref} target="_blank" rel="noopener noreferrer">
+              Open in the full playground<span className="visually-hidden"> (new tab)</span>
+            </a>
+          ) : (
+            <EmbedDialog
+              guided={guided}
+              demo={usesDemo}
+              embedUrl={(options) =>
+                `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, toolParam, options)}`
+              }
+            />
+          )}
+        </div>
+      </header>
       <main>
         {embed ? null : (
           <p className="intro">
@@ -55,18 +130,33 @@ export function App({ initial }: AppProps) {
           ignoredSecretParams={initial.ignoredSecretParams}
           invalidParams={invalidParams}
         />
-        {TOOLS.map((tool) => (
-          // Every tool stays mounted, only hidden: switching keeps what was typed in each of them.
-          <div
-            key={tool.id}
-            role={showTabs ? 'tabpanel' : undefined}
-            id={`tool-panel-${tool.id}`}
-            aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
-            hidden={tool.id !== toolId}
+        {guided ? (
+          <ErrorBoundary
+            fallback={
+              <p className="card notice notice-error" role="alert">
+                The guided walkthrough could not load (offline, or the playground was updated):
+                reload the page, or press Guided again for the tool, which keeps your values.
+              </p>
+            }
           >
-            {tool.render({ form, dispatch, request })}
-          </div>
-        ))}
+            <Suspense fallback={<p className="card">Loading the guide…</p>}>
+              <GuidedTool {...context} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : (
+          TOOLS.map((tool) => (
+            // An opened tool stays mounted, only hidden: switching keeps what was typed in each.
+            <div
+              key={tool.id}
+              role={showTabs ? 'tabpanel' : undefined}
+              id={`tool-panel-${tool.id}`}
+              aria-labelledby={showTabs ? `tool-tab-${tool.id}` : undefined}
+              hidden={tool.id !== toolId}
+            >
+              {openedTools.has(tool.id) ? tool.render(context) : null}
+            </div>
+          ))
+        )}
       </main>
       {embed ? null : (
         <footer className="footer">
@@ -153,8 +243,8 @@ function UrlNotices({
       {invalidParams.length > 0 ? (
         <p>
           These link parameters had values this page does not understand and were left at their
-          defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form; tool
-          is {TOOLS.map((tool) => tool.id).join(' or ')}).
+          defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form;
+          theme is light, dark or auto; tool is {TOOLS.map((tool) => tool.id).join(' or ')}).
         </p>
       ) : null}
     </div>

@@ -1,20 +1,19 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import type { TokenRequest } from '../core/token-request.ts';
+import { suggestIssuer } from '../core/issuer.ts';
+import { maskPairSecret } from '../core/credentials.ts';
+import { missingCredentials } from '../core/missing-credentials.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
-import type { FormState } from '../core/request-form.ts';
-import { initialFormState, isInitialFormState, type FormChange } from './form-state.ts';
+import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
+import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
+import { initialFormState, isInitialFormState } from './form-state.ts';
+import { LazySender } from './LazySender.tsx';
+import type { ToolContext } from './tools.tsx';
 
-// Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
-const SendSection = lazy(() => import('./SendSection.tsx'));
-
-interface BuildToolProps {
-  readonly form: FormState;
-  readonly dispatch: (change: FormChange) => void;
-  readonly request: TokenRequest;
-}
+// Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
+const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
@@ -26,10 +25,13 @@ function stayOnPage(event: FormEvent) {
  * right after the credentials below that), then sending and the answer. One `<form>`, so Enter in
  * any field presses its one submit button, `Send token request`.
  */
-export function BuildTool({ form, dispatch, request }: BuildToolProps) {
+export function BuildTool(context: ToolContext) {
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
+  // Until both credentials are there, any code would carry fake ones (decision 052).
+  const missing = missingCredentials(request.input);
 
   function reset() {
     dispatch(initialFormState);
@@ -58,7 +60,21 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
       />
-      <RequestPreview request={request} secretVisible={secretVisible} />
+      <RequestPreview request={request} secretVisible={secretVisible}>
+        <SnippetTabs request={request} missing={missing} />
+        <DoItYourself
+          pair={request.basic.pair}
+          shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
+          base64={request.basic.base64}
+          missing={missing}
+        />
+        <p className="hint">
+          Someone sent you a header that does not work?{' '}
+          <button type="button" className="button button-small" onClick={() => openTool('check')}>
+            Check a header someone sent
+          </button>
+        </p>
+      </RequestPreview>
       <EndpointSection
         domain={form.domain}
         authServerId={form.authServerId}
@@ -67,19 +83,33 @@ export function BuildTool({ form, dispatch, request }: BuildToolProps) {
         scope={form.scope}
         authMethod={form.authMethod}
         onChange={dispatch}
-      />
-      <ErrorBoundary
-        fallback={
-          <p className="card notice notice-error" role="alert">
-            The part of the page that sends requests could not load (offline, or the playground was
-            updated): reload the page. Everything else still works, including the curl command.
-          </p>
+        discovery={
+          <ErrorBoundary
+            fallback={
+              <p className="notice notice-error" role="alert">
+                Discovery could not load (offline, or the playground was updated): reload the page.
+              </p>
+            }
+          >
+            <Suspense fallback={<p className="hint">Loading discovery…</p>}>
+              <DiscoverySection
+                suggestedIssuer={suggestIssuer(form)}
+                authMethod={form.authMethod}
+                scope={form.scope}
+                dispatch={dispatch}
+              />
+            </Suspense>
+          </ErrorBoundary>
         }
-      >
-        <Suspense fallback={<p className="card">Loading the sender…</p>}>
-          <SendSection key={resets} request={request} onUseDemo={dispatch} />
-        </Suspense>
-      </ErrorBoundary>
+      />
+      <LazySender
+        key={resets}
+        request={request}
+        suggestedIssuer={suggestIssuer(form)}
+        onFormChange={dispatch}
+        onUseDemo={onUseDemo}
+        preselectDemo={preselectDemo}
+      />
     </form>
   );
 }

@@ -1,24 +1,37 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { TokenRequest } from '../core/token-request.ts';
-import { SendPanel, type DemoSelection } from '../features/send/SendPanel.tsx';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
+import { SendPanel } from '../features/send/SendPanel.tsx';
 
-interface SendSectionProps {
-  readonly request: TokenRequest;
-  readonly onUseDemo: (selection: DemoSelection) => void;
-}
+// jose is needed only once a token arrives.
+const TokenInspector = lazy(() =>
+  import('../features/inspect/TokenInspector.tsx').then((module) => ({
+    default: module.TokenInspector,
+  })),
+);
+
+type SendSectionProps = Omit<ComponentProps<typeof SendPanel>, 'renderToken'> & {
+  /** The issuer the form points at, expected in the token's `iss`. */
+  readonly suggestedIssuer: string;
+};
 
 /**
  * Loaded lazily: everything here (TanStack Query, zod, the response view) is needed only once
  * the user sends something, so the first screen stays small.
  */
-export default function SendSection({ request, onUseDemo }: SendSectionProps) {
+export default function SendSection({ suggestedIssuer, ...props }: SendSectionProps) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <SendPanel request={request} onUseDemo={onUseDemo} />
+      <SendPanel
+        {...props}
+        renderToken={(token) => (
+          <Suspense fallback={<p>Loading the token inspector…</p>}>
+            <TokenInspector token={token} label="Access token" suggestedIssuer={suggestedIssuer} />
+          </Suspense>
+        )}
+      />
     </QueryClientProvider>
   );
 }

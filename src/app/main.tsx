@@ -7,8 +7,12 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const initial = readUrlState(window.location.search);
+// `theme=light|dark` pins the colours (styles.css); `auto` leaves them to the system setting.
+if (initial.view.theme !== 'auto') document.documentElement.dataset.theme = initial.view.theme;
+
 createRoot(root).render(
   <StrictMode>
-    <App initial={readUrlState(window.location.search)} />
+    <App initial={initial} />
   </StrictMode>,
 );

@@ -1,8 +1,34 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { suggestIssuer } from '../core/issuer.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormState } from '../core/request-form.ts';
 import type { FormChange } from './form-state.ts';
+
+// Neither tool belongs to the first screen (e2e/bundle-size.spec.ts): each loads when it is
+// first opened. The inspector needs jose, TanStack Query and zod.
+const InspectSection = lazy(() => import('./InspectSection.tsx'));
+const HeaderCheck = lazy(() =>
+  import('../features/header-check/HeaderCheck.tsx').then((module) => ({
+    default: module.HeaderCheck,
+  })),
+);
+
+/** A tool loaded on first use: a loading line meanwhile, and a clear message if it cannot load. */
+function LazyTool({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallback={
+        <p className="card notice notice-error" role="alert">
+          The {name} could not load (offline, or the playground was updated): reload the page.
+        </p>
+      }
+    >
+      <Suspense fallback={<p className="card">Loading the {name}…</p>}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
 
 /** What every tool of the workspace receives from the shell: the one form state, kept while switching. */
 export interface ToolContext {
@@ -10,6 +36,12 @@ export interface ToolContext {
   readonly dispatch: (change: FormChange) => void;
   /** The request the form describes now (the one model every view renders). */
   readonly request: TokenRequest;
+  /** Switches to another tool by id, as its tab would (e.g. Build a request → Check a header). */
+  readonly openTool: (id: string) => void;
+  /** `demo=1` is still waiting for the session to name the demo server (see SendPanel). */
+  readonly preselectDemo: boolean;
+  /** Fills in the demo server and one of its clients (and settles `demo=1`). */
+  readonly onUseDemo: (change: FormChange) => void;
 }
 
 export interface Tool {
@@ -29,8 +61,25 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
   {
     id: 'build',
     label: 'Build a request',
-    render: ({ form, dispatch, request }) => (
-      <BuildTool form={form} dispatch={dispatch} request={request} />
+    render: (context) => <BuildTool {...context} />,
+  },
+  {
+    id: 'check',
+    label: 'Check a header',
+    // Compared with what Build a request holds; HeaderCheck treats two empty fields as none.
+    render: ({ form }) => (
+      <LazyTool name="header checker">
+        <HeaderCheck expected={{ clientId: form.clientId, clientSecret: form.clientSecret }} />
+      </LazyTool>
+    ),
+  },
+  {
+    id: 'inspect',
+    label: 'Inspect a token',
+    render: ({ form }) => (
+      <LazyTool name="token inspector">
+        <InspectSection suggestedIssuer={suggestIssuer(form)} />
+      </LazyTool>
     ),
   },
 ];

@@ -198,12 +198,44 @@ describe('writeUrlState', () => {
   });
 });
 
+describe('the view parameters: theme, guided, demo', () => {
+  it('reads them as written', () => {
+    expect(readUrlState('?embed=1&theme=dark&guided=1&demo=1').view).toEqual({
+      theme: 'dark',
+      guided: true,
+      demo: true,
+    });
+    expect(readUrlState('?theme=light').view.theme).toBe('light');
+    expect(readUrlState('?theme=auto').view.theme).toBe('auto');
+  });
+
+  it('an unknown theme is reported and left at auto; anything but 1 is off', () => {
+    const state = readUrlState('?theme=blue&guided=yes&demo=true');
+    expect(state.view).toEqual({ theme: 'auto', guided: false, demo: false });
+    expect(state.invalidParams).toEqual(['theme']);
+  });
+
+  it('writes only what differs from the defaults, after the form', () => {
+    expect(
+      writeUrlState({ ...initialFormState, clientId: 'id' }, true, null, {
+        theme: 'dark',
+        guided: true,
+        demo: true,
+      }),
+    ).toBe('?clientId=id&embed=1&theme=dark&guided=1&demo=1');
+    expect(
+      writeUrlState(initialFormState, false, null, { theme: 'auto', guided: false, demo: false }),
+    ).toBe('');
+  });
+});
+
 describe('readUrlState', () => {
   it('an empty query gives the initial state', () => {
     for (const search of ['', '?']) {
       expect(readUrlState(search)).toEqual({
         form: initialFormState,
         embed: false,
+        view: { theme: 'auto', guided: false, demo: false },
         tool: null,
         ignoredSecretParams: [],
         invalidParams: [],
@@ -226,6 +258,7 @@ describe('readUrlState', () => {
         encoding: 'form',
       },
       embed: true,
+      view: { theme: 'auto', guided: false, demo: false },
       tool: null,
       ignoredSecretParams: [],
       invalidParams: [],

@@ -12,9 +12,26 @@ const AUTH_PARAM: Record<string, ClientAuthMethod> = {
 };
 const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
 
+/** `theme=`: `auto` follows the reader's system setting, like no parameter at all. */
+export type Theme = 'light' | 'dark' | 'auto';
+const THEME_PARAM: Record<string, Theme> = { light: 'light', dark: 'dark', auto: 'auto' };
+
+/**
+ * How the page is shown, beside the form: an embed's colours, the guided walkthrough, and whether
+ * to pre-select the built-in demo server (`demo=1`, for a tutorial that needs no account).
+ */
+export interface ViewState {
+  readonly theme: Theme;
+  readonly guided: boolean;
+  readonly demo: boolean;
+}
+
+export const defaultViewState: ViewState = { theme: 'auto', guided: false, demo: false };
+
 export interface UrlState {
   readonly form: FormState;
   readonly embed: boolean;
+  readonly view: ViewState;
   /**
    * The `tool` parameter as written, or `null` without one. Checked against the tool registry by
    * the shell, so that adding a tool never touches this file.
@@ -28,7 +45,7 @@ export interface UrlState {
 
 /**
  * Reads the shareable state of GUIDE §3 (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
- * `auth`, `encoding`, `embed`, `tool`) from a query string. Never reads a secret.
+ * `auth`, `encoding`, `embed`, `tool`, `theme`, `demo`, and `guided`) from a query string. Never reads a secret.
  */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -54,6 +71,11 @@ export function readUrlState(search: string): UrlState {
   return {
     form,
     embed: params.get('embed') === '1',
+    view: {
+      theme: pick('theme', THEME_PARAM, defaultViewState.theme),
+      guided: params.get('guided') === '1',
+      demo: params.get('demo') === '1',
+    },
     tool: params.get('tool'),
     ignoredSecretParams: SECRET_PARAMS.filter((name) => params.has(name)),
     invalidParams,
@@ -64,7 +86,12 @@ export function readUrlState(search: string): UrlState {
  * The query string for a form state: every field but the secret, and only what differs from the
  * defaults, so shared links stay short and readable. `tool` is `null` for the default tool.
  */
-export function writeUrlState(form: FormState, embed: boolean, tool: string | null = null): string {
+export function writeUrlState(
+  form: FormState,
+  embed: boolean,
+  tool: string | null = null,
+  view: ViewState = defaultViewState,
+): string {
   const params = new URLSearchParams();
   if (form.clientId) params.set('clientId', form.clientId);
   if (form.domain) params.set('domain', form.domain);
@@ -77,6 +104,9 @@ export function writeUrlState(form: FormState, embed: boolean, tool: string | nu
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
   if (tool !== null) params.set('tool', tool);
   if (embed) params.set('embed', '1');
+  if (view.theme !== defaultViewState.theme) params.set('theme', view.theme);
+  if (view.guided) params.set('guided', '1');
+  if (view.demo) params.set('demo', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }

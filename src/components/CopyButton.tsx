@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 
-type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'selected' | 'failed';
 
 interface CopyButtonProps {
   /** The button's accessible name and visible text, e.g. "Copy Base64". */
@@ -19,15 +19,23 @@ export function CopyButton({ label, value, disabled }: CopyButtonProps) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  async function copy() {
+  async function copy(event: MouseEvent<HTMLButtonElement>) {
     clearTimeout(timer.current);
+    // Found before the await: React may have re-rendered by the time the clipboard answers.
+    const box = event.currentTarget.closest('.output-field')?.querySelector('output, textarea');
+    let outcome: CopyState;
     try {
       await navigator.clipboard.writeText(value);
-      setState('copied');
+      outcome = 'copied';
     } catch {
-      setState('failed');
+      // Blocked (an iframe without allow="clipboard-write", an insecure origin): select the
+      // value for the reader instead, so one key press copies it.
+      if (box) window.getSelection()?.selectAllChildren(box);
+      outcome = box ? 'selected' : 'failed';
     }
-    timer.current = setTimeout(() => setState('idle'), 2500);
+    setState(outcome);
+    // "Copied" is a glance; the instructions after a blocked copy need time to read.
+    timer.current = setTimeout(() => setState('idle'), outcome === 'copied' ? 2500 : 8000);
   }
 
   return (
@@ -38,9 +46,11 @@ export function CopyButton({ label, value, disabled }: CopyButtonProps) {
       <span role="status" className={`copy-status copy-status-${state}`}>
         {state === 'copied'
           ? 'Copied'
-          : state === 'failed'
-            ? 'Copy failed: select the text and copy it by hand'
-            : ''}
+          : state === 'selected'
+            ? 'Copying is blocked here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it'
+            : state === 'failed'
+              ? 'Copy failed: select the text and copy it by hand'
+              : ''}
       </span>
     </span>
   );

@@ -15,6 +15,10 @@ interface OutputFieldProps {
   /** Copy buttons and other actions, shown at the top right of the value. */
   readonly actions?: ReactNode;
   readonly hint?: ReactNode;
+  /** Marked-up content whose text is exactly `value` (the token in its coloured parts). */
+  readonly children?: ReactNode;
+  /** Ids of elements that describe the value (what the colours mean). */
+  readonly describedBy?: string;
 }
 
 /**
@@ -23,7 +27,7 @@ interface OutputFieldProps {
  * every keystroke would drown everything else.
  */
 export function OutputField(props: OutputFieldProps) {
-  const { id, label, value, missing, multiline, actions, hint } = props;
+  const { id, label, value, missing, multiline, actions, hint, children, describedBy } = props;
   const missingId = `${id}-missing`;
   return (
     <div className="output-field">
@@ -45,8 +49,9 @@ export function OutputField(props: OutputFieldProps) {
           aria-live="off"
           className={multiline ? 'value value-multiline' : 'value'}
           tabIndex={multiline ? 0 : undefined}
+          aria-describedby={describedBy}
         >
-          {value}
+          {children ?? value}
         </output>
       )}
       {hint ? <p className="hint">{hint}</p> : null}

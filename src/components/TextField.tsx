@@ -15,6 +15,8 @@ interface TextFieldProps {
   readonly type?: 'text' | 'password';
   readonly inputMode?: 'text' | 'url';
   readonly placeholder?: string;
+  /** The text as pasted, before the one-line input strips its line breaks. */
+  readonly onPaste?: (pasted: string) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export function TextField(props: TextFieldProps) {
     type,
     inputMode,
     placeholder,
+    onPaste,
   } = props;
   const hintId = `${id}-hint`;
   const noticesId = `${id}-notices`;
@@ -55,6 +58,7 @@ export function TextField(props: TextFieldProps) {
       value={value}
       aria-describedby={describedBy || undefined}
       onChange={(event) => onChange(event.target.value)}
+      onPaste={onPaste ? (event) => onPaste(event.clipboardData.getData('text')) : undefined}
     />
   );
   return (

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8Base64 } from './base64.ts';
 import { bashBase64Command, powerShellBase64Command } from './base64-check-commands.ts';
 import fixtures from './fixtures/credentials.json';
+import { parsePowerShell, verbatimValue } from './test-support/powershell-grammar.ts';
 import {
   findCommand,
   runShell,
@@ -49,7 +50,7 @@ const vectors = readVectors(fixtures);
 const bash = findCommand('bash');
 const pwsh = findCommand(
   'pwsh',
-  'base64-check-commands.test.ts: pwsh is not installed; the PowerShell command is checked by a parser written from its tokenizer rules instead of being run.',
+  'base64-check-commands.test.ts: pwsh is not installed; the PowerShell command is parsed with the real PowerShell grammar (tree-sitter-powershell) instead of being run.',
 );
 
 /** Runs each command in one bash process (NUL after each); returns what each printed. */
@@ -67,6 +68,18 @@ const pairString = fc.string({
   ),
   maxLength: 80,
 });
+
+// The grammar knows only the ASCII ' as a single quote; the typographic ones PowerShell also reads
+// as quotes are checked by hand-written examples below.
+const powerShellPairString = fc
+  .string({
+    unit: fc.oneof(
+      { arbitrary: shellStringUnit, weight: 2 },
+      { arbitrary: fc.constant("'"), weight: 1 },
+    ),
+    maxLength: 80,
+  })
+  .filter((pair) => !/[\u2018-\u201b]/.test(pair));
 
 describe('bashBase64Command', () => {
   it('never uses echo (trailing newline) and removes line breaks of wrapping base64 implementations', () => {
@@ -108,29 +121,6 @@ describe('bashBase64Command', () => {
   });
 });
 
-// PowerShell single-quoted (verbatim) strings, per the PowerShell tokenizer (ScanStringLiteral)
-// and about_Quoting_Rules: any of ' U+2018 U+2019 U+201A U+201B opens and closes; inside, two
-// single-quote characters in a row stand for the second one; nothing else is special.
-const POWERSHELL_SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
-
-/** Reads one verbatim string literal at the start of `source`; returns its value and what follows. */
-function readPowerShellVerbatim(source: string): { value: string; rest: string } {
-  if (!POWERSHELL_SINGLE_QUOTES.has(source[0] ?? '')) throw new Error('not a single-quoted string');
-  let value = '';
-  for (let i = 1; i < source.length; i++) {
-    const c = source[i] ?? '';
-    if (POWERSHELL_SINGLE_QUOTES.has(c)) {
-      const next = source[i + 1] ?? '';
-      if (!POWERSHELL_SINGLE_QUOTES.has(next)) return { value, rest: source.slice(i + 1) };
-      value += next;
-      i++;
-    } else {
-      value += c;
-    }
-  }
-  throw new Error('unterminated string');
-}
-
 const PS_PREFIX = '[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(';
 const PS_SUFFIX = '))';
 
@@ -149,24 +139,26 @@ describe('powerShellBase64Command', () => {
     expect(powerShellBase64Command('$x `n "y"')).toBe(`${PS_PREFIX}'$x \`n "y"'${PS_SUFFIX}`);
   });
 
-  it('the literal reads back to the exact string, ending where the command expects (property)', () => {
-    fc.assert(
-      fc.property(pairString, (pair) => {
-        const command = powerShellBase64Command(pair);
-        expect(command.startsWith(PS_PREFIX)).toBe(true);
-        const { value, rest } = readPowerShellVerbatim(command.slice(PS_PREFIX.length));
-        expect(value).toBe(pair);
-        expect(rest).toBe(PS_SUFFIX);
-      }),
-      { numRuns: 500 },
+  it('parses with the real PowerShell grammar: one verbatim literal holding the exact pair (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(powerShellPairString, { minLength: 1, maxLength: 20 }),
+        async (pairs) => {
+          const commands = pairs.map((pair) => powerShellBase64Command(pair));
+          const parsed = await parsePowerShell(commands.join('\n'));
+          expect(parsed.hasError).toBe(false);
+          expect(parsed.otherLiterals).toEqual([]);
+          expect(parsed.verbatimLiterals.map(verbatimValue)).toEqual(pairs);
+          // The literal is the whole argument: nothing of the pair leaks outside the quotes.
+          expect(
+            commands.map((command, index) =>
+              command.replace(parsed.verbatimLiterals[index] ?? '', ''),
+            ),
+          ).toEqual(commands.map(() => `${PS_PREFIX}${PS_SUFFIX}`));
+        },
+      ),
+      { numRuns: 40 },
     );
-  });
-
-  it('the test parser itself follows the tokenizer (an undoubled quote ends the string)', () => {
-    expect(readPowerShellVerbatim("'a''b'x")).toEqual({ value: "a'b", rest: 'x' });
-    expect(readPowerShellVerbatim("'a'\u2019b'")).toEqual({ value: 'a\u2019b', rest: '' });
-    expect(readPowerShellVerbatim("'a\u2019b'")).toEqual({ value: 'a', rest: "b'" });
-    expect(() => readPowerShellVerbatim("'abc")).toThrow('unterminated');
   });
 
   it.runIf(pwsh)(

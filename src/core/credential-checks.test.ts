@@ -55,8 +55,24 @@ describe('checkCredentials: each finding, its severity and its message', () => {
     expect(form.message).toContain('%3A');
   });
 
-  it('a ":" in the secret is fine (RFC 7617 splits at the first colon)', () => {
-    expect(checkCredentials({ clientId: ID, clientSecret: 'pa:ss:word' }, 'raw')).toEqual([]);
+  it('a ":" in the secret: RFC 7617 allows it, but an info says some servers cut it (issue 10, defect 6)', () => {
+    const checks = checkCredentials({ clientId: ID, clientSecret: 'pa:ss:word' }, 'raw');
+    expect(summary(checks)).toEqual(['clientSecret:colon-in-secret:info']);
+    const { message } = only(checks, 'colon-in-secret', 'clientSecret');
+    expect(message).toContain('RFC 7617 §2 allows it');
+    expect(message).toContain("passport-http's BasicStrategy");
+    expect(message).toContain('client_secret_post');
+  });
+
+  it('a ":" in the client ID names client_secret_post for servers that read Basic raw (defect 5)', () => {
+    for (const encoding of ['raw', 'form'] as const) {
+      const { message } = only(
+        checkCredentials({ clientId: 'my:client', clientSecret: SECRET }, encoding),
+        'colon-in-client-id',
+        'clientId',
+      );
+      expect(message).toContain('client_secret_post');
+    }
   });
 
   it('control characters: error, each named with its 1-based position', () => {
@@ -148,6 +164,9 @@ describe('checkCredentials: each finding, its severity and its message', () => {
     expect(message).toContain('U+00E9 at position 4');
     expect(message).toContain('RFC 6749 Appendix A');
     expect(message).toContain('%x20-7E');
+    // Defect 7: both strict servers named, and what to do when none can take it.
+    expect(message).toContain('oidc-provider and @node-oauth/oauth2-server');
+    expect(message).toContain('new ASCII secret');
   });
 
   it('positions count code points, not UTF-16 units, after astral characters', () => {
@@ -232,6 +251,7 @@ describe('checkCredentials for all strings (property)', () => {
             expect(found('non-ascii')).toBe(NON_ASCII.test(value));
             expect(found('edge-whitespace')).toBe(EDGE.test(value));
             expect(found('colon-in-client-id')).toBe(field === 'clientId' && value.includes(':'));
+            expect(found('colon-in-secret')).toBe(field === 'clientSecret' && value.includes(':'));
           }
           for (const check of checks) {
             const expected =
@@ -240,6 +260,7 @@ describe('checkCredentials for all strings (property)', () => {
                   ? 'error'
                   : 'info'
                 : {
+                    'colon-in-secret': 'info',
                     empty: 'info',
                     'control-character': 'error',
                     'lone-surrogate': 'error',

@@ -13,6 +13,7 @@ export type CredentialField = 'clientId' | 'clientSecret';
 export type CredentialCheckCode =
   | 'empty'
   | 'colon-in-client-id'
+  | 'colon-in-secret'
   | 'control-character'
   | 'edge-whitespace'
   | 'invisible-character'
@@ -70,8 +71,16 @@ export function checkCredentials(
         'colon-in-client-id',
         encoding === 'raw' ? 'error' : 'info',
         encoding === 'raw'
-          ? 'Client ID contains ":" (U+003A). RFC 7617 §2 forbids it in the user-id: the server splits at the first ":" and reads a different client ID. Only the RFC 6749 §2.3.1 encoding (":" becomes %3A) can carry it.'
-          : 'Client ID contains ":"; the RFC 6749 §2.3.1 encoding carries it as %3A, which a raw Basic pair could not (RFC 7617 §2).',
+          ? 'Client ID contains ":" (U+003A). RFC 7617 §2 forbids it in the user-id: the server splits at the first ":" and reads a different client ID. In the Basic header only the RFC 6749 §2.3.1 encoding (":" becomes %3A) can carry it, to servers that form-decode; servers that read Basic raw cannot read %3A either, and there the request body (client_secret_post) is what works.'
+          : 'Client ID contains ":"; the RFC 6749 §2.3.1 encoding carries it as %3A, which a raw Basic pair could not (RFC 7617 §2). Servers that read Basic raw do not decode %3A: there the request body (client_secret_post) is what works.',
+      );
+    }
+
+    if (field === 'clientSecret' && value.includes(':')) {
+      add(
+        'colon-in-secret',
+        'info',
+        'Client secret contains ":". RFC 7617 §2 allows it in the password, but some servers (passport-http\'s BasicStrategy) cut the secret at a second ":" in the Basic header; the request body (client_secret_post) carries it whole.',
       );
     }
 
@@ -122,7 +131,7 @@ export function checkCredentials(
       add(
         'non-ascii',
         'warning',
-        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider among them) refuse it; it is encoded as UTF-8 (RFC 7617 §2.1).`,
+        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider and @node-oauth/oauth2-server among them) refuse it however it is sent: no encoding helps there, only a new ASCII secret from the admin console. It is encoded as UTF-8 (RFC 7617 §2.1).`,
       );
     }
   }

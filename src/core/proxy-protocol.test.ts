@@ -59,6 +59,7 @@ describe('parseProxyErrorBody', () => {
 
 describe('parseSessionBody', () => {
   it('reads a session with and without demo server, dropping extra fields', () => {
+    // A session from a server before /demo-raw: the one demo server form-decodes.
     expect(
       parseSessionBody({
         proxyToken: TOKEN,
@@ -66,11 +67,34 @@ describe('parseSessionBody', () => {
         demo: { ...demo, more: 1 },
         x: 2,
       }),
-    ).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo });
+    ).toEqual({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: null,
+    });
     expect(parseSessionBody({ proxyToken: TOKEN, proxyTokenExpiresIn: 30, demo: null })).toEqual({
       proxyToken: TOKEN,
       proxyTokenExpiresIn: 30,
       demo: null,
+      demoRaw: null,
+    });
+  });
+
+  it('reads both demo servers and how each reads Basic credentials', () => {
+    const raw = { ...demo, issuer: 'http://127.0.0.1:4173/demo-raw', basicCredentials: 'raw' };
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, basicCredentials: 'form-decoded' },
+        demoRaw: raw,
+      }),
+    ).toEqual({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: raw,
     });
   });
 
@@ -80,14 +104,32 @@ describe('parseSessionBody', () => {
     ['a lifetime in words', { proxyToken: TOKEN, proxyTokenExpiresIn: '600', demo: null }],
     ['a lifetime already over', { proxyToken: TOKEN, proxyTokenExpiresIn: 0, demo: null }],
     ['a short token', { proxyToken: 'abc', demo: null }],
-    ['no demo field', { proxyToken: TOKEN }],
-    ['a demo server without clients', { proxyToken: TOKEN, demo: { ...demo, clients: [] } }],
+    ['no demo field', { proxyToken: TOKEN, proxyTokenExpiresIn: 600 }],
+    [
+      'a demo server without clients',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, clients: [] } },
+    ],
     [
       'a client without a secret',
-      { proxyToken: TOKEN, demo: { ...demo, clients: [{ label: 'L', clientId: 'i', scope: '' }] } },
+      {
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, clients: [{ label: 'L', clientId: 'i', scope: '' }] },
+      },
     ],
-    ['a demo server without issuer', { proxyToken: TOKEN, demo: { ...demo, issuer: 1 } }],
+    [
+      'a demo server without issuer',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, issuer: 1 } },
+    ],
     ['not an object', 'session'],
+    [
+      'an unknown way of reading Basic credentials',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, basicCredentials: 'maybe' } },
+    ],
+    [
+      'a malformed second demo server',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo, demoRaw: { issuer: 1 } },
+    ],
   ])('refuses %s', (_, json) => {
     expect(parseSessionBody(json)).toBeUndefined();
   });

@@ -169,7 +169,15 @@ export interface DemoServerInfo {
   /** e.g. `http://127.0.0.1:4173/demo/jwks` */
   readonly jwksUri: string;
   readonly clients: readonly DemoClient[];
+  /**
+   * How it reads credentials in the Basic header: `form-decoded` as RFC 6749 §2.3.1 says
+   * (oidc-provider, under `/demo`) or `raw`, the bytes as they arrive (@node-oauth/oauth2-server,
+   * under `/demo-raw`). Absent in a session from an older server: `form-decoded`, the only one then.
+   */
+  readonly basicCredentials?: DemoBasicCredentials;
 }
+
+export type DemoBasicCredentials = 'form-decoded' | 'raw';
 
 /**
  * The JSON body of `GET /api/session`: everything the page needs at run time and must not have
@@ -183,6 +191,11 @@ export interface SessionBody {
    */
   readonly proxyTokenExpiresIn: number;
   readonly demo: DemoServerInfo | null;
+  /**
+   * The second demo server, which reads Basic credentials raw (`/demo-raw`); null where none is
+   * hosted. A second entry rather than a list, so a page reading only `demo` keeps working.
+   */
+  readonly demoRaw?: DemoServerInfo | null;
 }
 
 /** The proxy token is an expiry and a 43-character HMAC; anything short is not one. */
@@ -204,6 +217,8 @@ function parseDemoClient(json: unknown): DemoClient | undefined {
 function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
   if (!isRecord(json) || !Array.isArray(json.clients)) return undefined;
   const { issuer, tokenEndpoint, discoveryUrl, jwksUri } = json;
+  const basicCredentials = json.basicCredentials ?? 'form-decoded';
+  if (basicCredentials !== 'form-decoded' && basicCredentials !== 'raw') return undefined;
   if (
     typeof issuer !== 'string' ||
     typeof tokenEndpoint !== 'string' ||
@@ -213,7 +228,14 @@ function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
     return undefined;
   const clients = json.clients.map(parseDemoClient);
   if (clients.length === 0 || clients.some((client) => client === undefined)) return undefined;
-  return { issuer, tokenEndpoint, discoveryUrl, jwksUri, clients: clients.filter(isDefined) };
+  return {
+    issuer,
+    tokenEndpoint,
+    discoveryUrl,
+    jwksUri,
+    clients: clients.filter(isDefined),
+    basicCredentials,
+  };
 }
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
@@ -225,7 +247,7 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  */
 export function parseSessionBody(json: unknown): SessionBody | undefined {
   if (!isRecord(json)) return undefined;
-  const { proxyToken, proxyTokenExpiresIn, demo } = json;
+  const { proxyToken, proxyTokenExpiresIn } = json;
   if (typeof proxyToken !== 'string' || proxyToken.length < MIN_PROXY_TOKEN_LENGTH)
     return undefined;
   if (
@@ -234,9 +256,12 @@ export function parseSessionBody(json: unknown): SessionBody | undefined {
     proxyTokenExpiresIn <= 0
   )
     return undefined;
-  if (demo === null) return { proxyToken, proxyTokenExpiresIn, demo: null };
-  const info = parseDemoServerInfo(demo);
-  return info ? { proxyToken, proxyTokenExpiresIn, demo: info } : undefined;
+  const demo = json.demo === null ? null : parseDemoServerInfo(json.demo);
+  // An older server sends no `demoRaw`: the same as none hosted.
+  const demoRaw =
+    json.demoRaw === null || json.demoRaw === undefined ? null : parseDemoServerInfo(json.demoRaw);
+  if (demo === undefined || demoRaw === undefined) return undefined;
+  return { proxyToken, proxyTokenExpiresIn, demo, demoRaw };
 }
 
 /**

@@ -5,11 +5,11 @@ import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './t
 /**
  * A token endpoint that does not follow the Okta domain and authorization server ID, and where it
  * came from, so the page can describe it truthfully: typed into the field, set by "Use demo
- * server", or read from a shared link.
+ * server", read from a shared link, or read from the issuer's metadata (discovery).
  */
 export interface TokenEndpointOverride {
   readonly url: string;
-  readonly source: 'typed' | 'demo' | 'link';
+  readonly source: 'typed' | 'demo' | 'link' | 'discovery';
 }
 
 /** Everything the user typed or chose: the one place state lives. Everything else is derived. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { recordAttempt } from './attempt-history.ts';
 import {
   explainOktaApiError,
   explainTokenError,
+  explainUnrecognizedAnswer,
   requestContextOf,
   type RequestContext,
 } from './token-error-help.ts';
@@ -35,6 +37,18 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     tokenEndpoint: CUSTOM_ENDPOINT,
     credentialsHaveStrayCharacters: false,
     demoServer: false,
+    demoBasicCredentials: null,
+    oktaServer: true,
+    triedWays: new Set([
+      overrides.authMethod === 'client_secret_post'
+        ? 'post'
+        : overrides.encoding === 'form'
+          ? 'basic-form'
+          : 'basic-raw',
+    ]),
+    clientIdHasColon: false,
+    secretHasColon: false,
+    nonVschar: false,
     ...overrides,
   };
 }
@@ -175,7 +189,13 @@ describe('explainTokenError: invalid_client', () => {
 
 describe('explainTokenError: against the built-in demo server', () => {
   const demo = (overrides: Partial<RequestContext> = {}) =>
-    context({ demoServer: true, tokenEndpoint: 'http://127.0.0.1:4173/demo/token', ...overrides });
+    context({
+      demoServer: true,
+      demoBasicCredentials: 'form-decoded',
+      oktaServer: false,
+      tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
+      ...overrides,
+    });
 
   it.each([
     'invalid_client',
@@ -194,7 +214,7 @@ describe('explainTokenError: against the built-in demo server', () => {
       err('invalid_client'),
       demo({ basicEncodingsDiffer: true }),
     );
-    expect(checks[0]).toContain('the demo server form-decodes Basic credentials');
+    expect(checks[0]).toContain('this demo server form-decodes Basic credentials');
     expect(checks[0]).toContain(SWITCH_TO_FORM);
     expect(checks.join('\n')).toContain('choose one under Demo client and press Use demo server');
   });
@@ -336,7 +356,7 @@ describe('requestContextOf: the context of the request that was sent', () => {
   };
 
   it('reads the choices and the trimmed endpoint from the model', () => {
-    expect(requestContextOf(buildTokenRequest(base), null)).toEqual({
+    expect(requestContextOf(buildTokenRequest(base), [])).toEqual({
       authMethod: 'client_secret_post',
       encoding: 'form',
       basicEncodingsDiffer: false,
@@ -344,15 +364,21 @@ describe('requestContextOf: the context of the request that was sent', () => {
       tokenEndpoint: 'https://dev-1.okta.com/oauth2/default/v1/token',
       credentialsHaveStrayCharacters: false,
       demoServer: false,
+      demoBasicCredentials: null,
+      oktaServer: true,
+      triedWays: new Set(['post']),
+      clientIdHasColon: false,
+      secretHasColon: false,
+      nonVschar: false,
     });
   });
 
   it('sees when the two encodings differ (a "+" in the secret), only when Basic was sent', () => {
     const basic = { ...base, authMethod: 'client_secret_basic' as const, clientSecret: 'a+b' };
-    expect(requestContextOf(buildTokenRequest(basic), null).basicEncodingsDiffer).toBe(true);
+    expect(requestContextOf(buildTokenRequest(basic), []).basicEncodingsDiffer).toBe(true);
     // In client_secret_post the body is form-encoded whatever the choice: nothing to switch.
     expect(
-      requestContextOf(buildTokenRequest({ ...base, clientSecret: 'a+b' }), null)
+      requestContextOf(buildTokenRequest({ ...base, clientSecret: 'a+b' }), [])
         .basicEncodingsDiffer,
     ).toBe(false);
   });
@@ -366,7 +392,8 @@ describe('requestContextOf: the context of the request that was sent', () => {
       clients: [],
     };
     const to = (tokenEndpoint: string, info: typeof demo | null = demo) =>
-      requestContextOf(buildTokenRequest({ ...base, tokenEndpoint }), info).demoServer;
+      requestContextOf(buildTokenRequest({ ...base, tokenEndpoint }), info ? [info] : [])
+        .demoServer;
     expect(to('http://127.0.0.1:4173/demo/token')).toBe(true);
     expect(to(' http://127.0.0.1:4173/demo/token?x=1 ')).toBe(true);
     expect(to('http://127.0.0.1:4173/demo/token', null)).toBe(false);
@@ -379,9 +406,174 @@ describe('requestContextOf: the context of the request that was sent', () => {
     'sees stray characters in %j',
     (clientSecret) => {
       expect(
-        requestContextOf(buildTokenRequest({ ...base, clientSecret }), null)
+        requestContextOf(buildTokenRequest({ ...base, clientSecret }), [])
           .credentialsHaveStrayCharacters,
       ).toBe(true);
     },
   );
+});
+
+/**
+ * Issue 10's measured defects, tried as a new user would: each reproduced here from the request
+ * the page builds and the answer a real server gave (server/node/interop-table.golden.json).
+ */
+describe('issue 10: advice from the request sent and the attempts before it', () => {
+  const LOCAL = 'http://127.0.0.1:9000/token';
+  const input = (overrides: Partial<TokenRequestInput> = {}): TokenRequestInput => ({
+    tokenEndpoint: LOCAL,
+    clientId: 'example.com',
+    clientSecret: 's=cr%t',
+    scope: 'customScope',
+    authMethod: 'client_secret_basic',
+    encoding: 'raw',
+    ...overrides,
+  });
+  const contextFor = (sent: TokenRequestInput, before: TokenRequestInput[] = []) => {
+    const history = before.reduce(
+      (done, earlier) => recordAttempt(done, buildTokenRequest(earlier), 'refused', 401),
+      [] as ReturnType<typeof recordAttempt>,
+    );
+    return requestContextOf(buildTokenRequest(sent), [], history);
+  };
+
+  it.each(['s=cr%t', '100%pure%zz%'])(
+    '1: "not properly encoded" from a form-decoding server (secret %j) advises the form encoding',
+    (clientSecret) => {
+      const explanation = explainTokenError(
+        err(
+          'invalid_request',
+          'client_id and client_secret in the authorization header are not properly encoded',
+        ),
+        contextFor(input({ clientSecret })),
+      );
+      expect(explanation.meaning).toContain('form-decodes the credentials');
+      expect(explanation.checks[0]).toContain(SWITCH_TO_FORM);
+    },
+  );
+
+  it('2: a plain-text 401 with WWW-Authenticate: Basic points at client_secret_post', () => {
+    const explanation = explainUnrecognizedAnswer(
+      401,
+      new Headers({ 'www-authenticate': 'Basic realm="Users"' }),
+      contextFor(input({ clientSecret: 'pa:ss:word' })),
+    );
+    expect(explanation?.meaning).toContain('plain HTTP Basic challenge (Basic realm="Users")');
+    expect(explanation?.checks[0]).toContain('Try "Request body (client_secret_post)"');
+    expect(explanation?.checks.join('\n')).toContain('before the second ":"');
+    expect(explainUnrecognizedAnswer(500, new Headers(), contextFor(input()))).toBeUndefined();
+  });
+
+  it('3: the advice does not loop: after raw and form failed, it names client_secret_post, not raw again', () => {
+    const raw = input({ clientId: 'my:client', clientSecret: 'secret' });
+    const form = { ...raw, encoding: 'form' as const };
+    const first = explainTokenError(err('invalid_client'), contextFor(raw));
+    expect(first.checks.join('\n')).toContain(SWITCH_TO_FORM);
+    const second = explainTokenError(err('invalid_client'), contextFor(form, [raw]));
+    const text = second.checks.join('\n');
+    expect(text).not.toContain(SWITCH_TO_RAW);
+    expect(text).not.toContain(SWITCH_TO_FORM);
+    expect(text).toContain('Use "Request body (client_secret_post)"');
+    // And once all three were refused, it says the way of sending is not the problem.
+    const post = { ...raw, authMethod: 'client_secret_post' as const };
+    const third = explainTokenError(err('invalid_client'), contextFor(post, [raw, form]));
+    expect(third.checks.join('\n')).toContain(
+      'All three ways of sending these credentials were tried',
+    );
+    expect(third.checks.join('\n')).not.toMatch(/Switch Credential encoding|Try the other client/);
+  });
+
+  it('3: attempts with other inputs (another secret) do not count as tried', () => {
+    const sent = input({ encoding: 'form', clientSecret: 'a+b' });
+    const explanation = explainTokenError(
+      err('invalid_client'),
+      contextFor(sent, [{ ...sent, encoding: 'raw', clientSecret: 'other+secret' }]),
+    );
+    expect(explanation.checks.join('\n')).toContain(SWITCH_TO_RAW);
+  });
+
+  it('4: no encoding advice in client_secret_post mode, where the encoding changes nothing', () => {
+    const explanation = explainTokenError(
+      err('invalid_client'),
+      contextFor(input({ authMethod: 'client_secret_post', clientSecret: 'a+b' })),
+    );
+    expect(explanation.checks.join('\n')).not.toContain('Credential encoding');
+  });
+
+  it('5: a ":" in the client ID points at client_secret_post, not only at the form encoding', () => {
+    const explanation = explainTokenError(
+      err('invalid_client'),
+      contextFor(input({ clientId: 'my:client', clientSecret: 'secret' })),
+    );
+    expect(explanation.checks.join('\n')).toContain(
+      'servers that read Basic raw cannot read the form-encoded "%3A" either. Use "Request body (client_secret_post)"',
+    );
+  });
+
+  it('6: a ":" in the secret is noted as cut by some servers', () => {
+    const explanation = explainTokenError(
+      err('invalid_client'),
+      contextFor(input({ clientSecret: 'pa:ss:word' })),
+    );
+    expect(explanation.checks.join('\n')).toContain(
+      "passport-http's BasicStrategy) cut the secret",
+    );
+  });
+
+  it.each([
+    'Invalid parameter: `client_secret`',
+    'client_id and client_secret in the authorization header are not properly encoded',
+  ])(
+    '7: a refusal of non-VSCHAR characters (%j) says that no request can work, and to regenerate',
+    (description) => {
+      const explanation = explainTokenError(
+        err('invalid_request', description),
+        contextFor(input({ clientSecret: '123£' })),
+      );
+      expect(explanation.meaning).toContain('no encoding or method can carry these credentials');
+      expect(explanation.checks[0]).toContain('Regenerate the secret');
+      expect(explanation.checks.join('\n')).not.toContain('Switch Credential encoding');
+    },
+  );
+
+  it.each([
+    ['a loopback server', 'http://127.0.0.1:9000/token'],
+    ['another company', 'https://auth.example.com/oauth/token'],
+  ])('9: no Okta-only advice against %s', (_, tokenEndpoint) => {
+    for (const code of ['invalid_client', 'unauthorized_client', 'access_denied']) {
+      const text = explainTokenError(err(code), contextFor(input({ tokenEndpoint }))).checks.join(
+        '\n',
+      );
+      expect(text).not.toMatch(/Okta|General tab/);
+    }
+  });
+
+  it('9: Okta advice stays for Okta hosts and Okta paths on a custom domain', () => {
+    for (const tokenEndpoint of [
+      'https://dev-1.okta.com/oauth2/default/v1/token',
+      'https://login.example.com/oauth2/default/v1/token',
+    ]) {
+      expect(
+        explainTokenError(err('invalid_client'), contextFor(input({ tokenEndpoint }))).checks.join(
+          '\n',
+        ),
+      ).toContain('General tab');
+    }
+  });
+
+  it('at /demo-raw, sending form-encoded, the advice is to send raw', () => {
+    const demoRaw = {
+      issuer: 'http://127.0.0.1:4173/demo-raw',
+      tokenEndpoint: 'http://127.0.0.1:4173/demo-raw/token',
+      discoveryUrl: 'http://127.0.0.1:4173/demo-raw/.well-known/oauth-authorization-server',
+      jwksUri: 'http://127.0.0.1:4173/demo-raw/jwks',
+      clients: [],
+      basicCredentials: 'raw' as const,
+    };
+    const sent = buildTokenRequest(
+      input({ tokenEndpoint: demoRaw.tokenEndpoint, encoding: 'form', clientSecret: 'a+b' }),
+    );
+    const { checks } = explainTokenError(err('invalid_client'), requestContextOf(sent, [demoRaw]));
+    expect(checks[0]).toContain('this demo server takes the raw bytes');
+    expect(checks[0]).toContain(SWITCH_TO_RAW);
+  });
 });

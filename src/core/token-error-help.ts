@@ -1,5 +1,8 @@
+import { waysTried, type AttemptHistory } from './attempt-history.ts';
+import { AUTH_WAY_LABEL, type AuthWay } from './auth-ways.ts';
 import { checkCredentials } from './credential-checks.ts';
-import type { DemoServerInfo } from './proxy-protocol.ts';
+import { hasNonVscharCredentials } from './find-what-works.ts';
+import type { DemoBasicCredentials, DemoServerInfo } from './proxy-protocol.ts';
 import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 import type { ClientAuthMethod, TokenRequest } from './token-request.ts';
 import type { CredentialEncoding } from './credentials.ts';
@@ -19,8 +22,21 @@ export interface RequestContext {
   readonly tokenEndpoint: string;
   /** True when a credential starts or ends with white space or holds invisible characters. */
   readonly credentialsHaveStrayCharacters: boolean;
-  /** True when the request went to the playground's built-in demo server: no Okta advice then. */
+  /** True when the request went to one of the playground's built-in demo servers: no Okta advice then. */
   readonly demoServer: boolean;
+  /** How that demo server reads Basic credentials; null when the request went elsewhere. */
+  readonly demoBasicCredentials: DemoBasicCredentials | null;
+  /** True when the endpoint looks like Okta's (an Okta host, or Okta's `/oauth2/…/v1/token` path). */
+  readonly oktaServer: boolean;
+  /**
+   * The ways already tried for the same endpoint, credentials and scope since the page was
+   * opened, this request's own included: advice never suggests one of them again.
+   */
+  readonly triedWays: ReadonlySet<AuthWay>;
+  readonly clientIdHasColon: boolean;
+  readonly secretHasColon: boolean;
+  /** A client ID or secret holds characters outside VSCHAR (RFC 6749 Appendix A). */
+  readonly nonVschar: boolean;
 }
 
 const STRAY_CHARACTER_CHECKS = new Set([
@@ -30,12 +46,11 @@ const STRAY_CHARACTER_CHECKS = new Set([
 ]);
 
 /**
- * Whether `endpoint` belongs to the built-in demo server: same origin as its issuer, and the
+ * Whether `endpoint` belongs to a built-in demo server: same origin as its issuer, and the
  * issuer's path or below it. Compared as parsed URLs, so a trailing query or a different case of
  * the host does not matter; `localhost` and `127.0.0.1` are different names, as for the server.
  */
-function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo | null): boolean {
-  if (!demo) return false;
+function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo): boolean {
   try {
     const url = new URL(endpoint);
     const issuer = new URL(demo.issuer);
@@ -49,14 +64,34 @@ function isDemoServerEndpoint(endpoint: string, demo: DemoServerInfo | null): bo
 }
 
 /**
- * The context of the request that was sent, derived from its model; `demo` is the session's
- * demo server (null when there is none), to recognise a request sent to it.
+ * Okta's hosts (`*.okta.com`, `*.oktapreview.com`, `*.okta-emea.com`, …) and, for custom
+ * domains, Okta's token endpoint paths (`/oauth2/v1/token`, `/oauth2/{id}/v1/token`). Okta-only
+ * advice (the app's General tab, "this Okta org") is given only there.
+ */
+function isOktaEndpoint(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return (
+      /(^|\.)(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i.test(url.hostname) ||
+      /^\/oauth2\/([^/]+\/)?v1\/token\/?$/.test(url.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The context of the request that was sent, derived from its model; `demos` are the session's
+ * demo servers, to recognise a request sent to one; `history` the attempts since the page was
+ * opened (memory only), so advice never repeats a way already tried for the same inputs.
  */
 export function requestContextOf(
   request: TokenRequest,
-  demo: DemoServerInfo | null,
+  demos: readonly DemoServerInfo[],
+  history: AttemptHistory = [],
 ): RequestContext {
   const { input, basicByEncoding, clientAuthentication } = request;
+  const demo = demos.find((server) => isDemoServerEndpoint(request.url, server));
   return {
     authMethod: clientAuthentication.method,
     encoding: input.encoding,
@@ -68,7 +103,13 @@ export function requestContextOf(
     credentialsHaveStrayCharacters: checkCredentials(input, input.encoding).some((check) =>
       STRAY_CHARACTER_CHECKS.has(check.code),
     ),
-    demoServer: isDemoServerEndpoint(request.url, demo),
+    demoServer: demo !== undefined,
+    demoBasicCredentials: demo ? (demo.basicCredentials ?? 'form-decoded') : null,
+    oktaServer: demo === undefined && isOktaEndpoint(request.url),
+    triedWays: waysTried(history, request),
+    clientIdHasColon: input.clientId.includes(':'),
+    secretHasColon: input.clientSecret.includes(':'),
+    nonVschar: hasNonVscharCredentials(input),
   };
 }
 
@@ -79,20 +120,54 @@ export interface Explanation {
   readonly checks: readonly string[];
 }
 
-const OTHER_ENCODING: Record<CredentialEncoding, string> = {
-  raw: 'RFC 6749 form-encoded first',
-  form: 'Raw UTF-8',
+const ENCODING_LABEL: Record<CredentialEncoding, string> = {
+  raw: 'Raw UTF-8',
+  form: 'RFC 6749 form-encoded first',
 };
-const OTHER_METHOD: Record<ClientAuthMethod, string> = {
-  client_secret_basic: 'Request body (client_secret_post)',
-  client_secret_post: 'Basic header (client_secret_basic)',
-};
+const OTHER_ENCODING: Record<CredentialEncoding, CredentialEncoding> = { raw: 'form', form: 'raw' };
+const BASIC_WAY: Record<CredentialEncoding, AuthWay> = { raw: 'basic-raw', form: 'basic-form' };
+const POST_LABEL = 'Request body (client_secret_post)';
 
 const matches = (text: string | undefined, pattern: RegExp) => pattern.test(text ?? '');
 
-/** Advice that only holds for Okta: left out when the request went to the demo server. */
+/** Advice that only holds for Okta: given only when the endpoint is Okta's (issue 10, defect 9). */
 const oktaOnly = (context: RequestContext, ...checks: string[]) =>
-  context.demoServer ? [] : checks;
+  context.oktaServer ? checks : [];
+
+/**
+ * "Switch the encoding" when the other Basic encoding sends different bytes, has not been tried
+ * for these inputs, and can help: at a demo server the page knows which one it reads.
+ */
+function encodingSwitch(context: RequestContext): string | undefined {
+  if (context.authMethod !== 'client_secret_basic' || !context.basicEncodingsDiffer)
+    return undefined;
+  const other = OTHER_ENCODING[context.encoding];
+  if (context.triedWays.has(BASIC_WAY[other])) return undefined;
+  const demoReads = context.demoBasicCredentials;
+  if (demoReads === 'form-decoded' && other === 'raw') return undefined;
+  if (demoReads === 'raw' && other === 'form') return undefined;
+  const why =
+    demoReads === 'form-decoded'
+      ? 'this demo server form-decodes Basic credentials (RFC 6749 §2.3.1)'
+      : demoReads === 'raw'
+        ? 'this demo server takes the raw bytes of Basic credentials'
+        : 'this server may expect the other one';
+  return `Your credentials read differently in the two encodings, and ${why}. Switch Credential encoding to "${ENCODING_LABEL[other]}" and send again.`;
+}
+
+/** "Try client_secret_post" (or back to Basic) unless that was already tried for these inputs. */
+function methodSwitch(context: RequestContext): string | undefined {
+  if (context.authMethod === 'client_secret_basic') {
+    if (context.triedWays.has('post')) return undefined;
+    return `Try the other client authentication method, "${POST_LABEL}": a server registers each client for one method, and a body is read without the Basic header's pitfalls.`;
+  }
+  if (context.triedWays.has('basic-raw') && context.triedWays.has('basic-form')) return undefined;
+  return 'Try the other client authentication method, "Basic header (client_secret_basic)": a server registers each client for one method.';
+}
+
+/** True when every way of sending these credentials has been tried and refused. */
+const everyWayTried = (context: RequestContext) =>
+  (['basic-raw', 'basic-form', 'post'] as const).every((way) => context.triedWays.has(way));
 
 /**
  * Where a custom authorization server's token endpoint would be, for someone at Okta's org
@@ -142,16 +217,33 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
   switch (error.error) {
     case 'invalid_client': {
       const checks: string[] = [];
-      if (!context.demoServer && isOktaOrgAuthorizationServer(context.tokenEndpoint)) {
+      if (context.oktaServer && isOktaOrgAuthorizationServer(context.tokenEndpoint)) {
         checks.push(
           `This is Okta's org authorization server, which refuses client secrets in this flow: use a custom authorization server such as "default" (${customServerEndpoint(context.tokenEndpoint)}).`,
         );
       }
-      if (context.authMethod === 'client_secret_basic' && context.basicEncodingsDiffer) {
+      if (everyWayTried(context)) {
         checks.push(
-          context.demoServer
-            ? `Your credentials read differently in the two encodings, and the demo server form-decodes Basic credentials (RFC 6749 §2.3.1). Switch Credential encoding to "${OTHER_ENCODING[context.encoding]}" and send again.`
-            : `Your credentials read differently in the two encodings: this server may expect the other one. Switch Credential encoding to "${OTHER_ENCODING[context.encoding]}" and send again.`,
+          `All three ways of sending these credentials were tried (${Object.values(AUTH_WAY_LABEL).join(', ')}) and refused: the way of sending is not the problem. The client ID or secret is wrong, or the client may not authenticate this way.`,
+        );
+      }
+      const encoding = encodingSwitch(context);
+      if (encoding) checks.push(encoding);
+      if (
+        context.clientIdHasColon &&
+        context.authMethod === 'client_secret_basic' &&
+        !context.triedWays.has('post')
+      ) {
+        checks.push(
+          `Your client ID contains ":", which a raw Basic header cannot carry (RFC 7617 §2); servers that read Basic raw cannot read the form-encoded "%3A" either. Use "${POST_LABEL}".`,
+        );
+      } else if (
+        context.secretHasColon &&
+        context.authMethod === 'client_secret_basic' &&
+        !context.triedWays.has('post')
+      ) {
+        checks.push(
+          `Your secret contains ":": RFC 7617 allows it, but some servers (passport-http's BasicStrategy) cut the secret at a second ":". "${POST_LABEL}" carries it whole.`,
         );
       }
       if (context.credentialsHaveStrayCharacters) {
@@ -160,14 +252,15 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         );
       }
       checks.push(
-        ...(context.demoServer
-          ? [
-              'The demo server knows only its own demo clients: choose one under Demo client and press Use demo server, which fills in its exact ID, secret and scope.',
-            ]
-          : [
-              "Copy the client ID and secret again from the app's General tab (a rotated or regenerated secret invalidates the old one).",
-            ]),
-        `Try the other client authentication method, "${OTHER_METHOD[context.authMethod]}": a server registers each client for one method.`,
+        context.demoServer
+          ? 'The demo server knows only its own demo clients: choose one under Demo client and press Use demo server, which fills in its exact ID, secret and scope.'
+          : context.oktaServer
+            ? "Copy the client ID and secret again from the app's General tab (a rotated or regenerated secret invalidates the old one)."
+            : 'Copy the client ID and secret again from where the client was registered (a rotated or regenerated secret invalidates the old one).',
+      );
+      const method = methodSwitch(context);
+      if (method) checks.push(method);
+      checks.push(
         ...oktaOnly(
           context,
           'Make sure the client belongs to this Okta org and this authorization server.',
@@ -176,7 +269,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       return {
         meaning:
           'Client authentication failed: the server does not know this client ID, the secret is wrong, or the client may not authenticate this way.',
-        checks,
+        checks: [...new Set(checks)],
       };
     }
     case 'invalid_scope': {
@@ -248,7 +341,34 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
           'Check that the policy and its rule are active.',
         ],
       };
-    case 'invalid_request':
+    case 'invalid_request': {
+      if (matches(description, /not properly encoded/i) && !context.nonVschar) {
+        // oidc-provider: the raw credentials hold a "%" not followed by two hex digits.
+        const formTried = context.triedWays.has('basic-form');
+        return {
+          meaning:
+            'The server form-decodes the credentials in the Basic header (RFC 6749 §2.3.1) and could not decode yours: sent raw, a "%" not followed by two hex digits is not valid form-encoding.',
+          checks: [
+            formTried
+              ? `Use "${POST_LABEL}".`
+              : `Switch Credential encoding to "${ENCODING_LABEL.form}" and send again: this server expects it.`,
+          ],
+        };
+      }
+      // @node-oauth/oauth2-server's refusal, and oidc-provider's, which finds non-VSCHAR
+      // characters only after decoding and calls them "not properly encoded".
+      if (
+        matches(description, /invalid parameter: `?client_(secret|id)`?|not properly encoded/i) &&
+        context.nonVschar
+      ) {
+        return {
+          meaning:
+            'The server refuses characters outside visible ASCII in a client ID or secret (VSCHAR, RFC 6749 Appendix A), however they are sent: no encoding or method can carry these credentials to it.',
+          checks: [
+            'Regenerate the secret in the admin console until it is plain ASCII (an Okta-style secret is), or use a server that accepts these characters.',
+          ],
+        };
+      }
       return {
         meaning:
           'The request is malformed: a parameter is missing, repeated, or badly formatted, or the client authenticated in two ways at once.',
@@ -260,6 +380,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
           'The Authorization header must be "Basic " followed by one line of standard Base64 (RFC 7617).',
         ],
       };
+    }
     case 'invalid_dpop_proof':
     case 'use_dpop_nonce':
       return {
@@ -282,6 +403,39 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         checks: description ? [`The server said: "${description}".`] : [],
       };
   }
+}
+
+/**
+ * An answer that is not an OAuth response but still says something (issue 10, defect 2): a 401
+ * in plain text with `WWW-Authenticate: Basic` comes from a generic HTTP Basic reader (e.g.
+ * passport-http's BasicStrategy), which takes the raw bytes and cuts the secret at a second ":".
+ * Undefined when there is nothing to add to "not a token response".
+ */
+export function explainUnrecognizedAnswer(
+  status: number,
+  headers: Headers,
+  context: RequestContext,
+): Explanation | undefined {
+  const challenge = headers.get('www-authenticate') ?? '';
+  if (status !== 401 || !/^\s*basic\b/i.test(challenge)) return undefined;
+  const checks: string[] = [];
+  if (context.authMethod === 'client_secret_basic' && !context.triedWays.has('post'))
+    checks.push(
+      `Try "${POST_LABEL}": such servers often read the body's client_id and client_secret with another reader, without the Basic header's pitfalls.`,
+    );
+  if (context.secretHasColon)
+    checks.push(
+      'Your secret contains ":": a generic Basic reader may keep only the part before the second ":".',
+    );
+  if (context.clientIdHasColon)
+    checks.push(
+      'Your client ID contains ":", which a raw Basic header cannot carry (RFC 7617 §2).',
+    );
+  checks.push('Check the client ID and secret.');
+  return {
+    meaning: `The server refused the credentials with a plain HTTP Basic challenge (${challenge.trim()}), not an OAuth error: a generic Basic reader, which takes the raw bytes and does not form-decode them.`,
+    checks,
+  };
 }
 
 /** Okta's non-OAuth error shape (e.g. E0000022 for a wrong method or path). */

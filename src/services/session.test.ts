@@ -23,7 +23,12 @@ describe('fetchSession (GET /api/session)', () => {
       return Response.json({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo, extra: 1 });
     });
     expect(seen).toEqual(['/api/session']);
-    expect(session).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo });
+    expect(session).toEqual({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: { ...demo, basicCredentials: 'form-decoded' },
+      demoRaw: null,
+    });
   });
 
   it('a server without a demo server', async () => {
@@ -31,7 +36,7 @@ describe('fetchSession (GET /api/session)', () => {
       await fetchSession(
         answering(() => Response.json({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: null })),
       ),
-    ).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: null });
+    ).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: null, demoRaw: null });
   });
 
   it.each([

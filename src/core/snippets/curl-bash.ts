@@ -1,5 +1,6 @@
 import { quotePosix } from './quote-posix.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * The Okta guide's curl command for a token request, for bash and zsh: the same flags and
@@ -17,9 +18,8 @@ export function curlBash(request: SnippetRequest): string {
 }
 
 export const curlBashTarget: SnippetTarget = {
-  id: 'curl-bash',
-  label: 'curl (bash)',
-  language: 'bash',
+  ...snippetTab('curl-bash'),
+  describe: describeCurlBashQuoting,
   generate: (request) => ({ code: curlBash(request), warnings: [] }),
 };
 

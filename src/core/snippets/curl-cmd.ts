@@ -1,6 +1,7 @@
 import { hasNonAscii } from './non-ascii.ts';
 import { cmdCannotCarry, quoteCmd } from './quote-cmd.ts';
 import type { Snippet, SnippetRequest, SnippetTarget, SnippetWarning } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * curl for Windows `cmd.exe` (curl.exe ships with Windows 10 1803 and later): double-quoted
@@ -57,8 +58,6 @@ export function curlCmd(request: SnippetRequest): Snippet {
 }
 
 export const curlCmdTarget: SnippetTarget = {
-  id: 'curl-cmd',
-  label: 'cmd.exe (curl)',
-  language: 'bat',
+  ...snippetTab('curl-cmd'),
   generate: curlCmd,
 };

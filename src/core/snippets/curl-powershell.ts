@@ -1,6 +1,7 @@
 import { hasNonAscii } from './non-ascii.ts';
 import { quotePowerShell } from './quote-powershell.ts';
 import type { SnippetRequest, SnippetTarget, SnippetWarning } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * The guide's curl command for PowerShell: `curl.exe`, because in Windows PowerShell 5.1 `curl`
@@ -41,8 +42,6 @@ export function curlPowerShell(request: SnippetRequest): {
 }
 
 export const curlPowerShellTarget: SnippetTarget = {
-  id: 'curl-powershell',
-  label: 'PowerShell (curl.exe)',
-  language: 'powershell',
+  ...snippetTab('curl-powershell'),
   generate: curlPowerShell,
 };

@@ -1,5 +1,6 @@
 import { quoteGo } from './quote-go.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * A complete Go program with `net/http`. Headers are set by assigning the map entry, not with
@@ -41,8 +42,6 @@ export function goNetHttp(request: SnippetRequest): string {
 }
 
 export const goNetHttpTarget: SnippetTarget = {
-  id: 'go-net-http',
-  label: 'Go (net/http)',
-  language: 'go',
+  ...snippetTab('go-net-http'),
   generate: (request) => ({ code: goNetHttp(request), warnings: [] }),
 };

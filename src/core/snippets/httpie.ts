@@ -1,5 +1,6 @@
 import { quotePosix } from './quote-posix.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * HTTPie (3.0 or later) for bash and zsh: headers as `Name:Value` items, the body sent exactly as
@@ -19,8 +20,6 @@ export function httpie(request: SnippetRequest): string {
 }
 
 export const httpieTarget: SnippetTarget = {
-  id: 'httpie',
-  label: 'HTTPie',
-  language: 'bash',
+  ...snippetTab('httpie'),
   generate: (request) => ({ code: httpie(request), warnings: [] }),
 };

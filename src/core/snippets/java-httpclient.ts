@@ -1,5 +1,6 @@
 import { quoteJava } from './quote-java.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * A single-file Java 11+ program with `java.net.http.HttpClient`; `java GetToken.java` runs it
@@ -30,8 +31,6 @@ export function javaHttpClient(request: SnippetRequest): string {
 }
 
 export const javaHttpClientTarget: SnippetTarget = {
-  id: 'java-httpclient',
-  label: 'Java (HttpClient)',
-  language: 'java',
+  ...snippetTab('java-httpclient'),
   generate: (request) => ({ code: javaHttpClient(request), warnings: [] }),
 };

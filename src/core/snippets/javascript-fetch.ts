@@ -1,5 +1,6 @@
 import { quoteJavaScript } from './quote-javascript.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * The request with the standard `fetch` (Node 18 and later, Deno, Bun, browsers), as an ES
@@ -22,9 +23,7 @@ export function javascriptFetch(request: SnippetRequest): string {
 }
 
 export const javascriptFetchTarget: SnippetTarget = {
-  id: 'javascript-fetch',
-  label: 'JavaScript (fetch)',
-  language: 'javascript',
+  ...snippetTab('javascript-fetch'),
   generate: (request) => ({
     code: javascriptFetch(request),
     warnings: [

@@ -1,5 +1,6 @@
 import { quotePowerShell } from './quote-powershell.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * PowerShell's own HTTP client: `Invoke-RestMethod` with every value a verbatim single-quoted
@@ -19,8 +20,6 @@ export function powerShellInvokeRestMethod(request: SnippetRequest): string {
 }
 
 export const powerShellInvokeRestMethodTarget: SnippetTarget = {
-  id: 'powershell-invoke-restmethod',
-  label: 'PowerShell (Invoke-RestMethod)',
-  language: 'powershell',
+  ...snippetTab('powershell-invoke-restmethod'),
   generate: (request) => ({ code: powerShellInvokeRestMethod(request), warnings: [] }),
 };

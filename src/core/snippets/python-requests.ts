@@ -1,5 +1,6 @@
 import { quotePython } from './quote-python.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /** The request with the `requests` package (`pip install requests`). */
 export function pythonRequests(request: SnippetRequest): string {
@@ -22,8 +23,6 @@ export function pythonRequests(request: SnippetRequest): string {
 }
 
 export const pythonRequestsTarget: SnippetTarget = {
-  id: 'python-requests',
-  label: 'Python (requests)',
-  language: 'python',
+  ...snippetTab('python-requests'),
   generate: (request) => ({ code: pythonRequests(request), warnings: [] }),
 };

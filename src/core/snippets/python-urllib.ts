@@ -1,6 +1,7 @@
 import { hasNonAscii } from './non-ascii.ts';
 import { quotePython } from './quote-python.ts';
 import type { Snippet, SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import { snippetTab } from './snippet-tabs.ts';
 
 /**
  * The request with Python's standard library only (`urllib.request`), printing the status and
@@ -42,8 +43,6 @@ export function pythonUrllib(request: SnippetRequest): Snippet {
 }
 
 export const pythonUrllibTarget: SnippetTarget = {
-  id: 'python-urllib',
-  label: 'Python (urllib)',
-  language: 'python',
+  ...snippetTab('python-urllib'),
   generate: pythonUrllib,
 };

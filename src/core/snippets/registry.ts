@@ -9,25 +9,28 @@ import { powerShellInvokeRestMethodTarget } from './powershell-invoke-restmethod
 import { pythonRequestsTarget } from './python-requests.ts';
 import { pythonUrllibTarget } from './python-urllib.ts';
 import type { SnippetTarget } from './snippet-request.ts';
+import { isSnippetTabId, SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
+
+const TARGETS: Readonly<Record<SnippetTabId, SnippetTarget>> = {
+  'curl-bash': curlBashTarget,
+  'curl-powershell': curlPowerShellTarget,
+  'powershell-invoke-restmethod': powerShellInvokeRestMethodTarget,
+  'curl-cmd': curlCmdTarget,
+  httpie: httpieTarget,
+  'javascript-fetch': javascriptFetchTarget,
+  'python-requests': pythonRequestsTarget,
+  'python-urllib': pythonUrllibTarget,
+  'go-net-http': goNetHttpTarget,
+  'java-httpclient': javaHttpClientTarget,
+};
 
 /**
- * Every place people run the token request, in tab order: the guide's curl first, then the other
- * shells, then languages. Adding a target is one generator file and one entry here.
+ * Every place people run the token request, in the tab order of `SNIPPET_TABS`. Adding a target
+ * is one generator file, one tab and one entry above (the compiler asks for the entry).
  */
-export const snippetTargets: readonly SnippetTarget[] = [
-  curlBashTarget,
-  curlPowerShellTarget,
-  powerShellInvokeRestMethodTarget,
-  curlCmdTarget,
-  httpieTarget,
-  javascriptFetchTarget,
-  pythonRequestsTarget,
-  pythonUrllibTarget,
-  goNetHttpTarget,
-  javaHttpClientTarget,
-];
+export const snippetTargets: readonly SnippetTarget[] = SNIPPET_TABS.map((tab) => TARGETS[tab.id]);
 
 /** The target with this id, or undefined (e.g. a stale id remembered from an older version). */
 export function findSnippetTarget(id: string): SnippetTarget | undefined {
-  return snippetTargets.find((target) => target.id === id);
+  return isSnippetTabId(id) ? TARGETS[id] : undefined;
 }

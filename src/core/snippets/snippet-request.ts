@@ -1,3 +1,5 @@
+import type { SnippetTab } from './snippet-tabs.ts';
+
 /**
  * The least a generator needs from the request model: the wire request. Structural on purpose,
  * so any model that carries `method`, `url`, `headers` and `body` (today's `TokenRequest`
@@ -30,12 +32,9 @@ export interface Snippet {
   readonly warnings: readonly SnippetWarning[];
 }
 
-export interface SnippetTarget {
-  /** Stable: stored as the remembered tab, used in file names of golden tests. */
-  readonly id: string;
-  /** The tab's name (GUIDE §3): tool or language, then the shell or library in parentheses. */
-  readonly label: string;
-  /** For syntax hints and the code block's label. */
-  readonly language: string;
+/** A tab's names (`snippet-tabs.ts`) and the generator behind it. */
+export interface SnippetTarget extends SnippetTab {
+  /** A note shown under the code, written for this request (e.g. how the values are quoted). */
+  readonly describe?: (request: SnippetRequest) => string;
   readonly generate: (request: SnippetRequest) => Snippet;
 }

@@ -1,8 +1,17 @@
-import { checkCredentials } from '../../core/credential-checks.ts';
+import { lazy, Suspense, useState } from 'react';
+import { checkCredentials, type CredentialField } from '../../core/credential-checks.ts';
+import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
+import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { EncodingComparison } from './EncodingComparison.tsx';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
+
+// Only credentials whose two encodings differ need the comparison: it is loaded then, not with the
+// first screen (e2e/bundle-size.spec.ts).
+const EncodingComparison = lazy(() =>
+  import('./EncodingComparison.tsx').then((module) => ({ default: module.EncodingComparison })),
+);
 
 interface CredentialsSectionProps {
   readonly clientId: string;
@@ -38,8 +47,16 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     checks.filter(
       (c) => c.field === field && !(c.code === 'empty' && clientId === '' && clientSecret === ''),
     );
-  const idNotices = shown('clientId');
-  const secretNotices = shown('clientSecret');
+  // What the one-line inputs removed from the last paste (line breaks), said until the next one.
+  const [pasteNotes, setPasteNotes] = useState<Partial<Record<CredentialField, string>>>({});
+  const pasteNotice = (field: CredentialField, value: string): Notice[] => {
+    const note = pasteNotes[field];
+    return note && value !== '' ? [{ severity: 'info', message: note }] : [];
+  };
+  const remember = (field: CredentialField, label: string) => (pasted: string) =>
+    setPasteNotes((notes) => ({ ...notes, [field]: describeDroppedLineBreaks(pasted, label) }));
+  const idNotices = [...shown('clientId'), ...pasteNotice('clientId', clientId)];
+  const secretNotices = [...shown('clientSecret'), ...pasteNotice('clientSecret', clientSecret)];
 
   return (
     <section aria-labelledby="credentials-heading" className="card">
@@ -54,6 +71,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={clientId}
         notices={idNotices}
         onChange={(value) => onChange({ clientId: value })}
+        onPaste={remember('clientId', 'client ID')}
       />
       <TextField
         id="client-secret"
@@ -62,6 +80,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={clientSecret}
         notices={secretNotices}
         onChange={(value) => onChange({ clientSecret: value })}
+        onPaste={remember('clientSecret', 'client secret')}
         action={
           <button
             type="button"
@@ -86,12 +105,25 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the Okta
         guide skips that step. Both give the same bytes for letters, digits and <code>-._*</code>.
       </p>
-      <EncodingComparison
-        clientId={clientId}
-        clientSecret={clientSecret}
-        basicByEncoding={basicByEncoding}
-        secretVisible={secretVisible}
-      />
+      {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
+        <ErrorBoundary
+          fallback={
+            <p className="notice notice-warning" role="note">
+              The two encodings differ for these credentials (the comparison could not load: reload
+              the page to see it).
+            </p>
+          }
+        >
+          <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
+            <EncodingComparison
+              clientId={clientId}
+              clientSecret={clientSecret}
+              basicByEncoding={basicByEncoding}
+              secretVisible={secretVisible}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </section>
   );
 }

@@ -39,7 +39,8 @@ function maskedSecretOf(pair: string): string {
 
 /**
  * When the guide's raw encoding and RFC 6749 §2.3.1 differ, both side by side with the
- * characters that differ marked, and which servers expect which. Renders nothing otherwise.
+ * characters that differ marked, and which servers expect which (CredentialsSection shows it only
+ * then).
  */
 export function EncodingComparison({
   clientId,
@@ -47,8 +48,6 @@ export function EncodingComparison({
   basicByEncoding: { raw, form },
   secretVisible,
 }: EncodingComparisonProps) {
-  if (raw.pair === form.pair) return null;
-
   return (
     <div className="comparison" role="group" aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">The two encodings differ for these credentials</h3>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { checkScope } from '../../core/scope.ts';
 import { checkTokenEndpoint } from '../../core/token-endpoint.ts';
@@ -22,6 +23,8 @@ interface EndpointSectionProps {
   readonly scope: string;
   readonly authMethod: ClientAuthMethod;
   readonly onChange: (change: EndpointChange) => void;
+  /** Discovery from the issuer (loaded lazily by the app), shown before the token endpoint it fills. */
+  readonly discovery?: ReactNode;
 }
 
 const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
@@ -42,12 +45,21 @@ const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived
   typed: 'Edited by hand: any OAuth 2.0 token endpoint works.',
   demo: "The built-in demo server's token endpoint (set by Use demo server).",
   link: 'From the link that opened this page: any OAuth 2.0 token endpoint works.',
+  discovery: "From the issuer's metadata (found by discovery below).",
 };
 
 /** Where the request goes, what it asks for, and how the client authenticates. */
 export function EndpointSection(props: EndpointSectionProps) {
-  const { domain, authServerId, tokenEndpoint, tokenEndpointSource, scope, authMethod, onChange } =
-    props;
+  const {
+    domain,
+    authServerId,
+    tokenEndpoint,
+    tokenEndpointSource,
+    scope,
+    authMethod,
+    onChange,
+    discovery,
+  } = props;
   // Before a domain is typed, the derived endpoint holds the guide's placeholder: say what to do instead.
   const endpointNotices =
     tokenEndpointSource === null && domain.trim() === ''
@@ -79,6 +91,7 @@ export function EndpointSection(props: EndpointSectionProps) {
           onChange={(value) => onChange({ authServerId: value })}
         />
       </div>
+      {discovery}
       <TextField
         id="token-endpoint"
         label="Token endpoint"

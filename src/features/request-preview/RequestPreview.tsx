@@ -1,20 +1,23 @@
+import type { ReactNode } from 'react';
 import { maskPairSecret } from '../../core/credentials.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
-import { curlBash, describeCurlBashQuoting } from '../../core/snippets/curl-bash.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { CheckYourself } from './CheckYourself.tsx';
 
 interface RequestPreviewProps {
   readonly request: TokenRequest;
   readonly secretVisible: boolean;
+  /**
+   * What follows the header in the same pane: the code tabs and the do-it-yourself routes. Passed
+   * in by the Build tool because a feature never imports another feature.
+   */
+  readonly children?: ReactNode;
 }
 
-/** Steps 3 and 4 of the guide: the pair, its Base64, the header and the curl command. */
-export function RequestPreview({ request, secretVisible }: RequestPreviewProps) {
+/** Step 3 of the guide: the pair, its Base64 and the header, then what the Build tool adds. */
+export function RequestPreview({ request, secretVisible, children }: RequestPreviewProps) {
   const { basic } = request;
-  const curl = curlBash(request);
   const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
   // Until both credentials are there, every value below would be a fake (`Basic Og==`).
   const missing = missingCredentials(request.input);
@@ -60,21 +63,7 @@ export function RequestPreview({ request, secretVisible }: RequestPreviewProps) 
           />
         }
       />
-      <OutputField
-        id="curl-command"
-        label="curl command"
-        value={curl}
-        missing={missing}
-        multiline
-        hint={describeCurlBashQuoting(request)}
-        actions={<CopyButton label="Copy curl command" value={curl} disabled={!!missing} />}
-      />
-      <CheckYourself
-        pair={basic.pair}
-        shownPair={shownPair}
-        base64={basic.base64}
-        missing={missing}
-      />
+      {children}
     </section>
   );
 }

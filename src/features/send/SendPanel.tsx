@@ -1,45 +1,120 @@
-import { useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
-import type { TokenEndpointOverride } from '../../core/request-form.ts';
+import type { FormState } from '../../core/request-form.ts';
+import { curlBash } from '../../core/snippets/curl-bash.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
 import type { TokenRequest } from '../../core/token-request.ts';
-import type { DemoClient } from '../../core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import { useSendTokenRequest } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
+import { FindWhatWorks } from './FindWhatWorks.tsx';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
-export interface DemoSelection {
-  tokenEndpointOverride: TokenEndpointOverride;
-  clientId: string;
-  clientSecret: string;
-  scope: string;
-}
+/** What the send step changes in the form: the demo server's values, or a way that worked. */
+export type FormChangeFromSend = Partial<FormState>;
 
 interface SendPanelProps {
   readonly request: TokenRequest;
-  readonly onUseDemo: (selection: DemoSelection) => void;
+  /** Applies a way that worked (from `Find what this server accepts`). */
+  readonly onFormChange: (change: FormChangeFromSend) => void;
+  /** Fills in the demo server and one of its clients (and settles `demo=1`). */
+  readonly onUseDemo: (change: FormChangeFromSend) => void;
+  /** Shows an issued access token (the app passes the token inspector). */
+  readonly renderToken: (token: string) => ReactNode;
+  /**
+   * `demo=1`: choose the demo server's first client as soon as the session says there is one, as
+   * if `Use demo server` had been pressed (the caller clears it through `onUseDemo`).
+   */
+  readonly preselectDemo?: boolean;
+  /** Where to show the answer instead of right after the button (guided mode's last step). */
+  readonly answerSlot?: HTMLElement | null;
+  /** Called when an answer (or a failure) arrives, before focus moves to it. */
+  readonly onAnswer?: () => void;
+}
+
+/** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
+function demoServerLabel(server: DemoServerInfo): string {
+  const path = new URL(server.issuer).pathname;
+  return server.basicCredentials === 'raw'
+    ? `${path}: reads Basic credentials raw (@node-oauth/oauth2-server)`
+    : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
+}
+
+function demoSelection(tokenEndpoint: string, client: DemoClient): FormChangeFromSend {
+  return {
+    tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    scope: client.scope,
+  };
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
-export function SendPanel({ request, onUseDemo }: SendPanelProps) {
+export function SendPanel(props: SendPanelProps) {
+  const { request, onFormChange, onUseDemo, renderToken } = props;
+  const { preselectDemo = false, answerSlot = null, onAnswer } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
+  const [serverIndex, setServerIndex] = useState(0);
+  // Every attempt since the page was opened, in memory only (it holds secrets): advice and the
+  // search never suggest a way already tried for the same inputs.
+  const [history, setHistory] = useState<AttemptHistory>([]);
   const selectId = useId();
+  const serverSelectId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
-  const demo = session.data?.demo ?? null;
+  const demos = [session.data?.demo, session.data?.demoRaw].filter(
+    (server): server is DemoServerInfo => server !== null && server !== undefined,
+  );
+  const demo = demos[serverIndex] ?? demos[0] ?? null;
   const missing = missingCredentials(request.input);
   const clients: readonly DemoClient[] = demo?.clients ?? [];
+  const sent = send.isPending ? undefined : send.variables;
+  const outcome = send.isPending ? undefined : send.data;
+
+  function remember(attempt: TokenRequest, gotToken: boolean, status: number) {
+    setHistory((before) => recordAttempt(before, attempt, gotToken ? 'token' : 'refused', status));
+  }
 
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo({
-      tokenEndpointOverride: { url: demo.tokenEndpoint, source: 'demo' },
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scope: client.scope,
-    });
+    onUseDemo(demoSelection(demo.tokenEndpoint, client));
   }
+
+  const firstDemoClient = demo?.clients[0];
+  const demoEndpoint = demo?.tokenEndpoint;
+  useEffect(() => {
+    if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
+      onUseDemo(demoSelection(demoEndpoint, firstDemoClient));
+  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo]);
+
+  const answer = (
+    <TokenResponseView
+      mutation={send}
+      demos={demos}
+      history={history}
+      current={request}
+      headingRef={responseHeading}
+      afterFailure={
+        sent && outcome?.kind === 'answer' ? (
+          <FindWhatWorks
+            // A new search for each new answer.
+            key={send.submittedAt}
+            sent={sent}
+            answer={outcome.answer}
+            history={history}
+            onAttempt={remember}
+            onApply={onFormChange}
+          />
+        ) : null
+      }
+      renderToken={renderToken}
+    />
+  );
 
   return (
     <>
@@ -59,34 +134,57 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
             <code>npm start</code>, or send to your own token endpoint.
           </p>
         ) : (
-          <div className="field">
-            <label htmlFor={selectId} className="label">
-              Demo client
-            </label>
-            <div className="input-row">
-              <select
-                id={selectId}
-                className="input"
-                value={demoIndex}
-                disabled={clients.length === 0}
-                onChange={(e) => setDemoIndex(Number(e.target.value))}
-              >
-                {clients.map((client, index) => (
-                  <option key={client.clientId} value={index}>
-                    {client.label}
-                  </option>
-                ))}
-              </select>
-              <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
-                Use demo server
-              </button>
+          <>
+            {demos.length > 1 ? (
+              <div className="field">
+                <label htmlFor={serverSelectId} className="label">
+                  Demo server
+                </label>
+                <select
+                  id={serverSelectId}
+                  className="input"
+                  value={serverIndex}
+                  onChange={(e) => setServerIndex(Number(e.target.value))}
+                >
+                  {demos.map((server, index) => (
+                    <option key={server.issuer} value={index}>
+                      {demoServerLabel(server)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor={selectId} className="label">
+                Demo client
+              </label>
+              <div className="input-row">
+                <select
+                  id={selectId}
+                  className="input"
+                  value={demoIndex}
+                  disabled={clients.length === 0}
+                  onChange={(e) => setDemoIndex(Number(e.target.value))}
+                >
+                  {clients.map((client, index) => (
+                    <option key={client.clientId} value={index}>
+                      {client.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
+                  Use demo server
+                </button>
+              </div>
+              <p className="hint">
+                {session.isError
+                  ? session.error.message
+                  : demos.length > 1
+                    ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
+                    : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+              </p>
             </div>
-            <p className="hint">
-              {session.isError
-                ? session.error.message
-                : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
-            </p>
-          </div>
+          </>
         )}
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button
@@ -96,9 +194,16 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
           aria-describedby={missing ? `${selectId}-send-missing` : undefined}
           onClick={() =>
             send.mutate(request, {
+              onSuccess: (result, attempt) => {
+                if (result.kind === 'answer')
+                  remember(attempt, result.answer.parsed.kind === 'token', result.answer.status);
+              },
               // The button was disabled while sending, which drops focus to <body>: take it to
               // the answer, so keyboard and screen reader users land where the result is.
-              onSettled: () => responseHeading.current?.focus(),
+              onSettled: () => {
+                onAnswer?.();
+                responseHeading.current?.focus();
+              },
             })
           }
         >
@@ -109,13 +214,33 @@ export function SendPanel({ request, onUseDemo }: SendPanelProps) {
             {missing} to send the request.
           </p>
         ) : null}
+        {session.isError ? (
+          // Served as static files (no proxy behind the page): sending cannot work from here,
+          // but the same request from a terminal does.
+          <div className="notice notice-warning no-proxy" role="note">
+            <p>
+              <strong>Sending is not available here:</strong> the playground&apos;s own server (its
+              proxy) does not answer this page, as when it is served as static files. Run the
+              request from a terminal instead: it is exactly what the button would send.
+            </p>
+            <OutputField
+              id={`${selectId}-curl`}
+              label="curl command to run instead"
+              value={curlBash(request)}
+              missing={missing}
+              multiline
+              actions={
+                <CopyButton
+                  label="Copy the command to run instead"
+                  value={curlBash(request)}
+                  disabled={!!missing}
+                />
+              }
+            />
+          </div>
+        ) : null}
       </section>
-      <TokenResponseView
-        mutation={send}
-        demo={demo}
-        current={request}
-        headingRef={responseHeading}
-      />
+      {answerSlot ? createPortal(answer, answerSlot) : answer}
     </>
   );
 }

@@ -1,18 +1,18 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
-import { decodeJwt } from '../../core/jwt-decode.ts';
+import type { AttemptHistory } from '../../core/attempt-history.ts';
 import { explainProxyFailure } from '../../core/proxy-error-help.ts';
 import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import {
   explainOktaApiError,
   explainTokenError,
+  explainUnrecognizedAnswer,
   type Explanation,
   requestContextOf,
   type RequestContext,
 } from '../../core/token-error-help.ts';
 import { explainTokenSuccess } from '../../core/token-success-help.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,
@@ -22,12 +22,18 @@ import type {
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
-  /** The session's demo server, to recognise a request sent to it (no Okta advice then). */
-  readonly demo: DemoServerInfo | null;
+  /** The session's demo servers, to recognise a request sent to one (no Okta advice then). */
+  readonly demos: readonly DemoServerInfo[];
+  /** The attempts since the page was opened (memory only): advice never repeats one of them. */
+  readonly history: AttemptHistory;
+  /** Shown under a failed answer: the "Find what this server accepts" action. */
+  readonly afterFailure?: ReactNode;
   /** The request the form describes now, to say when the answer no longer matches it. */
   readonly current: TokenRequest;
   /** Focused after each send (the heading is not in the Tab order: `tabIndex={-1}`). */
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Shows an issued access token (the app passes the token inspector, loaded lazily). */
+  readonly renderToken: (token: string) => ReactNode;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -41,7 +47,15 @@ const SHOWN_HEADERS = [
 ];
 
 /** The `Token response` region: progress, the answer, what it means, and what it answers. */
-export function TokenResponseView({ mutation, demo, current, headingRef }: TokenResponseViewProps) {
+export function TokenResponseView({
+  mutation,
+  demos,
+  history,
+  current,
+  headingRef,
+  afterFailure,
+  renderToken,
+}: TokenResponseViewProps) {
   const sent = mutation.isPending ? undefined : mutation.variables;
   const outcome = mutation.isPending ? undefined : mutation.data;
   const changed = sent && outcome ? changesSinceSent(sent, current) : [];
@@ -74,11 +88,14 @@ export function TokenResponseView({ mutation, demo, current, headingRef }: Token
         ) : null}
         {outcome && sent ? (
           // Explained against the request that was sent, not the fields as they are now.
-          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demo)} />
+          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demos, history)} />
         ) : null}
       </div>
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
-      {outcome?.kind === 'answer' ? <AnswerDetails answer={outcome.answer} /> : null}
+      {outcome?.kind === 'answer' && outcome.answer.parsed.kind !== 'token' ? afterFailure : null}
+      {outcome?.kind === 'answer' ? (
+        <AnswerDetails answer={outcome.answer} renderToken={renderToken} />
+      ) : null}
     </section>
   );
 }
@@ -196,7 +213,8 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
           />
         </>
       );
-    case 'unrecognized':
+    case 'unrecognized': {
+      const more = explainUnrecognizedAnswer(answer.status, answer.headers, context);
       return (
         <>
           {statusLine}
@@ -204,12 +222,20 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
             title="Not a token response."
             explanation={{ meaning: parsed.reason, checks: [] }}
           />
+          {more ? <ExplanationBlock title="What it means:" explanation={more} /> : null}
         </>
       );
+    }
   }
 }
 
-function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
+function AnswerDetails({
+  answer,
+  renderToken,
+}: {
+  answer: UpstreamAnswer;
+  renderToken: (token: string) => ReactNode;
+}) {
   const { parsed } = answer;
   const headers = SHOWN_HEADERS.flatMap((name) => {
     const value = answer.headers.get(name);
@@ -217,27 +243,10 @@ function AnswerDetails({ answer }: { answer: UpstreamAnswer }) {
   });
   const json =
     'json' in parsed && parsed.json !== undefined ? JSON.stringify(parsed.json, null, 2) : null;
-  const jwt = parsed.kind === 'token' ? decodeJwt(parsed.token.access_token) : null;
 
   return (
     <>
-      {parsed.kind === 'token' ? (
-        <OutputField
-          id="access-token"
-          label="Access token"
-          value={parsed.token.access_token}
-          actions={<CopyButton label="Copy access token" value={parsed.token.access_token} />}
-        />
-      ) : null}
-      {jwt ? (
-        <details>
-          <summary>Decoded access token (not verified)</summary>
-          {/* Focusable: a keyboard user must be able to scroll it sideways. */}
-          <pre className="value value-multiline" tabIndex={0} aria-label="Decoded access token">
-            {JSON.stringify(jwt, null, 2)}
-          </pre>
-        </details>
-      ) : null}
+      {parsed.kind === 'token' ? renderToken(parsed.token.access_token) : null}
       {headers.length > 0 ? (
         <dl className="facts" aria-label="Response headers">
           {headers.map(([name, value]) => (

@@ -1,8 +1,13 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { snippetTargets } from '../../core/snippets/registry.ts';
-import type { SnippetRequest } from '../../core/snippets/snippet-request.ts';
+import { curlBashTarget } from '../../core/snippets/curl-bash.ts';
+import type { SnippetRequest, SnippetTarget } from '../../core/snippets/snippet-request.ts';
+import {
+  SNIPPET_TABS,
+  snippetOutputName,
+  type SnippetTabId,
+} from '../../core/snippets/snippet-tabs.ts';
 import { readRememberedTarget, rememberTarget } from './remembered-target.ts';
 import { tabIndexAfterKey } from './tab-keys.ts';
 import './snippet-tabs.css';
@@ -10,6 +15,33 @@ import './snippet-tabs.css';
 interface SnippetTabsProps {
   /** The wire request every target renders (method, URL, headers, body). */
   readonly request: SnippetRequest;
+  /**
+   * What the user still has to enter (see `missingCredentials`): until then no target shows code
+   * or warnings and every copy button is disabled, since the code would carry fake credentials.
+   */
+  readonly missing?: string | null;
+}
+
+type FindTarget = (id: SnippetTabId) => SnippetTarget | undefined;
+
+/**
+ * The target to generate with: the guide's curl is part of the first screen; every other target
+ * comes with the registry, fetched the first time another tab is chosen (or remembered).
+ */
+function useSnippetTarget(id: SnippetTabId): SnippetTarget | undefined {
+  const [findTarget, setFindTarget] = useState<FindTarget>();
+  const needsRegistry = id !== curlBashTarget.id && findTarget === undefined;
+  useEffect(() => {
+    if (!needsRegistry) return;
+    let current = true;
+    void import('../../core/snippets/registry.ts').then((registry) => {
+      if (current) setFindTarget(() => registry.findSnippetTarget);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needsRegistry]);
+  return id === curlBashTarget.id ? curlBashTarget : findTarget?.(id);
 }
 
 function browserStorage(): Storage | undefined {
@@ -25,13 +57,14 @@ function browserStorage(): Storage | undefined {
  * arrow keys, Home, End). The chosen tab is remembered by its id only. A target that cannot carry
  * the request shows why instead of code.
  */
-export function SnippetTabs({ request }: SnippetTabsProps) {
+export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   const [selectedId, setSelectedId] = useState(() => readRememberedTarget(browserStorage()));
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const shownTarget = useSnippetTarget(selectedId);
 
   function select(index: number) {
-    const target = snippetTargets[index];
+    const target = SNIPPET_TABS[index];
     if (!target) return;
     setSelectedId(target.id);
     rememberTarget(browserStorage(), target.id);
@@ -39,7 +72,7 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const next = tabIndexAfterKey(index, event.key, snippetTargets.length);
+    const next = tabIndexAfterKey(index, event.key, SNIPPET_TABS.length);
     if (next === undefined) return;
     event.preventDefault();
     select(next);
@@ -47,8 +80,9 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
 
   return (
     <div className="snippet-tabs">
-      <div role="tablist" aria-label="Code for your shell or language" className="snippet-tablist">
-        {snippetTargets.map((target, index) => {
+      <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+      <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
+        {SNIPPET_TABS.map((target, index) => {
           const selected = target.id === selectedId;
           return (
             <button
@@ -71,15 +105,18 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
           );
         })}
       </div>
-      {snippetTargets.map((target) => {
-        const selected = target.id === selectedId;
-        const snippet = selected ? target.generate(request) : undefined;
+      {SNIPPET_TABS.map((tab) => {
+        const selected = tab.id === selectedId;
+        const target = selected ? shownTarget : undefined;
+        // Only the shown target is generated; the others wait until their tab is chosen.
+        const snippet = target && !missing ? target.generate(request) : undefined;
+        const outputName = snippetOutputName(tab);
         return (
           <div
-            key={target.id}
+            key={tab.id}
             role="tabpanel"
-            id={`${baseId}-panel-${target.id}`}
-            aria-labelledby={`${baseId}-tab-${target.id}`}
+            id={`${baseId}-panel-${tab.id}`}
+            aria-labelledby={`${baseId}-tab-${tab.id}`}
             hidden={!selected}
             className="snippet-panel"
           >
@@ -93,13 +130,22 @@ export function SnippetTabs({ request }: SnippetTabsProps) {
                 ))}
               </ul>
             ) : null}
-            {snippet && snippet.code !== '' ? (
+            {selected && !missing && !target ? <p className="hint">Loading the code…</p> : null}
+            {selected && (missing || snippet?.code) ? (
               <OutputField
-                id={`${baseId}-code-${target.id}`}
-                label={`${target.label} code`}
-                value={snippet.code}
+                id={`${baseId}-code-${tab.id}`}
+                label={outputName}
+                value={snippet?.code ?? ''}
+                missing={missing}
                 multiline
-                actions={<CopyButton label={`Copy ${target.label} code`} value={snippet.code} />}
+                hint={missing ? undefined : target?.describe?.(request)}
+                actions={
+                  <CopyButton
+                    label={`Copy ${outputName}`}
+                    value={snippet?.code ?? ''}
+                    disabled={!!missing}
+                  />
+                }
               />
             ) : null}
           </div>

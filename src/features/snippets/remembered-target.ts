@@ -1,14 +1,18 @@
-import { findSnippetTarget, snippetTargets } from '../../core/snippets/registry.ts';
+import {
+  isSnippetTabId,
+  SNIPPET_TABS,
+  type SnippetTabId,
+} from '../../core/snippets/snippet-tabs.ts';
 
 /** Holds a target id only (e.g. `python-urllib`): never a request, a header or a secret. */
 export const SNIPPET_TARGET_STORAGE_KEY = 'playground.snippetTarget';
 
 /** The remembered target id if it still names a target, else the first target (the guide's curl). */
-export function readRememberedTarget(storage: Pick<Storage, 'getItem'> | undefined): string {
-  const fallback = snippetTargets[0]?.id ?? '';
+export function readRememberedTarget(storage: Pick<Storage, 'getItem'> | undefined): SnippetTabId {
+  const fallback = SNIPPET_TABS[0].id;
   try {
     const id = storage?.getItem(SNIPPET_TARGET_STORAGE_KEY);
-    return id && findSnippetTarget(id) ? id : fallback;
+    return id && isSnippetTabId(id) ? id : fallback;
   } catch {
     // Storage can be blocked (an embed with third-party storage off): the default is fine.
     return fallback;

@@ -1,0 +1,32 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ClientAuthMethod } from '../core/token-request.ts';
+import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
+import type { FormChange } from './form-state.ts';
+import { lazyQueryClient } from './lazy-query-client.ts';
+
+interface DiscoverySectionProps {
+  readonly suggestedIssuer: string;
+  readonly authMethod: ClientAuthMethod;
+  readonly scope: string;
+  readonly dispatch: (change: FormChange) => void;
+}
+
+/** Loaded lazily: discovery needs TanStack Query and zod, the first screen does not. */
+export default function DiscoverySection({
+  suggestedIssuer,
+  authMethod,
+  scope,
+  dispatch,
+}: DiscoverySectionProps) {
+  return (
+    <QueryClientProvider client={lazyQueryClient}>
+      <DiscoveryPanel
+        suggestedIssuer={suggestedIssuer}
+        authMethod={authMethod}
+        scope={scope}
+        onTokenEndpoint={(url) => dispatch({ tokenEndpointOverride: { url, source: 'discovery' } })}
+        onScope={(value) => dispatch({ scope: value })}
+      />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,264 @@
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { suggestIssuer } from '../core/issuer.ts';
+import { maskPairSecret } from '../core/credentials.ts';
+import { missingCredentials } from '../core/missing-credentials.ts';
+import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { OutputField } from '../components/OutputField.tsx';
+import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
+import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
+import { LazySender } from './LazySender.tsx';
+import type { ToolContext } from './tools.tsx';
+
+/** The Okta guide's steps, in its order and nearly its words (DESIGN "Words"). */
+const STEPS = [
+  'Find the client ID and secret',
+  'Join them',
+  'Encode them in Base64',
+  'Build the request',
+  'Send it',
+  'Read the answer',
+] as const;
+const LAST = STEPS.length - 1;
+const SEND_STEP = STEPS.indexOf('Send it');
+
+/** The sending step submits on Enter; the submission itself never leaves the page. */
+function stayOnPage(event: FormEvent) {
+  event.preventDefault();
+}
+
+/**
+ * Guided mode: the same form state as the tool, shown as the guide's numbered walkthrough, one
+ * step at a time, each live with the reader's values. Every step stays mounted (only hidden), so
+ * the sender loads (and `demo=1` applies) while the reader is still on step 1, and going back and
+ * forth keeps what the steps show.
+ */
+export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }: ToolContext) {
+  const [step, setStep] = useState(0);
+  const [secretVisible, setSecretVisible] = useState(false);
+  const [answerSlot, setAnswerSlot] = useState<HTMLElement | null>(null);
+  const headings = useRef<Array<HTMLHeadingElement | null>>([]);
+
+  const { basic } = request;
+  const missing = missingCredentials(request.input);
+  const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
+  const curl = curlBash(request);
+
+  /** Moves to a step and takes keyboard focus to its heading, where reading continues. */
+  function goTo(next: number) {
+    flushSync(() => setStep(next));
+    headings.current[next]?.focus();
+  }
+
+  function stepSection(index: number, content: ReactNode) {
+    return (
+      <section
+        key={STEPS[index]}
+        aria-labelledby={`guided-step-${index}`}
+        className="guided-step"
+        hidden={index !== step}
+      >
+        <h2
+          id={`guided-step-${index}`}
+          tabIndex={-1}
+          ref={(element) => {
+            headings.current[index] = element;
+          }}
+        >
+          <span className="guided-step-number">
+            Step {index + 1} of {STEPS.length}:
+          </span>{' '}
+          {STEPS[index]}
+        </h2>
+        {content}
+      </section>
+    );
+  }
+
+  return (
+    <div className="guided">
+      <nav aria-label="Guide steps">
+        <ol className="guided-progress">
+          {STEPS.map((title, index) => (
+            <li key={title}>
+              <button
+                type="button"
+                className="guided-progress-step"
+                aria-current={index === step ? 'step' : undefined}
+                onClick={() => goTo(index)}
+              >
+                <span className="guided-progress-number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <span>{title}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <progress
+          className="guided-progress-bar"
+          aria-label="Progress through the guide"
+          value={step + 1}
+          max={STEPS.length}
+        />
+      </nav>
+
+      {stepSection(
+        0,
+        <>
+          <p>
+            In the Okta Admin Console, open <strong>Applications › Applications</strong> and your
+            API Services app integration. On its <strong>General</strong> tab,{' '}
+            <strong>Client Credentials</strong> shows the client ID, and{' '}
+            <strong>Client Secrets</strong> the secret (the copy icon beside each copies it). Paste
+            them here: they stay in this page.
+          </p>
+          <p className="hint">
+            No Okta org? In step 5, <em>Use demo server</em> fills in a client of the authorization
+            server built into this playground.
+          </p>
+          <CredentialsSection
+            clientId={form.clientId}
+            clientSecret={form.clientSecret}
+            encoding={form.encoding}
+            basicByEncoding={request.basicByEncoding}
+            secretVisible={secretVisible}
+            onChange={dispatch}
+            onSecretVisibleChange={setSecretVisible}
+          />
+        </>,
+      )}
+      {stepSection(
+        1,
+        <>
+          <p>
+            Basic authentication sends one string: the client ID, a colon, and the secret (
+            <code>clientid:clientsecret</code>,{' '}
+            <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">RFC 7617 §2</a>). That is why
+            a client ID may not contain a colon.
+          </p>
+          <OutputField
+            id="credentials-string"
+            label="Credentials string"
+            value={shownPair}
+            missing={missing}
+            hint={
+              secretVisible || missing
+                ? undefined
+                : 'The secret is masked; Show secret (step 1) reveals it.'
+            }
+          />
+        </>,
+      )}
+      {stepSection(
+        2,
+        <>
+          <p>
+            The guide sends you to a Base64 site; this page encodes the string's UTF-8 bytes itself.
+            The result goes after <code>Basic</code> in the <code>Authorization</code> header.
+          </p>
+          <OutputField
+            id="base64"
+            label="Base64"
+            value={basic.base64}
+            missing={missing}
+            actions={<CopyButton label="Copy Base64" value={basic.base64} disabled={!!missing} />}
+          />
+          <OutputField
+            id="authorization-header"
+            label="Authorization header"
+            value={basic.headerValue}
+            missing={missing}
+            actions={
+              <CopyButton
+                label="Copy Authorization header"
+                value={basic.headerValue}
+                disabled={!!missing}
+              />
+            }
+          />
+        </>,
+      )}
+      {stepSection(
+        3,
+        <>
+          <p>
+            The request is a POST to your authorization server's token endpoint with{' '}
+            <code>grant_type=client_credentials</code> and the scope your client may ask for (
+            <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2">RFC 6749 §4.4.2</a>).
+          </p>
+          <EndpointSection
+            domain={form.domain}
+            authServerId={form.authServerId}
+            tokenEndpoint={request.input.tokenEndpoint}
+            tokenEndpointSource={form.tokenEndpointOverride?.source ?? null}
+            scope={form.scope}
+            authMethod={form.authMethod}
+            onChange={dispatch}
+          />
+          <OutputField
+            id="curl-command"
+            label="curl command"
+            value={curl}
+            missing={missing}
+            multiline
+            hint={describeCurlBashQuoting(request)}
+            actions={<CopyButton label="Copy curl command" value={curl} disabled={!!missing} />}
+          />
+        </>,
+      )}
+      {stepSection(
+        SEND_STEP,
+        <>
+          <p>
+            Run the curl command in a terminal, or send the same request from here. The answer
+            appears in the next step.
+          </p>
+          {/* Its own form: Enter in a field of another step never sends the request. */}
+          <form onSubmit={stayOnPage} noValidate>
+            <LazySender
+              request={request}
+              suggestedIssuer={suggestIssuer(form)}
+              onFormChange={dispatch}
+              onUseDemo={onUseDemo}
+              preselectDemo={preselectDemo}
+              answerSlot={answerSlot}
+              onAnswer={() => flushSync(() => setStep(LAST))}
+            />
+          </form>
+        </>,
+      )}
+      {stepSection(
+        LAST,
+        <>
+          <p>
+            A success is JSON with an <code>access_token</code>, its <code>token_type</code>{' '}
+            (Bearer), <code>expires_in</code> seconds and the granted <code>scope</code> (
+            <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>); a
+            failure names an <code>error</code> (
+            <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">§5.2</a>), explained below
+            with your values.
+          </p>
+          <div ref={setAnswerSlot} />
+        </>,
+      )}
+
+      <div className="guided-nav">
+        <button
+          type="button"
+          className="button"
+          disabled={step === 0}
+          onClick={() => goTo(step - 1)}
+        >
+          Back
+        </button>
+        {step < LAST ? (
+          <button type="button" className="button button-primary" onClick={() => goTo(step + 1)}>
+            Next: {STEPS[step + 1]}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

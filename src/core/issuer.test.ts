@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { guessIssuerFromTokenEndpoint, oktaIssuer, suggestIssuer } from './issuer.ts';
+import type { FormState } from './request-form.ts';
+
+describe('oktaIssuer', () => {
+  it('builds a custom authorization server issuer from a pasted domain', () => {
+    expect(oktaIssuer(' https://dev-1.okta.com/ ', 'default')).toBe(
+      'https://dev-1.okta.com/oauth2/default',
+    );
+  });
+  it('is the org authorization server without an ID, and null without a domain', () => {
+    expect(oktaIssuer('dev-1.okta.com', '')).toBe('https://dev-1.okta.com');
+    expect(oktaIssuer('  ', 'default')).toBeNull();
+  });
+});
+
+describe('guessIssuerFromTokenEndpoint', () => {
+  it('strips Okta /v1/token and oidc-provider /token', () => {
+    expect(guessIssuerFromTokenEndpoint('https://dev-1.okta.com/oauth2/aus1/v1/token')).toBe(
+      'https://dev-1.okta.com/oauth2/aus1',
+    );
+    expect(guessIssuerFromTokenEndpoint('http://127.0.0.1:4173/demo/token')).toBe(
+      'http://127.0.0.1:4173/demo',
+    );
+  });
+  it("gives Okta's org authorization server its issuer, the bare origin", () => {
+    expect(guessIssuerFromTokenEndpoint('https://dev-1.okta.com/oauth2/v1/token')).toBe(
+      'https://dev-1.okta.com',
+    );
+  });
+  it('gives up on other shapes', () => {
+    expect(guessIssuerFromTokenEndpoint('https://as.example/oauth/tokens')).toBeNull();
+    expect(guessIssuerFromTokenEndpoint('not a url')).toBeNull();
+    expect(guessIssuerFromTokenEndpoint('https://as.example/token?x=1')).toBeNull();
+  });
+});
+
+describe('suggestIssuer', () => {
+  const form: FormState = {
+    clientId: '',
+    clientSecret: '',
+    domain: 'dev-1.okta.com',
+    authServerId: 'aus1',
+    tokenEndpointOverride: null,
+    scope: '',
+    authMethod: 'client_secret_basic',
+    encoding: 'raw',
+  };
+  it('follows the Okta fields, or the overriding endpoint', () => {
+    expect(suggestIssuer(form)).toBe('https://dev-1.okta.com/oauth2/aus1');
+    expect(suggestIssuer({ ...form, domain: '' })).toBe('');
+    expect(
+      suggestIssuer({
+        ...form,
+        tokenEndpointOverride: { url: 'http://127.0.0.1:4173/demo/token', source: 'demo' },
+      }),
+    ).toBe('http://127.0.0.1:4173/demo');
+    expect(
+      suggestIssuer({
+        ...form,
+        tokenEndpointOverride: { url: 'https://x/oauth', source: 'typed' },
+      }),
+    ).toBe('');
+  });
+});

@@ -1,0 +1,47 @@
+import type { FormState } from './request-form.ts';
+import { normalizeOktaDomain } from './token-endpoint.ts';
+
+/**
+ * The issuer of an Okta authorization server: a custom one (`https://{domain}/oauth2/{id}`), or
+ * the org authorization server (`https://{domain}`) when the ID is empty. `null` before a domain
+ * is typed: there is nothing to discover yet.
+ */
+export function oktaIssuer(domain: string, authServerId: string): string | null {
+  const host = normalizeOktaDomain(domain);
+  if (host === '') return null;
+  const serverId = authServerId.trim();
+  return serverId === ''
+    ? `https://${host}`
+    : `https://${host}/oauth2/${encodeURIComponent(serverId)}`;
+}
+
+/**
+ * The issuer a token endpoint most likely belongs to, to suggest one for discovery and for
+ * checking `iss`: Okta's `…/v1/token` and oidc-provider's `…/token` both sit right under their
+ * issuer. `null` when the URL does not end that way (the user types the issuer instead).
+ */
+export function guessIssuerFromTokenEndpoint(tokenEndpoint: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(tokenEndpoint.trim());
+  } catch {
+    return null;
+  }
+  if (url.search !== '' || url.hash !== '') return null;
+  // Okta's org authorization server: issuer https://{domain}, token endpoint /oauth2/v1/token.
+  if (url.pathname === '/oauth2/v1/token') return url.origin;
+  const issuerPath = url.pathname.replace(/(?:\/v1)?\/token$/, '');
+  if (issuerPath === url.pathname) return null;
+  return `${url.origin}${issuerPath}`;
+}
+
+/**
+ * The issuer the form points at, to suggest for discovery and as the expected `iss`: the Okta
+ * issuer of the domain and server ID while the endpoint follows them, else a guess from the
+ * endpoint (empty when there is none).
+ */
+export function suggestIssuer(form: FormState): string {
+  return form.tokenEndpointOverride === null
+    ? (oktaIssuer(form.domain, form.authServerId) ?? '')
+    : (guessIssuerFromTokenEndpoint(form.tokenEndpointOverride.url) ?? '');
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { serverSignalOf } from '../../core/answer-signals.ts';
+import { waysTried, type AttemptHistory } from '../../core/attempt-history.ts';
+import { AUTH_WAY_LABEL, requestForWay, settingsOfWay, wayOf } from '../../core/auth-ways.ts';
+import {
+  concludeProbes,
+  planProbes,
+  type Finding,
+  type Probe,
+} from '../../core/find-what-works.ts';
+import type { FormState } from '../../core/request-form.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+import {
+  sendTokenRequest,
+  useProxyClientDeps,
+  type UpstreamAnswer,
+} from '../../services/send-token-request.ts';
+
+interface FindWhatWorksProps {
+  /** The request that failed, as sent. */
+  readonly sent: TokenRequest;
+  readonly answer: UpstreamAnswer;
+  /** The attempts before this one, so the search never repeats a way already tried. */
+  readonly history: AttemptHistory;
+  readonly onAttempt: (request: TokenRequest, gotToken: boolean, status: number) => void;
+  readonly onApply: (change: Pick<FormState, 'authMethod' | 'encoding'>) => void;
+}
+
+interface ListedProbe extends Probe {
+  /** What came back, in a few words: "200 token", "401 invalid_client", "no answer: …". */
+  readonly summary: string;
+}
+
+function summaryOf(answer: UpstreamAnswer): string {
+  const { parsed } = answer;
+  switch (parsed.kind) {
+    case 'token':
+      return `${answer.status}: an access token`;
+    case 'oauth-error':
+      return `${answer.status} ${parsed.error.error}`;
+    case 'okta-error':
+      return `${answer.status} ${parsed.error.errorCode}`;
+    case 'unrecognized':
+      return `${answer.status}, not a token response`;
+  }
+}
+
+function probeOf(request: TokenRequest, answer: UpstreamAnswer): ListedProbe {
+  return {
+    way: wayOf(request),
+    status: answer.status,
+    gotToken: answer.parsed.kind === 'token',
+    signal: serverSignalOf(answer),
+    summary: summaryOf(answer),
+  };
+}
+
+/**
+ * "Find what this server accepts" (issue 10): after a failed send, and only when asked (failed
+ * attempts can count toward a lockout), tries the other ways of sending the same credentials in
+ * the order core plans (at most two more requests), stops at the first token, lists every
+ * attempt with its status, says what it learned and offers to apply the way that worked.
+ */
+export function FindWhatWorks({ sent, answer, history, onAttempt, onApply }: FindWhatWorksProps) {
+  const deps = useProxyClientDeps();
+  const first = probeOf(sent, answer);
+  const plan = planProbes(sent, first.signal, waysTried(history, sent));
+  const [probes, setProbes] = useState<readonly ListedProbe[]>([]);
+  const [running, setRunning] = useState(false);
+  const [finding, setFinding] = useState<Finding | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [applied, setApplied] = useState(false);
+
+  async function run() {
+    setRunning(true);
+    const done: ListedProbe[] = [first];
+    for (const way of plan) {
+      const request = requestForWay(sent, way);
+      const outcome = await sendTokenRequest(request, deps);
+      if (outcome.kind !== 'answer') {
+        // The proxy, not the server, failed: what the server accepts stays unknown.
+        setFailure(outcome.message);
+        break;
+      }
+      const probe = probeOf(request, outcome.answer);
+      done.push(probe);
+      setProbes(done.slice(1));
+      onAttempt(request, probe.gotToken, outcome.answer.status);
+      if (probe.gotToken) break;
+    }
+    setFinding(concludeProbes(sent, done));
+    setRunning(false);
+  }
+
+  const extra = plan.length;
+  return (
+    <section className="find-what-works" aria-labelledby="find-heading" aria-busy={running}>
+      <h3 id="find-heading">Which way does this server accept?</h3>
+      {finding === null && !running ? (
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void run()}
+            aria-describedby="find-note"
+          >
+            Find what this server accepts
+          </button>
+          <p id="find-note" className="hint">
+            {extra === 0
+              ? 'Sends nothing more: every other way was already tried, or the answer already says.'
+              : `Sends up to ${extra} more token request${extra === 1 ? '' : 's'} with these credentials (${plan.map((way) => `"${AUTH_WAY_LABEL[way]}"`).join(', then ')}), stopping at the first token. On a production server, failed attempts can count toward a lockout.`}
+          </p>
+        </>
+      ) : null}
+      {running || finding ? (
+        <ol aria-label="Attempts" className="attempts">
+          {[first, ...probes].map((probe) => (
+            <li key={probe.way}>
+              {AUTH_WAY_LABEL[probe.way]}: {probe.summary}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div role="status">
+        {running ? <p>Trying…</p> : null}
+        {failure ? <p className="notice notice-error">Stopped: {failure}</p> : null}
+        {finding ? <p className="finding">{finding.learned}</p> : null}
+      </div>
+      {finding?.kind === 'found' && finding.way !== wayOf(sent) ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            disabled={applied}
+            onClick={() => {
+              onApply(settingsOfWay(finding.way, sent.input.encoding));
+              setApplied(true);
+            }}
+          >
+            Use “{AUTH_WAY_LABEL[finding.way]}”
+          </button>
+          {applied ? <span className="hint"> Applied to the form above.</span> : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}
