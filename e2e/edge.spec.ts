@@ -88,6 +88,15 @@ test('the page loads from workerd with no request outside its origin, and offers
   expect(foreign).toEqual([]);
 });
 
+test('files are served under their own names, as on Node: no redirect from .html, no SPA fallback', async () => {
+  for (const path of ['/', '/index.html', '/embed-example.html']) {
+    const answer = await httpRequest(edgeA.origin, { path });
+    expect([path, answer.status]).toEqual([path, 200]);
+    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+  }
+  expect((await httpRequest(edgeA.origin, { path: '/embed-example' })).status).toBe(404);
+});
+
 for (const c of CREDENTIAL_CASES) {
   test(`the credential outputs match independently computed values: ${c.name}`, async ({
     page,

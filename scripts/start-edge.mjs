@@ -102,11 +102,14 @@ const miniflare = new Miniflare({
     PROXY_TOKEN_SECRET: process.env.PROXY_TOKEN_SECRET || randomBytes(32).toString('base64url'),
     PROXY_ALLOWED_HOSTS: process.env.PROXY_ALLOWED_HOSTS ?? '',
     PROXY_RATE_LIMIT: process.env.PROXY_RATE_LIMIT ?? '',
+    FRAME_ANCESTORS: process.env.FRAME_ANCESTORS ?? '',
     PUBLIC_ORIGINS: [...ownOrigins, process.env.PUBLIC_ORIGINS ?? ''].filter(Boolean).join(','),
   },
   assets: {
     directory: fromRoot('dist'),
     binding: 'ASSETS',
+    // As on Node: `/x.html` is served as is, not redirected to `/x` (the worker maps `/`).
+    assetConfig: { html_handling: 'none', not_found_handling: 'none' },
     // The worker decides every response (it adds the security headers), as wrangler.jsonc says.
     routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
   },

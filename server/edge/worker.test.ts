@@ -9,7 +9,7 @@ const SECRET = 'worker-test-secret-0123456789abcdefghijk';
 const assets: AssetsBinding = {
   async fetch(request) {
     const { pathname } = new URL(request.url);
-    if (pathname === '/')
+    if (pathname === '/index.html')
       return new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } });
     if (pathname === '/assets/app-1a2b.js')
       return new Response('1', { headers: { 'content-type': 'text/javascript' } });
@@ -33,6 +33,25 @@ describe('the edge worker', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('adds FRAME_ANCESTORS to the page’s CSP; a bad value forbids framing and says so', async () => {
+    const allowed = await worker.fetch(
+      new Request(`${ORIGIN}/`),
+      env({ FRAME_ANCESTORS: 'https://docs.example.com' }),
+    );
+    expect(allowed.headers.get('content-security-policy')).toBe(
+      `${contentSecurityPolicy()}; frame-ancestors https://docs.example.com`,
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bad = await worker.fetch(
+      new Request(`${ORIGIN}/`),
+      env({ FRAME_ANCESTORS: 'docs.example.com/path' }),
+    );
+    expect(bad.headers.get('content-security-policy')).toBe(
+      `${contentSecurityPolicy()}; frame-ancestors 'none'`,
+    );
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/^FRAME_ANCESTORS: .*no site may embed/);
   });
 
   it('serves hashed assets immutable, without the page-only headers', async () => {

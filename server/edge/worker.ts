@@ -4,7 +4,11 @@ import {
   FetchHandlerEnvError,
   type FetchHandlerEnv,
 } from '../proxy/fetch-handler.ts';
-import { htmlSecurityHeaders } from '../web/security-headers.ts';
+import {
+  FrameAncestorsError,
+  htmlSecurityHeaders,
+  parseFrameAncestors,
+} from '../web/security-headers.ts';
 
 /** The static-assets binding of Workers (`assets.binding` in wrangler.jsonc): serves `dist/`. */
 export interface AssetsBinding {
@@ -14,6 +18,8 @@ export interface AssetsBinding {
 /** The worker's environment: the proxy's variables, the token secret, and the build's files. */
 export interface EdgeEnv extends FetchHandlerEnv {
   ASSETS: AssetsBinding;
+  /** Sites allowed to embed the page, same grammar as on Node (security-headers.ts). */
+  FRAME_ANCESTORS?: string;
 }
 
 /** Hashed build output: the name changes with the content, so it may be cached for good. */
@@ -31,26 +37,60 @@ const PLAIN_TEXT = {
  * Only GET and HEAD; an unknown path is a plain 404 (no SPA fallback: the app's state is in the
  * query string). Compression is the platform's: Cloudflare compresses by `Accept-Encoding` itself.
  */
-async function serveStatic(request: Request, assets: AssetsBinding): Promise<Response> {
+async function serveStatic(
+  request: Request,
+  assets: AssetsBinding,
+  pageHeaders: Record<string, string>,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed\n', {
       status: 405,
       headers: { ...PLAIN_TEXT, allow: 'GET, HEAD' },
     });
   }
-  const found = await assets.fetch(request);
+  // The assets run with `html_handling: "none"` (no redirects from `/x.html` to `/x`, as on Node),
+  // so the one directory index, `/`, is mapped here.
+  const url = new URL(request.url);
+  const found = await assets.fetch(
+    url.pathname === '/' ? new Request(new URL('/index.html', url), request) : request,
+  );
   if (found.status === 404) {
     return new Response('Not found\n', { status: 404, headers: PLAIN_TEXT });
   }
   const response = new Response(found.body, found);
-  const { pathname } = new URL(request.url);
   response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('cache-control', pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+  response.headers.set(
+    'cache-control',
+    url.pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
+  );
   if ((found.headers.get('content-type') ?? '').startsWith('text/html')) {
-    for (const [name, value] of Object.entries(htmlSecurityHeaders()))
-      response.headers.set(name, value);
+    for (const [name, value] of Object.entries(pageHeaders)) response.headers.set(name, value);
   }
   return response;
+}
+
+/**
+ * The page's security headers for one environment. A bad FRAME_ANCESTORS cannot stop a worker
+ * the way it stops `npm start`, so it fails closed: no framing at all, and one log line saying why.
+ */
+const pageHeadersByEnv = new WeakMap<EdgeEnv, Record<string, string>>();
+
+function pageHeadersFor(env: EdgeEnv): Record<string, string> {
+  const known = pageHeadersByEnv.get(env);
+  if (known) return known;
+  let frameAncestors: string[];
+  try {
+    frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS);
+  } catch (error) {
+    if (!(error instanceof FrameAncestorsError)) throw error;
+    console.error(
+      `FRAME_ANCESTORS: ${error.message}; no site may embed the page until it is fixed.`,
+    );
+    frameAncestors = ["'none'"];
+  }
+  const headers = htmlSecurityHeaders({ frameAncestors });
+  pageHeadersByEnv.set(env, headers);
+  return headers;
 }
 
 type ApiHandler = (request: Request, clientId?: string) => Promise<Response>;
@@ -97,7 +137,7 @@ export default {
   async fetch(request: Request, env: EdgeEnv): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname !== '/api' && !pathname.startsWith('/api/'))
-      return serveStatic(request, env.ASSETS);
+      return serveStatic(request, env.ASSETS, pageHeadersFor(env));
     const api = apiHandlerFor(env);
     if (typeof api === 'string') {
       return new Response(`${api}\n`, { status: 500, headers: PLAIN_TEXT });
