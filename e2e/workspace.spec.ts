@@ -83,6 +83,8 @@ test.describe('honest states', () => {
     await page.goto('/');
     await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
     const copyButtons = page.getByRole('button', { name: /^Copy / });
+    // The do-it-yourself commands load when their disclosure opens: count them too.
+    await expect(page.getByRole('button', { name: 'Copy macOS and Linux command' })).toBeVisible();
     expect(await copyButtons.count()).toBeGreaterThanOrEqual(5);
     for (const button of await copyButtons.all()) await expect(button).toBeDisabled();
     for (const name of ['Credentials string', 'Base64', 'Authorization header', 'curl command'])
