@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playgroundServer } from './server/vite-plugin.ts';
-import { contentSecurityPolicy } from './server/node/security-headers.ts';
+import { contentSecurityPolicy } from './server/web/security-headers.ts';
 import { compressTextAssets } from './server/build/compress-assets.ts';
 import { prerenderIndexHtml } from './server/build/prerender.ts';
 

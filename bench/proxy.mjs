@@ -6,7 +6,8 @@
 // Each server runs in its own process (this file, started with a role): the stub token endpoint,
 // our standalone server as built (dist-server/main.js, every guard on: token, Host and caller
 // checks, SSRF policy and pinned connections, rate limit, one log line per request), and
-// cors-anywhere 0.4.4 with a keep-alive agent. autocannon drives them from this process.
+// cors-anywhere 0.4.4 with a keep-alive agent, and the edge worker as built (dist-edge/worker.js)
+// in workerd through miniflare, with the platform's fetch. autocannon drives them from this process.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -87,6 +88,32 @@ async function runOurs(port, stubPort) {
   serveParent({ port });
 }
 
+/** The edge worker in workerd: the same proxy handler, the platform fetch, a secret of its own. */
+async function runWorkerd(port, stubPort) {
+  const { randomBytes } = await import('node:crypto');
+  const { Miniflare } = await import('miniflare');
+  const miniflare = new Miniflare({
+    modules: true,
+    scriptPath: path.join(root, 'dist-edge', 'worker.js'),
+    compatibilityDate: '2026-01-28',
+    host: '127.0.0.1',
+    port,
+    bindings: {
+      PROXY_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+      PROXY_ALLOWED_HOSTS: `127.0.0.1:${stubPort}`,
+      PUBLIC_ORIGINS: `http://127.0.0.1:${port}`,
+      // As for our Node server: the limit stays on, above what the benchmark sends.
+      PROXY_RATE_LIMIT: '100000000',
+    },
+  });
+  await miniflare.ready;
+  // workerd is miniflare's own child: stop it before this process goes (the parent kills with SIGTERM).
+  const stop = () => void miniflare.dispose().finally(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('disconnect', stop);
+  serveParent({ port });
+}
+
 // ---------------------------------------------------------------- parent
 
 function start(role, args) {
@@ -158,21 +185,31 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const fmt = (value, digits = 2) => value.toFixed(digits);
 
 async function main() {
-  if (!existsSync(path.join(root, 'dist-server', 'main.js')))
-    throw new Error('dist-server/main.js is missing: run `npm run bench:proxy`, which builds it.');
+  for (const built of [
+    ['dist-server', 'main.js'],
+    ['dist-edge', 'worker.js'],
+  ]) {
+    if (!existsSync(path.join(root, ...built)))
+      throw new Error(
+        `${built.join('/')} is missing: run \`npm run bench:proxy\`, which builds it.`,
+      );
+  }
   const autocannon = (await import('autocannon')).default;
   const stubPort = settings.port;
   const oursPort = settings.port + 1;
   const corsPort = settings.port + 2;
+  const workerdPort = settings.port + 3;
   const children = [];
   try {
     children.push(await start('stub', [stubPort]));
     const ours = await start('ours', [oursPort, stubPort]);
     children.push(ours);
     children.push(await start('cors-anywhere', [corsPort]));
+    children.push(await start('workerd', [workerdPort, stubPort]));
 
     const stubUrl = `http://127.0.0.1:${stubPort}/oauth2/default/v1/token`;
     const session = await (await fetch(`http://127.0.0.1:${oursPort}/api/session`)).json();
+    const edgeSession = await (await fetch(`http://127.0.0.1:${workerdPort}/api/session`)).json();
     const common = {
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
@@ -188,6 +225,17 @@ async function main() {
           'x-proxy-token': session.proxyToken,
           'x-proxy-target': stubUrl,
           origin: `http://127.0.0.1:${oursPort}`,
+          'sec-fetch-site': 'same-origin',
+        },
+      },
+      {
+        name: 'workerd',
+        url: `http://127.0.0.1:${workerdPort}/api/proxy`,
+        headers: {
+          ...common,
+          'x-proxy-token': edgeSession.proxyToken,
+          'x-proxy-target': stubUrl,
+          origin: `http://127.0.0.1:${workerdPort}`,
           'sec-fetch-site': 'same-origin',
         },
       },
@@ -229,12 +277,13 @@ async function main() {
 
     const direct = latency.direct;
     const corsRps = median(rps['cors-anywhere']);
+    const oursRps = median(rps.ours);
     console.log(
       `\n${settings.connections} connections, ${settings.rounds} interleaved rounds of ${settings.seconds} s (median); ` +
         `${settings.sequential} sequential requests per target for latency, in ${slices} interleaved slices.\n`,
     );
     console.log(
-      'target          req/s   vs cors-anywhere   failures   p50 ms   p99 ms   added p50   added p99',
+      'target          req/s   vs Node host   vs cors-anywhere   failures   p50 ms   p99 ms   added p50   added p99',
     );
     for (const target of targets) {
       const times = latency[target.name];
@@ -243,7 +292,7 @@ async function main() {
       const addedP50 = target.name === 'direct' ? '' : fmt(p50 - percentile(direct, 0.5), 3);
       const addedP99 = target.name === 'direct' ? '' : fmt(p99 - percentile(direct, 0.99), 3);
       console.log(
-        `${target.name.padEnd(14)} ${fmt(median(rps[target.name]), 0).padStart(6)}   ${`${fmt(median(rps[target.name]) / corsRps)}x`.padStart(16)}   ${String(failures[target.name]).padStart(8)}   ${fmt(p50, 3).padStart(6)}   ${fmt(p99, 3).padStart(6)}   ${addedP50.padStart(9)}   ${addedP99.padStart(9)}`,
+        `${target.name.padEnd(14)} ${fmt(median(rps[target.name]), 0).padStart(6)}   ${`${fmt(median(rps[target.name]) / oursRps)}x`.padStart(12)}   ${`${fmt(median(rps[target.name]) / corsRps)}x`.padStart(16)}   ${String(failures[target.name]).padStart(8)}   ${fmt(p50, 3).padStart(6)}   ${fmt(p99, 3).padStart(6)}   ${addedP50.padStart(9)}   ${addedP99.padStart(9)}`,
       );
     }
     const mb = (bytes) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
@@ -260,4 +309,5 @@ const [role, ...args] = process.argv.slice(2);
 if (role === 'stub') await runStub(Number(args[0]));
 else if (role === 'cors-anywhere') await runCorsAnywhere(Number(args[0]));
 else if (role === 'ours') await runOurs(Number(args[0]), Number(args[1]));
+else if (role === 'workerd') await runWorkerd(Number(args[0]), Number(args[1]));
 else await main();

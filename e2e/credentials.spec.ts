@@ -1,22 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
+  CREDENTIAL_CASES as CASES,
   fillCredentials,
   nodeBase64,
   outputText,
   runWithStandInCurl,
   valuesOf,
 } from './fixtures.ts';
-
-const CASES = [
-  {
-    name: 'Okta-style',
-    clientId: '0oa4xqz9kfTbN2cWd5d7',
-    clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
-  },
-  { name: 'non-ASCII secret', clientId: 'clientü', clientSecret: 'über café 🔑' },
-  { name: 'quotes and dollar', clientId: "o'brien", clientSecret: `it's "$HOME" \`id\` \\ !x` },
-];
 
 test.describe('the guide, live', () => {
   test.beforeEach(async ({ page }) => {

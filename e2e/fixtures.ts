@@ -56,3 +56,14 @@ export function runWithRealCurl(commandLine: string): string {
 export function valuesOf(args: readonly string[], flag: string): string[] {
   return args.flatMap((arg, index) => (arg === flag ? [args[index + 1] ?? ''] : []));
 }
+
+/** Credential vectors whose outputs every host's page must compute identically. */
+export const CREDENTIAL_CASES = [
+  {
+    name: 'Okta-style',
+    clientId: '0oa4xqz9kfTbN2cWd5d7',
+    clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
+  },
+  { name: 'non-ASCII secret', clientId: 'clientü', clientSecret: 'über café 🔑' },
+  { name: 'quotes and dollar', clientId: "o'brien", clientSecret: `it's "$HOME" \`id\` \\ !x` },
+];

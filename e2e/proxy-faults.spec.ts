@@ -205,7 +205,8 @@ test.describe('client faults', () => {
       expectProxyError(first, 413, 'request_too_large');
       expect(followUp.status).toBe(200);
       expect(followUp.reusedSocket).toBe(true);
-      expect(JSON.parse(followUp.body)).toHaveProperty('proxyToken', ctx.session.proxyToken);
+      // A session answer (tokens are signed per request, so not the same string as before).
+      expect(JSON.parse(followUp.body)).toHaveProperty('proxyToken', expect.any(String));
       // A moment for an uncaught exception to end the process, as it did in issue 6.
       await new Promise((resolve) => setTimeout(resolve, 200));
       await expectStillServing(ctx);

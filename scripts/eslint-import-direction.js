@@ -4,7 +4,8 @@
 // A feature never imports another feature; services never import features; nothing in src
 // imports server. Inside server: proxy uses only core and web-standard APIs (no node:*, so it
 // runs on any fetch-handler runtime), demo-as never imports proxy, node (the Node host, like the
-// Vite plugin at the server root) may import both. Core imports no React, no node:* and no
+// Vite plugin at the server root) may import both; web (pure pieces all hosts share) and edge (the
+// workerd host) use no node:*, and edge never imports node or demo-as. Core imports no React, no node:* and no
 // package but zod.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -16,7 +17,7 @@ function layerOf(file) {
   const rel = path.relative(root, file).split(path.sep);
   if (rel[0] === 'server') {
     const part = rel.length > 2 ? rel[1] : undefined;
-    return part === 'proxy' || part === 'demo-as'
+    return part === 'proxy' || part === 'demo-as' || part === 'web' || part === 'edge'
       ? { layer: `server/${part}` }
       : { layer: 'server/host' };
   }
@@ -36,8 +37,12 @@ const allowed = {
   app: ['app', 'features', 'services', 'components', 'core'],
   'server/proxy': ['server/proxy', 'core'],
   'server/demo-as': ['server/demo-as', 'core'],
-  // server/node, server/edge and the files at server/ itself: the hosts of proxy and demo-as.
-  'server/host': ['server/host', 'server/proxy', 'server/demo-as', 'core'],
+  // Pure pieces every host shares (security headers): no node:*, so the edge worker can use them.
+  'server/web': ['server/web', 'core'],
+  // The edge worker: the proxy and the shared pieces, never the Node host or the demo server.
+  'server/edge': ['server/edge', 'server/proxy', 'server/web', 'core'],
+  // server/node and the files at server/ itself: the Node hosts of proxy and demo-as.
+  'server/host': ['server/host', 'server/proxy', 'server/demo-as', 'server/web', 'core'],
 };
 
 /**
@@ -45,7 +50,12 @@ const allowed = {
  * `null` allows any package but Node's built-ins.
  * @type {Record<string, Set<string> | null>}
  */
-const packageLimits = { core: new Set(['zod', 'zod/mini']), 'server/proxy': null };
+const packageLimits = {
+  core: new Set(['zod', 'zod/mini']),
+  'server/proxy': null,
+  'server/web': null,
+  'server/edge': null,
+};
 
 const nodeBuiltins = new Set(builtinModules);
 /** @param {string} source */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vite';
 import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
-import { htmlSecurityHeaders } from './node/security-headers.ts';
+import { htmlSecurityHeaders } from './web/security-headers.ts';
 import { createStaticHandler, resolveStaticPath } from './node/static-files.ts';
 
 interface HostedServer {

@@ -2,13 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
-const READY_LINE = /Playground ready at (http:\/\/\S+?)\/?$/m;
+const READY_LINE = /Playground (?:\(edge\) )?ready at (http:\/\/\S+?)\/?$/m;
 
 export interface PlaygroundProcessOptions {
   /** Extra environment for the server (PROXY_ALLOWED_HOSTS, …). */
   env?: Record<string, string>;
   /** Preload the heap probe (and expose gc) so `heapUsedAfterGc()` works. */
   heapProbe?: boolean;
+  /** `edge`: `npm run start:edge` (workerd through miniflare) instead of `npm start`. */
+  runtime?: 'node' | 'edge';
 }
 
 export interface ExitInfo {
@@ -47,7 +49,8 @@ export async function startPlaygroundProcess(
   const nodeFlags = options.heapProbe
     ? ['--expose-gc', '--import', fileURLToPath(new URL('./heap-probe.mjs', import.meta.url))]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, 'scripts/start.mjs'], {
+  const script = options.runtime === 'edge' ? 'scripts/start-edge.mjs' : 'scripts/start.mjs';
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, script], {
     cwd: repositoryRoot,
     env: {
       ...process.env,

@@ -142,7 +142,7 @@ describe('the standalone server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const session = (await response.json()) as SessionBody;
-    expect(session.proxyToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.proxyToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
     expect(session.demo).toEqual({
       issuer: `${playground.origin}/demo`,
       tokenEndpoint: `${playground.origin}/demo/token`,

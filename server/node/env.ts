@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatHostForUrl } from './own-origins.ts';
-import { FrameAncestorsError, parseFrameAncestors } from './security-headers.ts';
+import { FrameAncestorsError, parseFrameAncestors } from '../web/security-headers.ts';
 import {
   AllowedHostsError,
   parseAllowedHosts,

@@ -22,6 +22,7 @@ import { parseTokenResponse } from '../../src/core/token-response.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
 import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';
 import { createProxyHandler } from '../proxy/handler.ts';
+import { createProxyTokens, randomProxyTokenSecret } from '../proxy/proxy-token.ts';
 import { mountUnderPrefix } from './route-prefix.ts';
 import { createPassportTokenEndpoint } from './test-support/passport-server.ts';
 
@@ -46,9 +47,10 @@ const vectors = (credentialVectors as ReadonlyArray<{ kind: string }>).filter(
   (entry): entry is Vector & { kind: 'vector' } => entry.kind === 'vector',
 );
 
-const PROXY_TOKEN = 'interop-test-proxy-token-0123456789abcdef';
+const proxyTokens = createProxyTokens({ secret: randomProxyTokenSecret() });
+let PROXY_TOKEN = '';
 const proxy = createProxyHandler({
-  proxyToken: PROXY_TOKEN,
+  proxyTokens,
   upstreamFetch: (url, init) => fetch(url, init),
   isTargetAllowed: () => ({ allowed: true }),
 });
@@ -68,6 +70,7 @@ beforeAll(async () => {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   origin = `http://127.0.0.1:${address.port}`;
+  PROXY_TOKEN = (await proxyTokens.issue(origin)).token;
   for (const vector of vectors) {
     const client: DemoClient = {
       label: vector.name,

@@ -5,7 +5,7 @@ import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';
 import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
 import { createProxyCore, type ProxyCoreOptions, type ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { DemoServerInfo } from '../proxy/session.ts';
-import { createProxyToken } from '../proxy/proxy-token.ts';
+import { createProxyTokens, randomProxyTokenSecret } from '../proxy/proxy-token.ts';
 import { isUnderPrefix, mountUnderPrefix } from './route-prefix.ts';
 import { toNodeListener } from './node-exchange.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
@@ -46,7 +46,8 @@ export interface PlaygroundRoutes {
 /**
  * The proxy and the demo server as one Node middleware, for every Node host (the standalone
  * server and the Vite plugin): `/api/*` is the web-standard proxy handler through the Node
- * adapter, `/demo/*` is oidc-provider. The proxy token is drawn here, once per process start.
+ * adapter, `/demo/*` is oidc-provider. The proxy tokens' secret is drawn here, once per process
+ * start: one process needs no configuration, and a restart invalidates every token it issued.
  */
 export async function createPlaygroundRoutes(
   options: PlaygroundRoutesOptions,
@@ -59,11 +60,11 @@ export async function createPlaygroundRoutes(
     selfTargets: origins.selfTargets,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
-  const proxyToken = createProxyToken();
+  const proxyTokens = createProxyTokens({ secret: randomProxyTokenSecret() });
   const api = toNodeListener(
     createProxyCore({
       ...options.proxy,
-      proxyToken,
+      proxyTokens,
       upstream: guard.upstream,
       isTargetAllowed: guard.isTargetAllowed,
       demo: demo.info,

@@ -7,6 +7,7 @@ import { TargetForbiddenError } from '../proxy/errors.ts';
 import type { UpstreamCall } from '../proxy/exchange.ts';
 import type { TargetDecision } from '../proxy/proxy-core.ts';
 import { addressKindLabel, classifyIpAddress } from '../proxy/ip-address.ts';
+import { nonPublicAddressRefusal, plainHttpRefusal } from '../proxy/target-refusals.ts';
 import { createPinnedUpstream } from './pinned-upstream.ts';
 
 /** Resolves a host name to all its addresses (default: the OS resolver, like a connection would). */
@@ -51,10 +52,6 @@ const osResolve: Resolver = (hostname) =>
 
 function family(address: string): 4 | 6 {
   return address.includes(':') ? 6 : 4;
-}
-
-function unbracket(hostname: string): string {
-  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 
 /**
@@ -132,19 +129,11 @@ export function createSsrfGuard(options: SsrfGuardOptions): SsrfGuard {
     }
 
     const pattern = findAllowedHostPattern(url, options.allowedHosts);
-    if (!pattern && url.protocol !== 'https:') {
-      return {
-        allowed: false,
-        reason: `Plain http is refused for ${url.host}: use https, or allow the host with PROXY_ALLOWED_HOSTS=${url.host}.`,
-      };
-    }
+    if (!pattern && url.protocol !== 'https:') return plainHttpRefusal(url);
 
     if (literal !== undefined) {
       if (pattern || literal === 'public') return { allowed: true };
-      return {
-        allowed: false,
-        reason: `${unbracket(hostname)} is a ${addressKindLabel[literal]} address; the proxy only calls public hosts unless PROXY_ALLOWED_HOSTS allows it.`,
-      };
+      return nonPublicAddressRefusal(hostname, literal);
     }
 
     const addresses = await resolve(hostname);

@@ -12,7 +12,7 @@ import {
   isCompressible,
   type StoredEncoding,
 } from '../static/asset-policy.ts';
-import { htmlSecurityHeaders } from './security-headers.ts';
+import { htmlSecurityHeaders } from '../web/security-headers.ts';
 
 /**
  * Maps a URL path to a file strictly inside `root`, or undefined.

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ProxyErrorBody } from './errors.ts';
 import { createFetchHandler, createStaticTargetPolicy } from './fetch-handler.ts';
 import type { UpstreamFetch, UpstreamRequestInit } from './handler.ts';
+import { createProxyTokens } from './proxy-token.ts';
 import type { SessionBody } from './session.ts';
+
+const SECRET = 'fetch-handler-test-secret-0123456789abcdef';
 
 const ORIGIN = 'https://playground.example.com';
 
@@ -38,33 +41,80 @@ describe('createStaticTargetPolicy', () => {
 });
 
 describe('createFetchHandler', () => {
-  it('serves a session with the configured token and no demo server', async () => {
-    const handler = createFetchHandler({ PROXY_TOKEN: 'configured-token' }, recordingFetch());
+  it('serves a session with a token signed by the configured secret and no demo server', async () => {
     const body = (await (
-      await handler(new Request(`${ORIGIN}/api/session`))
+      await createFetchHandler(
+        { PROXY_TOKEN_SECRET: SECRET },
+        recordingFetch(),
+      )(new Request(`${ORIGIN}/api/session`))
     ).json()) as SessionBody;
-    expect(body).toEqual({ proxyToken: 'configured-token', demo: null });
+    expect(body.demo).toBeNull();
+    expect(body.proxyTokenExpiresIn).toBe(600);
+    const verdict = await createProxyTokens({ secret: SECRET }).verify(body.proxyToken, ORIGIN);
+    expect(verdict).toEqual({ valid: true });
   });
 
-  it('draws a random token when none is configured', async () => {
-    const one = (await (
-      await createFetchHandler({}, recordingFetch())(new Request(`${ORIGIN}/api/session`))
-    ).json()) as SessionBody;
-    const two = (await (
-      await createFetchHandler({}, recordingFetch())(new Request(`${ORIGIN}/api/session`))
-    ).json()) as SessionBody;
-    expect(one.proxyToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('signs with a random secret per handler when none is configured', async () => {
+    const session = async () =>
+      (await (
+        await createFetchHandler({}, recordingFetch())(new Request(`${ORIGIN}/api/session`))
+      ).json()) as SessionBody;
+    const [one, two] = [await session(), await session()];
+    expect(one.proxyToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
     expect(one.proxyToken).not.toBe(two.proxyToken);
+  });
+
+  it('refuses a secret too short to be one, and a PUBLIC_ORIGINS entry that is not an origin', () => {
+    expect(() => createFetchHandler({ PROXY_TOKEN_SECRET: 'short' })).toThrow(/too short/);
+    expect(() => createFetchHandler({ PUBLIC_ORIGINS: 'https://docs.example/path' })).toThrow(
+      /PUBLIC_ORIGINS: "https:\/\/docs.example\/path" is not an origin/,
+    );
+  });
+
+  it('PROXY_RATE_LIMIT limits calls per client per minute, 0 turns it off, words are refused', async () => {
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
+    const call = (handler: (request: Request, clientId?: string) => Promise<Response>) =>
+      handler(
+        new Request(`${ORIGIN}/api/proxy`, {
+          headers: { 'x-proxy-token': token, 'x-proxy-target': 'https://dev-123.okta.com/x' },
+        }),
+        'client-1',
+      );
+    const limited = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PROXY_RATE_LIMIT: '2' },
+      recordingFetch(),
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(limited)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const unlimited = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PROXY_RATE_LIMIT: '0' },
+      recordingFetch(),
+    );
+    for (let i = 0; i < 700; i++) expect((await call(unlimited)).status).toBe(200);
+    expect(() => createFetchHandler({ PROXY_RATE_LIMIT: 'many' })).toThrow(/PROXY_RATE_LIMIT/);
+  });
+
+  it('with PUBLIC_ORIGINS, refuses a request that arrived under another Host', async () => {
+    const handler = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PUBLIC_ORIGINS: `${ORIGIN}, https://other.example` },
+      recordingFetch(),
+    );
+    expect((await handler(new Request(`${ORIGIN}/api/session`))).status).toBe(200);
+    const foreign = await handler(new Request('https://rebound.example/api/session'));
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as ProxyErrorBody).proxyError.code).toBe('unknown_host');
   });
 
   it('relays through the platform fetch with the same rules as the Node host', async () => {
     const platformFetch = recordingFetch();
-    const handler = createFetchHandler({ PROXY_TOKEN: 't' }, platformFetch);
+    const handler = createFetchHandler({ PROXY_TOKEN_SECRET: SECRET }, platformFetch);
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
     const response = await handler(
       new Request(`${ORIGIN}/api/proxy`, {
         method: 'POST',
         headers: {
-          'x-proxy-token': 't',
+          'x-proxy-token': token,
           'x-proxy-target': 'https://dev-123.okta.com/oauth2/default/v1/token',
           'content-type': 'application/x-www-form-urlencoded',
           authorization: 'Basic eDp5',
@@ -87,12 +137,13 @@ describe('createFetchHandler', () => {
 
   it('refuses private targets with 403 target_forbidden, without fetching', async () => {
     const platformFetch = recordingFetch();
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
     const response = await createFetchHandler(
-      { PROXY_TOKEN: 't' },
+      { PROXY_TOKEN_SECRET: SECRET },
       platformFetch,
     )(
       new Request(`${ORIGIN}/api/proxy`, {
-        headers: { 'x-proxy-token': 't', 'x-proxy-target': 'https://192.168.0.1/token' },
+        headers: { 'x-proxy-token': token, 'x-proxy-target': 'https://192.168.0.1/token' },
       }),
     );
     expect(response.status).toBe(403);

@@ -1,18 +1,81 @@
 import { findAllowedHostPattern, parseAllowedHosts } from './allowed-hosts.ts';
 import { createProxyHandler, type UpstreamFetch } from './handler.ts';
+import { nonPublicAddressRefusal, plainHttpRefusal } from './target-refusals.ts';
 import type { TargetDecision } from './proxy-core.ts';
-import { addressKindLabel, classifyIpAddress } from './ip-address.ts';
-import { createProxyToken } from './proxy-token.ts';
+import { classifyIpAddress } from './ip-address.ts';
+import {
+  createProxyTokens,
+  MIN_PROXY_TOKEN_SECRET_LENGTH,
+  randomProxyTokenSecret,
+} from './proxy-token.ts';
 
 /** The variables a fetch-handler runtime (Workers, Deno Deploy, Bun, …) passes as its env. */
 export interface FetchHandlerEnv {
   /**
-   * The proxy token. Set it where several isolates serve one site: each isolate otherwise draws
-   * its own, and the page may get `/api/session` from one and call `/api/proxy` on another.
+   * The secret proxy tokens are signed with (at least 32 characters). Set the same one on every
+   * isolate of a site: each isolate otherwise draws its own, and the page may get `/api/session`
+   * from one and call `/api/proxy` on another.
    */
-  PROXY_TOKEN?: string;
+  PROXY_TOKEN_SECRET?: string;
   /** Same grammar as the Node server's (see allowed-hosts.ts). */
   PROXY_ALLOWED_HOSTS?: string;
+  /**
+   * Comma-separated origins the page is served under (`https://docs.example,https://x.example`).
+   * When set, a request that arrived under any other Host is refused (`unknown_host`), as on the
+   * Node host; when unset, the request's own origin is the only one.
+   */
+  PUBLIC_ORIGINS?: string;
+  /**
+   * Calls per minute per client (`0`: no limit), as on the Node host. Counted per isolate, keyed
+   * by the client id the runtime vouches for: a global limit is the platform's job.
+   */
+  PROXY_RATE_LIMIT?: string;
+}
+
+/** `PROXY_RATE_LIMIT` as the handler's option. Throws FetchHandlerEnvError when not a count. */
+export function parseRateLimit(
+  value: string | undefined,
+): { limit: number; windowMs: number } | false | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,9}$/.test(value)) {
+    throw new FetchHandlerEnvError(
+      `PROXY_RATE_LIMIT must be a whole number of calls per minute per client (0 turns the limit off), not "${value}".`,
+    );
+  }
+  const limit = Number(value);
+  return limit === 0 ? false : { limit, windowMs: 60_000 };
+}
+
+/** A configuration value the handler cannot work with; the message names the variable. */
+export class FetchHandlerEnvError extends Error {
+  override name = 'FetchHandlerEnvError';
+}
+
+/** `PUBLIC_ORIGINS` as a list of origins. Throws FetchHandlerEnvError on an entry that is not one. */
+export function parsePublicOrigins(value: string | undefined): string[] | undefined {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return undefined;
+  return entries.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (
+      !url ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== entry.replace(/\/$/, '')
+    ) {
+      throw new FetchHandlerEnvError(
+        `PUBLIC_ORIGINS: "${entry}" is not an origin (scheme://host[:port], nothing after it).`,
+      );
+    }
+    return url.origin;
+  });
 }
 
 /**
@@ -28,19 +91,9 @@ export function createStaticTargetPolicy(
   const patterns = parseAllowedHosts(allowedHostsValue);
   return (url) => {
     if (findAllowedHostPattern(url, patterns)) return { allowed: true };
-    if (url.protocol !== 'https:') {
-      return {
-        allowed: false,
-        reason: `Plain http is refused for ${url.host}: use https, or allow the host in PROXY_ALLOWED_HOSTS.`,
-      };
-    }
+    if (url.protocol !== 'https:') return plainHttpRefusal(url);
     const kind = classifyIpAddress(url.hostname);
-    if (kind !== undefined && kind !== 'public') {
-      return {
-        allowed: false,
-        reason: `${url.hostname} is a ${addressKindLabel[kind]} address; only public hosts are reachable.`,
-      };
-    }
+    if (kind !== undefined && kind !== 'public') return nonPublicAddressRefusal(url.hostname, kind);
     const name = url.hostname.replace(/\.$/, '');
     if (name === 'localhost' || name.endsWith('.localhost')) {
       return {
@@ -57,15 +110,29 @@ export function createStaticTargetPolicy(
  * `export default { fetch: createFetchHandler(env) }`. Serves `/api/session` (with `demo: null`:
  * no demo server here) and `/api/proxy`, with the same rules as the Node server.
  *
- * Throws AllowedHostsError at creation when `PROXY_ALLOWED_HOSTS` is malformed.
+ * Throws AllowedHostsError at creation when `PROXY_ALLOWED_HOSTS` is malformed, and
+ * FetchHandlerEnvError when `PUBLIC_ORIGINS` or `PROXY_RATE_LIMIT` is, or `PROXY_TOKEN_SECRET` is
+ * set but too short.
  */
 export function createFetchHandler(
   env: FetchHandlerEnv,
   platformFetch: UpstreamFetch = (url, init) => fetch(url, init),
 ): (request: Request) => Promise<Response> {
+  const configured = env.PROXY_TOKEN_SECRET ?? '';
+  if (configured !== '' && configured.length < MIN_PROXY_TOKEN_SECRET_LENGTH) {
+    throw new FetchHandlerEnvError(
+      `PROXY_TOKEN_SECRET is too short: use at least ${MIN_PROXY_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -base64 32\`).`,
+    );
+  }
+  const selfOrigins = parsePublicOrigins(env.PUBLIC_ORIGINS);
+  const rateLimit = parseRateLimit(env.PROXY_RATE_LIMIT);
   return createProxyHandler({
-    proxyToken: env.PROXY_TOKEN && env.PROXY_TOKEN !== '' ? env.PROXY_TOKEN : createProxyToken(),
+    proxyTokens: createProxyTokens({
+      secret: configured === '' ? randomProxyTokenSecret() : configured,
+    }),
     upstreamFetch: platformFetch,
     isTargetAllowed: createStaticTargetPolicy(env.PROXY_ALLOWED_HOSTS),
+    ...(selfOrigins ? { selfOrigins } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
   });
 }

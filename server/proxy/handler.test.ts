@@ -11,9 +11,14 @@ import { parseAllowedHosts } from './allowed-hosts.ts';
 import type { ProxyErrorBody, ProxyErrorCode } from './errors.ts';
 import { createProxyHandler, type ProxyHandlerOptions } from './handler.ts';
 import type { ProxyLogEntry } from './proxy-core.ts';
+import { createProxyTokens } from './proxy-token.ts';
 import type { SessionBody } from './session.ts';
 
-const PROXY_TOKEN = 'test-proxy-token-0123456789abcdef';
+// A fixed clock: every session in this file hands out the same token, which the tests reuse.
+const proxyTokens = createProxyTokens({
+  secret: 'handler-test-secret-0123456789abcdefghijk',
+  now: () => Date.UTC(2026, 0, 1),
+});
 const SELF = 'http://playground.test';
 
 /** What the in-process upstream saw of the last request. */
@@ -86,7 +91,10 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   }
 }
 
+let PROXY_TOKEN = '';
+
 beforeAll(async () => {
+  PROXY_TOKEN = (await proxyTokens.issue(SELF)).token;
   upstream = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -130,7 +138,7 @@ beforeEach(() => {
 
 function handler(overrides: Partial<ProxyHandlerOptions> = {}) {
   return createProxyHandler({
-    proxyToken: PROXY_TOKEN,
+    proxyTokens,
     upstream: guard.upstream,
     isTargetAllowed: guard.isTargetAllowed,
     selfOrigins: [SELF],
@@ -495,6 +503,26 @@ describe('caller checks', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('refuses a token signed for another origin, and an expired one, saying which', async () => {
+    const elsewhere = (await proxyTokens.issue('https://elsewhere.example')).token;
+    const foreign = proxyRequest(`${upstreamOrigin}/echo`, {
+      method: 'GET',
+      headers: { 'x-proxy-token': elsewhere },
+    });
+    expect(await expectProxyError(await handler()(foreign), 403, 'proxy_token')).toMatch(
+      /not issued by this server for this address/,
+    );
+    const lateClock = createProxyTokens({
+      secret: 'handler-test-secret-0123456789abcdefghijk',
+      now: () => Date.UTC(2026, 0, 1) + 3_600_000,
+    });
+    const late = proxyRequest(`${upstreamOrigin}/echo`, { method: 'GET' });
+    expect(
+      await expectProxyError(await handler({ proxyTokens: lateClock })(late), 403, 'proxy_token'),
+    ).toMatch(/has expired/);
+    expect(seen).toHaveLength(0);
+  });
+
   it('refuses a foreign Origin', async () => {
     const request = proxyRequest(`${upstreamOrigin}/echo`, {
       method: 'GET',
@@ -682,6 +710,7 @@ describe('GET /api/session', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as SessionBody;
     expect(body.proxyToken).toBe(PROXY_TOKEN);
+    expect(body.proxyTokenExpiresIn).toBe(600);
     expect(body.demo).toEqual(demo);
   });
 

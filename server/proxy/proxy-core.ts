@@ -1,7 +1,6 @@
 import { PROXY_HEADERS, RENAMED_RESPONSE_HEADERS } from '../../src/core/proxy-protocol.ts';
 import { declaredContentLength } from './body.ts';
 import { checkSameOriginCaller } from './caller.ts';
-import { secretsEqual } from './constant-time.ts';
 import type { ProxyError, ProxyLogCode } from './errors.ts';
 import {
   headerValue,
@@ -15,6 +14,7 @@ import { FORWARDED_REQUEST_HEADERS, RELAYED_RESPONSE_HEADERS } from './headers.t
 import { classifyUpstreamError } from './network-error.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { DemoServerInfo, SessionBody } from './session.ts';
+import type { ProxyTokens } from './proxy-token.ts';
 import { parseProxyTarget } from './target.ts';
 
 /** The policy's answer about one target URL. `reason` is shown to the user. */
@@ -31,8 +31,11 @@ export interface ProxyLogEntry {
 }
 
 export interface ProxyCoreOptions {
-  /** The per-process secret every `/api/proxy` call must present in `X-Proxy-Token`. */
-  proxyToken: string;
+  /**
+   * Issues the token `/api/session` hands out and verifies the one every `/api/proxy` call must
+   * present in `X-Proxy-Token` (signed, expiring, bound to the request's origin: proxy-token.ts).
+   */
+  proxyTokens: ProxyTokens;
   upstream: UpstreamCall;
   /** The host's SSRF policy. May throw a DNS error, which becomes a `dns` proxy error. */
   isTargetAllowed: (url: URL) => Promise<TargetDecision> | TargetDecision;
@@ -162,9 +165,11 @@ export function createProxyCore(
     return problem ? proxyErrorResult(problem) : undefined;
   }
 
-  function session(): ProxyResult {
+  async function session(request: ProxyRequest): Promise<ProxyResult> {
+    const issued = await options.proxyTokens.issue(request.origin);
     const body: SessionBody = {
-      proxyToken: options.proxyToken,
+      proxyToken: issued.token,
+      proxyTokenExpiresIn: issued.expiresInSeconds,
       demo: demoInfo(),
       // Absent where no raw demo server is hosted: the page reads that as none.
       ...(options.demoRaw ? { demoRaw: options.demoRaw } : {}),
@@ -213,11 +218,14 @@ export function createProxyCore(
         message: 'The X-Proxy-Token header is missing: the page gets it from /api/session.',
       });
     }
-    if (!secretsEqual(presented, options.proxyToken)) {
+    const check = await options.proxyTokens.verify(presented, request.origin);
+    if (!check.valid) {
       return fail({
         code: 'proxy_token',
         message:
-          'The X-Proxy-Token does not match this server (it changes at every restart): reload the page.',
+          check.reason === 'expired'
+            ? 'The X-Proxy-Token has expired (or comes from a server whose clock is far off): the page fetches a new one from /api/session.'
+            : 'The X-Proxy-Token was not issued by this server for this address (a restart draws a new secret): reload the page.',
       });
     }
 
@@ -362,7 +370,7 @@ export function createProxyCore(
     }
     const refused = refuseForeignCaller(request);
     if (refused) return refused;
-    if (route === '/api/session') return session();
+    if (route === '/api/session') return session(request);
     return proxy(request, request.method === 'POST' ? 'POST' : 'GET');
   };
 }

@@ -60,13 +60,22 @@ describe('parseProxyErrorBody', () => {
 describe('parseSessionBody', () => {
   it('reads a session with and without demo server, dropping extra fields', () => {
     // A session from a server before /demo-raw: the one demo server form-decodes.
-    expect(parseSessionBody({ proxyToken: TOKEN, demo: { ...demo, more: 1 }, x: 2 })).toEqual({
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, more: 1 },
+        x: 2,
+      }),
+    ).toEqual({
       proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
       demo: { ...demo, basicCredentials: 'form-decoded' },
       demoRaw: null,
     });
-    expect(parseSessionBody({ proxyToken: TOKEN, demo: null })).toEqual({
+    expect(parseSessionBody({ proxyToken: TOKEN, proxyTokenExpiresIn: 30, demo: null })).toEqual({
       proxyToken: TOKEN,
+      proxyTokenExpiresIn: 30,
       demo: null,
       demoRaw: null,
     });
@@ -77,32 +86,50 @@ describe('parseSessionBody', () => {
     expect(
       parseSessionBody({
         proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
         demo: { ...demo, basicCredentials: 'form-decoded' },
         demoRaw: raw,
       }),
     ).toEqual({
       proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
       demo: { ...demo, basicCredentials: 'form-decoded' },
       demoRaw: raw,
     });
   });
 
   it.each([
-    ['no token', { demo: null }],
+    ['no token', { proxyTokenExpiresIn: 600, demo: null }],
+    ['no lifetime', { proxyToken: TOKEN, demo: null }],
+    ['a lifetime in words', { proxyToken: TOKEN, proxyTokenExpiresIn: '600', demo: null }],
+    ['a lifetime already over', { proxyToken: TOKEN, proxyTokenExpiresIn: 0, demo: null }],
     ['a short token', { proxyToken: 'abc', demo: null }],
-    ['no demo field', { proxyToken: TOKEN }],
-    ['a demo server without clients', { proxyToken: TOKEN, demo: { ...demo, clients: [] } }],
+    ['no demo field', { proxyToken: TOKEN, proxyTokenExpiresIn: 600 }],
+    [
+      'a demo server without clients',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, clients: [] } },
+    ],
     [
       'a client without a secret',
-      { proxyToken: TOKEN, demo: { ...demo, clients: [{ label: 'L', clientId: 'i', scope: '' }] } },
+      {
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, clients: [{ label: 'L', clientId: 'i', scope: '' }] },
+      },
     ],
-    ['a demo server without issuer', { proxyToken: TOKEN, demo: { ...demo, issuer: 1 } }],
+    [
+      'a demo server without issuer',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, issuer: 1 } },
+    ],
     ['not an object', 'session'],
     [
       'an unknown way of reading Basic credentials',
-      { proxyToken: TOKEN, demo: { ...demo, basicCredentials: 'maybe' } },
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, basicCredentials: 'maybe' } },
     ],
-    ['a malformed second demo server', { proxyToken: TOKEN, demo, demoRaw: { issuer: 1 } }],
+    [
+      'a malformed second demo server',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo, demoRaw: { issuer: 1 } },
+    ],
   ])('refuses %s', (_, json) => {
     expect(parseSessionBody(json)).toBeUndefined();
   });

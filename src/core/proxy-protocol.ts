@@ -12,7 +12,7 @@
 export const PROXY_HEADERS = {
   /** Request: the absolute URL the proxy calls. */
   target: 'x-proxy-target',
-  /** Request: the per-process token from `/api/session`; it changes at every server restart. */
+  /** Request: the signed, expiring token from `/api/session` (renewed by the page before expiry). */
   token: 'x-proxy-token',
   /** Response: the error code when the proxy answers itself (repeats the JSON body's `code`). */
   error: 'x-proxy-error',
@@ -49,7 +49,8 @@ export const PROXY_ERROR_CODES = {
   },
   proxy_token: {
     status: 403,
-    meaning: "X-Proxy-Token is missing or not this server process's token.",
+    meaning:
+      "X-Proxy-Token is missing, expired, or not signed by this server's secret for this origin.",
   },
   cross_origin: {
     status: 403,
@@ -184,6 +185,11 @@ export type DemoBasicCredentials = 'form-decoded' | 'raw';
  */
 export interface SessionBody {
   readonly proxyToken: string;
+  /**
+   * Seconds the token stays valid, counted from the answer (relative, like OAuth's `expires_in`,
+   * so a page whose clock is wrong still renews in time).
+   */
+  readonly proxyTokenExpiresIn: number;
   readonly demo: DemoServerInfo | null;
   /**
    * The second demo server, which reads Basic credentials raw (`/demo-raw`); null where none is
@@ -192,7 +198,7 @@ export interface SessionBody {
   readonly demoRaw?: DemoServerInfo | null;
 }
 
-/** The proxy token is 32 random bytes in base64url (43 characters); anything short is not one. */
+/** The proxy token is an expiry and a 43-character HMAC; anything short is not one. */
 const MIN_PROXY_TOKEN_LENGTH = 16;
 
 function parseDemoClient(json: unknown): DemoClient | undefined {
@@ -241,15 +247,21 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  */
 export function parseSessionBody(json: unknown): SessionBody | undefined {
   if (!isRecord(json)) return undefined;
-  const { proxyToken } = json;
+  const { proxyToken, proxyTokenExpiresIn } = json;
   if (typeof proxyToken !== 'string' || proxyToken.length < MIN_PROXY_TOKEN_LENGTH)
+    return undefined;
+  if (
+    typeof proxyTokenExpiresIn !== 'number' ||
+    !Number.isFinite(proxyTokenExpiresIn) ||
+    proxyTokenExpiresIn <= 0
+  )
     return undefined;
   const demo = json.demo === null ? null : parseDemoServerInfo(json.demo);
   // An older server sends no `demoRaw`: the same as none hosted.
   const demoRaw =
     json.demoRaw === null || json.demoRaw === undefined ? null : parseDemoServerInfo(json.demoRaw);
   if (demo === undefined || demoRaw === undefined) return undefined;
-  return { proxyToken, demo, demoRaw };
+  return { proxyToken, proxyTokenExpiresIn, demo, demoRaw };
 }
 
 /**

@@ -16,7 +16,7 @@ function fakeProxy(documents: Readonly<Record<string, unknown>>) {
         ? new Response(JSON.stringify(documents[target]), { status: 200 })
         : new Response('not found', { status: 404 });
     },
-    getSession: async () => ({ proxyToken: 'T'.repeat(43), demo: null }),
+    getSession: async () => ({ proxyToken: 'T'.repeat(43), proxyTokenExpiresIn: 600, demo: null }),
   };
   return { deps, targets };
 }

@@ -29,7 +29,7 @@ interface SeenCall {
  */
 function fakeServer(
   answers: ReadonlyArray<(call: SeenCall) => Response | Promise<Response>>,
-  sessions: readonly Session[] = [{ proxyToken: TOKEN_A, demo: null }],
+  sessions: readonly Session[] = [{ proxyToken: TOKEN_A, proxyTokenExpiresIn: 600, demo: null }],
 ) {
   const calls: SeenCall[] = [];
   const sessionRequests: boolean[] = [];
@@ -124,8 +124,8 @@ describe('sendTokenRequest: through the proxy', () => {
         () => json(200, { access_token: 'at', token_type: 'Bearer' }),
       ],
       [
-        { proxyToken: TOKEN_A, demo: null },
-        { proxyToken: TOKEN_B, demo: null },
+        { proxyToken: TOKEN_A, proxyTokenExpiresIn: 600, demo: null },
+        { proxyToken: TOKEN_B, proxyTokenExpiresIn: 600, demo: null },
       ],
     );
     const outcome = await sendTokenRequest(request, server.deps);
@@ -144,8 +144,8 @@ describe('sendTokenRequest: through the proxy', () => {
     const server = fakeServer(
       [refuse, refuse],
       [
-        { proxyToken: TOKEN_A, demo: null },
-        { proxyToken: TOKEN_B, demo: null },
+        { proxyToken: TOKEN_A, proxyTokenExpiresIn: 600, demo: null },
+        { proxyToken: TOKEN_B, proxyTokenExpiresIn: 600, demo: null },
       ],
     );
     const outcome = await sendTokenRequest(request, server.deps);
@@ -161,7 +161,7 @@ describe('sendTokenRequest: through the proxy', () => {
   it('a session that cannot be fetched again after a restart is "proxy_unreachable"', async () => {
     const server = fakeServer(
       [() => proxyError(403, 'proxy_token', 'stale')],
-      [{ proxyToken: TOKEN_A, demo: null }],
+      [{ proxyToken: TOKEN_A, proxyTokenExpiresIn: 600, demo: null }],
     );
     const outcome = await sendTokenRequest(request, server.deps);
     expect(outcome).toMatchObject({ kind: 'proxy-error', status: 0, code: 'proxy_unreachable' });

@@ -68,7 +68,8 @@ export function useProxyClientDeps(): ProxyClientDeps {
       refresh
         ? // Also updates the cache, so every view shows the new session.
           queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 })
-        : queryClient.ensureQueryData(sessionQuery),
+        : // The cached session while its token is fresh, a new one once it is due for renewal.
+          queryClient.fetchQuery(sessionQuery),
   };
 }
 

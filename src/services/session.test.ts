@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchSession, SessionUnavailableError } from './session.ts';
+import { fetchSession, sessionRenewalDelayMs, SessionUnavailableError } from './session.ts';
 
 const TOKEN = 'x'.repeat(43);
 const demo = {
@@ -20,11 +20,12 @@ describe('fetchSession (GET /api/session)', () => {
     const seen: string[] = [];
     const session = await fetchSession(async (input) => {
       seen.push(String(input));
-      return Response.json({ proxyToken: TOKEN, demo, extra: 1 });
+      return Response.json({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo, extra: 1 });
     });
     expect(seen).toEqual(['/api/session']);
     expect(session).toEqual({
       proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
       demo: { ...demo, basicCredentials: 'form-decoded' },
       demoRaw: null,
     });
@@ -32,8 +33,10 @@ describe('fetchSession (GET /api/session)', () => {
 
   it('a server without a demo server', async () => {
     expect(
-      await fetchSession(answering(() => Response.json({ proxyToken: TOKEN, demo: null }))),
-    ).toEqual({ proxyToken: TOKEN, demo: null, demoRaw: null });
+      await fetchSession(
+        answering(() => Response.json({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: null })),
+      ),
+    ).toEqual({ proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: null, demoRaw: null });
   });
 
   it.each([
@@ -50,5 +53,18 @@ describe('fetchSession (GET /api/session)', () => {
     const error = await failure;
     expect(error).toBeInstanceOf(SessionUnavailableError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('sessionRenewalDelayMs', () => {
+  const session = (proxyTokenExpiresIn: number) => ({
+    proxyToken: TOKEN,
+    proxyTokenExpiresIn,
+    demo,
+  });
+  it('renews a minute before expiry, or at half the lifetime when that is later', () => {
+    expect(sessionRenewalDelayMs(session(600))).toBe(540_000);
+    expect(sessionRenewalDelayMs(session(120))).toBe(60_000);
+    expect(sessionRenewalDelayMs(session(40))).toBe(20_000);
   });
 });

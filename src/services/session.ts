@@ -37,13 +37,26 @@ export async function fetchSession(fetchImpl: typeof fetch): Promise<Session> {
 }
 
 /**
- * The session query. Never stale on its own: the token only changes when the server restarts,
- * which the proxy reports (`proxy_token`) and the proxy client answers by fetching it again.
+ * How long after receiving a session the page fetches a new one: a minute before its token
+ * expires, or at half its lifetime when that is shorter. Counted on the page's clock from the
+ * moment the answer arrived (the lifetime is relative), so a wrong page clock does not matter.
+ */
+export function sessionRenewalDelayMs(session: Session): number {
+  const lifetime = session.proxyTokenExpiresIn;
+  return Math.max(lifetime - 60, lifetime / 2) * 1000;
+}
+
+/**
+ * The session query. Stale, and renewed in the background while the page is open, before its
+ * token expires; the proxy client also asks for a fresh one before a call once it is stale. A
+ * server restart (new secret) is still caught by the proxy's `proxy_token` answer, which the proxy
+ * client answers by fetching the session again.
  */
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: () => fetchSession((input, init) => fetch(input, init)),
-  staleTime: Infinity,
+  staleTime: (query) => (query.state.data ? sessionRenewalDelayMs(query.state.data) : 0),
+  refetchInterval: (query) => (query.state.data ? sessionRenewalDelayMs(query.state.data) : false),
   retry: 1,
 });
 

@@ -123,7 +123,11 @@ describe('verifyAgainstIssuer', () => {
         targets.push(new Headers(init?.headers).get(PROXY_HEADERS.target) ?? '');
         return new Response(body, { status });
       },
-      getSession: async () => ({ proxyToken: 'T'.repeat(43), demo: null }),
+      getSession: async () => ({
+        proxyToken: 'T'.repeat(43),
+        proxyTokenExpiresIn: 600,
+        demo: null,
+      }),
     };
     return { deps, targets };
   }

@@ -125,57 +125,67 @@ export function SendPanel(props: SendPanelProps) {
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
           only the accept, authorization and content-type headers and logs no credentials.
         </p>
-        {demos.length > 1 ? (
-          <div className="field">
-            <label htmlFor={serverSelectId} className="label">
-              Demo server
-            </label>
-            <select
-              id={serverSelectId}
-              className="input"
-              value={serverIndex}
-              onChange={(e) => setServerIndex(Number(e.target.value))}
-            >
-              {demos.map((server, index) => (
-                <option key={server.issuer} value={index}>
-                  {demoServerLabel(server)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor={selectId} className="label">
-            Demo client
-          </label>
-          <div className="input-row">
-            <select
-              id={selectId}
-              className="input"
-              value={demoIndex}
-              disabled={clients.length === 0}
-              onChange={(e) => setDemoIndex(Number(e.target.value))}
-            >
-              {clients.map((client, index) => (
-                <option key={client.clientId} value={index}>
-                  {client.label}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
-              Use demo server
-            </button>
-          </div>
+        {session.data && !demo ? (
+          // A host without Node (the edge worker) has no demo server: say so, and where to get one,
+          // rather than offer a button that cannot work.
           <p className="hint">
-            {session.isError
-              ? session.error.message
-              : session.data && !demo
-                ? 'This server runs without the built-in demo authorization server.'
-                : demos.length > 1
-                  ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
-                  : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+            No demo server here: the built-in authorization server needs Node, and this playground
+            runs without it (e.g. on an edge runtime). To try one, run the playground locally with{' '}
+            <code>npm start</code>, or send to your own token endpoint.
           </p>
-        </div>
+        ) : (
+          <>
+            {demos.length > 1 ? (
+              <div className="field">
+                <label htmlFor={serverSelectId} className="label">
+                  Demo server
+                </label>
+                <select
+                  id={serverSelectId}
+                  className="input"
+                  value={serverIndex}
+                  onChange={(e) => setServerIndex(Number(e.target.value))}
+                >
+                  {demos.map((server, index) => (
+                    <option key={server.issuer} value={index}>
+                      {demoServerLabel(server)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor={selectId} className="label">
+                Demo client
+              </label>
+              <div className="input-row">
+                <select
+                  id={selectId}
+                  className="input"
+                  value={demoIndex}
+                  disabled={clients.length === 0}
+                  onChange={(e) => setDemoIndex(Number(e.target.value))}
+                >
+                  {clients.map((client, index) => (
+                    <option key={client.clientId} value={index}>
+                      {client.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
+                  Use demo server
+                </button>
+              </div>
+              <p className="hint">
+                {session.isError
+                  ? session.error.message
+                  : demos.length > 1
+                    ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
+                    : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
+              </p>
+            </div>
+          </>
+        )}
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button
           type="submit"

@@ -1,4 +1,4 @@
-// Pure: vite.config.ts imports this file, and so do the Node server and the Vite preview.
+// Pure (no node:*): vite.config.ts, the Node server, the Vite preview and the edge worker import it.
 
 /**
  * The playground page's Content-Security-Policy.

@@ -1,0 +1,135 @@
+// `npm run start:edge`: the same build and proxy as `npm start`, served by workerd (through
+// miniflare) instead of Node. Builds first when the page or the worker bundle is missing or older
+// than its sources; runs in this process, so stopping this PID stops workerd too.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fromRoot = (...parts) => path.join(root, ...parts);
+
+/** Everything the two builds read; a change to any of them makes the build stale. */
+const SOURCES = [
+  'src',
+  'server',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+  'package-lock.json',
+];
+const OUTPUTS = [fromRoot('dist', 'index.html'), fromRoot('dist-edge', 'worker.js')];
+
+/** The newest modification time under a file or folder (0 when absent). */
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs; // a deleted file shows only as its folder's change
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+function staleReason() {
+  const missing = OUTPUTS.find((output) => !existsSync(output));
+  if (missing) return `${path.relative(root, missing)} is missing`;
+  const built = Math.min(...OUTPUTS.map((output) => statSync(output).mtimeMs));
+  const changed = SOURCES.find((source) => newestMtime(fromRoot(source)) > built);
+  return changed ? `${changed} changed since the last build` : undefined;
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+function run(args, what) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail(`The build failed (${what}).`);
+}
+
+const vite = fromRoot('node_modules', 'vite', 'bin', 'vite.js');
+if (!existsSync(vite) || !existsSync(fromRoot('node_modules', 'miniflare'))) {
+  fail('Vite or miniflare is not installed: run `npm ci` (or `npm install`) first.');
+}
+
+const host = process.env.HOST || '127.0.0.1';
+const portText = process.env.PORT || '4173';
+if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+  fail(`PORT must be a port number (0-65535), not "${portText}".`);
+}
+
+const reason = staleReason();
+if (reason) {
+  console.log(`Building the playground (edge) first (${reason})…`);
+  run([vite, 'build'], 'vite build');
+  run([fromRoot('scripts', 'build-edge.mjs')], 'the worker bundle');
+}
+
+/** PORT=0: an ephemeral port, chosen before start because the worker must know its own origin. */
+async function freePort(onHost) {
+  const probe = createServer();
+  await new Promise((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, onHost, resolve);
+  });
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const port = Number(portText) === 0 ? await freePort(host) : Number(portText);
+const urlHost = host.includes(':') ? `[${host}]` : host;
+const ownOrigins = [`http://${urlHost}:${port}`];
+if (host === '127.0.0.1') ownOrigins.push(`http://localhost:${port}`);
+
+const { Miniflare } = await import('miniflare');
+const miniflare = new Miniflare({
+  modules: true,
+  scriptPath: fromRoot('dist-edge', 'worker.js'),
+  compatibilityDate: '2026-01-28',
+  host,
+  port,
+  bindings: {
+    // A secret per start unless one is given: set the same PROXY_TOKEN_SECRET on several
+    // instances and they accept each other's tokens.
+    PROXY_TOKEN_SECRET: process.env.PROXY_TOKEN_SECRET || randomBytes(32).toString('base64url'),
+    PROXY_ALLOWED_HOSTS: process.env.PROXY_ALLOWED_HOSTS ?? '',
+    PROXY_RATE_LIMIT: process.env.PROXY_RATE_LIMIT ?? '',
+    FRAME_ANCESTORS: process.env.FRAME_ANCESTORS ?? '',
+    PUBLIC_ORIGINS: [...ownOrigins, process.env.PUBLIC_ORIGINS ?? ''].filter(Boolean).join(','),
+  },
+  assets: {
+    directory: fromRoot('dist'),
+    binding: 'ASSETS',
+    // As on Node: `/x.html` is served as is, not redirected to `/x` (the worker maps `/`).
+    assetConfig: { html_handling: 'none', not_found_handling: 'none' },
+    // The worker decides every response (it adds the security headers), as wrangler.jsonc says.
+    routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+  },
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await miniflare.dispose().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+try {
+  await miniflare.ready;
+} catch (error) {
+  fail(
+    `workerd could not start on ${urlHost}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+console.log(`Playground (edge) ready at http://${urlHost}:${port}/`);

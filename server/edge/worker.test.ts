@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from '../web/security-headers.ts';
+import worker, { type AssetsBinding, type EdgeEnv } from './worker.ts';
+
+const ORIGIN = 'https://playground.example.com';
+const SECRET = 'worker-test-secret-0123456789abcdefghijk';
+
+/** A stand-in for the Workers assets binding: two files, 404 for anything else. */
+const assets: AssetsBinding = {
+  async fetch(request) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/index.html')
+      return new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } });
+    if (pathname === '/assets/app-1a2b.js')
+      return new Response('1', { headers: { 'content-type': 'text/javascript' } });
+    return new Response(null, { status: 404 });
+  },
+};
+
+const env = (extra: Partial<EdgeEnv> = {}): EdgeEnv => ({
+  ASSETS: assets,
+  PROXY_TOKEN_SECRET: SECRET,
+  ...extra,
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the edge worker', () => {
+  it('serves the page with the Node host’s security headers, revalidated', async () => {
+    const response = await worker.fetch(new Request(`${ORIGIN}/`), env());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('adds FRAME_ANCESTORS to the page’s CSP; a bad value forbids framing and says so', async () => {
+    const allowed = await worker.fetch(
+      new Request(`${ORIGIN}/`),
+      env({ FRAME_ANCESTORS: 'https://docs.example.com' }),
+    );
+    expect(allowed.headers.get('content-security-policy')).toBe(
+      `${contentSecurityPolicy()}; frame-ancestors https://docs.example.com`,
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bad = await worker.fetch(
+      new Request(`${ORIGIN}/`),
+      env({ FRAME_ANCESTORS: 'docs.example.com/path' }),
+    );
+    expect(bad.headers.get('content-security-policy')).toBe(
+      `${contentSecurityPolicy()}; frame-ancestors 'none'`,
+    );
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/^FRAME_ANCESTORS: .*no site may embed/);
+  });
+
+  it('serves hashed assets immutable, without the page-only headers', async () => {
+    const response = await worker.fetch(new Request(`${ORIGIN}/assets/app-1a2b.js`), env());
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('answers an unknown path 404 and another method 405, in plain text', async () => {
+    const missing = await worker.fetch(new Request(`${ORIGIN}/nope`), env());
+    expect([missing.status, await missing.text()]).toEqual([404, 'Not found\n']);
+    const posted = await worker.fetch(new Request(`${ORIGIN}/`, { method: 'POST' }), env());
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers /api/session with a token and no demo server', async () => {
+    const response = await worker.fetch(new Request(`${ORIGIN}/api/session`), env());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      proxyToken: expect.stringMatching(/^\d+\.[A-Za-z0-9_-]{43}$/),
+      proxyTokenExpiresIn: 600,
+      demo: null,
+    });
+  });
+
+  it('without PROXY_TOKEN_SECRET, or with a bad variable, /api/* says what to set (500)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const noSecret = await worker.fetch(
+      new Request(`${ORIGIN}/api/session`),
+      env({ PROXY_TOKEN_SECRET: '' }),
+    );
+    expect(noSecret.status).toBe(500);
+    expect(await noSecret.text()).toMatch(/set the secret PROXY_TOKEN_SECRET/);
+    const badHosts = await worker.fetch(
+      new Request(`${ORIGIN}/api/session`),
+      env({ PROXY_ALLOWED_HOSTS: 'http://x' }),
+    );
+    expect(badHosts.status).toBe(500);
+    expect(await badHosts.text()).toMatch(/^The proxy is not configured: .*looks like a URL/);
+    // The page is still served.
+    expect(
+      (await worker.fetch(new Request(`${ORIGIN}/`), env({ PROXY_TOKEN_SECRET: '' }))).status,
+    ).toBe(200);
+  });
+});
