@@ -10,11 +10,13 @@ import {
 } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { deriveTokenRequest } from '../core/request-form.ts';
-import { useReportHeightToParent } from './embed-height.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { formReducer, type FormChange } from './form-state.ts';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
+
+// Only a link with a secret or a bad value in it needs these words.
+const UrlNotices = lazy(() => import('./UrlNotices.tsx'));
 
 // The walkthrough is for readers who ask for it; the tool's first screen does not carry it.
 const GuidedTool = lazy(() =>
@@ -36,7 +38,19 @@ export function App({ initial }: AppProps) {
     dispatch(change);
     setDemoPending(false);
   }, []);
-  useReportHeightToParent(embed);
+  // Only an embed reports its height, so only an embed loads the code that does it.
+  useEffect(() => {
+    if (!embed) return;
+    let stop: (() => void) | undefined;
+    let current = true;
+    void import('./embed-height.ts').then(({ reportHeightToParent }) => {
+      if (current) stop = reportHeightToParent();
+    });
+    return () => {
+      current = false;
+      stop?.();
+    };
+  }, [embed]);
 
   const request = useMemo(() => deriveTokenRequest(form), [form]);
 
@@ -127,10 +141,14 @@ export function App({ initial }: AppProps) {
             storage, and the secret never enters the address bar.
           </p>
         )}
-        <UrlNotices
-          ignoredSecretParams={initial.ignoredSecretParams}
-          invalidParams={invalidParams}
-        />
+        {initial.ignoredSecretParams.length > 0 || invalidParams.length > 0 ? (
+          <Suspense fallback={null}>
+            <UrlNotices
+              ignoredSecretParams={initial.ignoredSecretParams}
+              invalidParams={invalidParams}
+            />
+          </Suspense>
+        ) : null}
         {guided ? (
           <ErrorBoundary
             fallback={
@@ -217,37 +235,6 @@ function ToolTabs({ active, onSelect }: { active: string; onSelect: (id: string)
           {tool.label}
         </button>
       ))}
-    </div>
-  );
-}
-
-function UrlNotices({
-  ignoredSecretParams,
-  invalidParams,
-}: {
-  ignoredSecretParams: readonly string[];
-  invalidParams: readonly string[];
-}) {
-  if (ignoredSecretParams.length === 0 && invalidParams.length === 0) return null;
-  return (
-    <div className="card notice-card" role="note">
-      {ignoredSecretParams.length > 0 ? (
-        <p>
-          <strong>
-            The link contained a client secret ({ignoredSecretParams.join(', ')}); it was ignored
-            and removed from the address bar.
-          </strong>{' '}
-          Secrets never belong in URLs: they end up in browser history, server logs and Referer
-          headers. Paste it into <em>Client secret</em> instead, and consider rotating it.
-        </p>
-      ) : null}
-      {invalidParams.length > 0 ? (
-        <p>
-          These link parameters had values this page does not understand and were left at their
-          defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form;
-          theme is light, dark or auto; tool is {TOOLS.map((tool) => tool.id).join(' or ')}).
-        </p>
-      ) : null}
     </div>
   );
 }

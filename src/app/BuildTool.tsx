@@ -55,15 +55,16 @@ export function BuildTool(context: ToolContext) {
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
   const missing = missingCredentials(request.input);
-  // The sender and discovery load on the first focus or pointer in the form, or in idle time (see above).
-  const [senderWanted, setSenderWanted] = useState(false);
+  // The sender, discovery and the field checks load on the first focus or pointer in the form, or
+  // in idle time (see above); `demo=1` needs the sender at once.
+  const [inUse, setInUse] = useState(preselectDemo);
   useEffect(() => {
-    if (senderWanted) return;
-    return whenIdleAfter(SENDER_IDLE_DELAY_MS, () => setSenderWanted(true));
-  }, [senderWanted]);
-  function wantSender() {
+    if (inUse) return;
+    return whenIdleAfter(SENDER_IDLE_DELAY_MS, () => setInUse(true));
+  }, [inUse]);
+  function markInUse() {
     // A transition: loading the sender never delays the keystroke or click that asked for it.
-    if (!senderWanted) startTransition(() => setSenderWanted(true));
+    if (!inUse) startTransition(() => setInUse(true));
   }
 
   function reset() {
@@ -76,8 +77,8 @@ export function BuildTool(context: ToolContext) {
     <form
       className="workspace"
       onSubmit={stayOnPage}
-      onFocus={wantSender}
-      onPointerOver={wantSender}
+      onFocus={markInUse}
+      onPointerOver={markInUse}
       noValidate
     >
       <div className="toolbar">
@@ -98,6 +99,7 @@ export function BuildTool(context: ToolContext) {
         secretVisible={secretVisible}
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
+        inUse={inUse}
       />
       <RequestPreview request={request} secretVisible={secretVisible}>
         <SnippetTabs request={request} missing={missing} />
@@ -122,8 +124,9 @@ export function BuildTool(context: ToolContext) {
         scope={form.scope}
         authMethod={form.authMethod}
         onChange={dispatch}
+        inUse={inUse}
         discovery={
-          senderWanted ? (
+          inUse ? (
             <ErrorBoundary
               fallback={
                 <p className="notice notice-error" role="alert">
@@ -146,7 +149,7 @@ export function BuildTool(context: ToolContext) {
           )
         }
       />
-      {senderWanted ? (
+      {inUse ? (
         <LazySender
           key={resets}
           request={request}

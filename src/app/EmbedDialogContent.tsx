@@ -1,3 +1,4 @@
+import './embed-dialog.css';
 import { useState } from 'react';
 import { embedIframeHtml, embedResizeScript } from '../core/embed-snippet.ts';
 import { CopyButton } from '../components/CopyButton.tsx';

@@ -1,3 +1,4 @@
+import './guided.css';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from '../core/issuer.ts';
@@ -126,6 +127,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             secretVisible={secretVisible}
             onChange={dispatch}
             onSecretVisibleChange={setSecretVisible}
+            inUse
           />
         </>,
       )}
@@ -196,6 +198,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             scope={form.scope}
             authMethod={form.authMethod}
             onChange={dispatch}
+            inUse
           />
           <OutputField
             id="curl-command"

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
-import { checkCredentials, type CredentialField } from '../../core/credential-checks.ts';
+import type { CredentialField } from '../../core/credential-checks.ts';
+import { useLazyModule } from '../../components/use-lazy-module.ts';
 import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
@@ -20,6 +21,8 @@ interface CredentialsSectionProps {
   /** Both encodings of the credentials, from the request model. */
   readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
   readonly secretVisible: boolean;
+  /** The page is in use (a focus or pointer in the form, or idle time): the checks may load. */
+  readonly inUse: boolean;
   readonly onChange: (change: {
     clientId?: string;
     clientSecret?: string;
@@ -37,11 +40,16 @@ const ENCODINGS: ReadonlyArray<RadioOption<CredentialEncoding>> = [
   },
 ];
 
+// The checks (RFC 7617, RFC 6749 Appendix A) say nothing about an empty form: they load once the
+// page is in use, not with the first screen (e2e/first-paint.spec.ts).
+const loadCredentialChecks = () => import('../../core/credential-checks.ts');
+
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
   const { clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
-  const { onChange, onSecretVisibleChange } = props;
-  const checks = checkCredentials({ clientId, clientSecret }, encoding);
+  const { onChange, onSecretVisibleChange, inUse } = props;
+  const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
+  const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
   // Until something is typed, "empty" notes are noise.
   const shown = (field: 'clientId' | 'clientSecret') =>
     checks.filter(

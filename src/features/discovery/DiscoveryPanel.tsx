@@ -1,3 +1,4 @@
+import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { checkMetadataSupport } from '../../core/discovery.ts';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
-import { checkScope } from '../../core/scope.ts';
+import { useLazyModule } from '../../components/use-lazy-module.ts';
 import { checkTokenEndpoint } from '../../core/token-endpoint.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
@@ -25,7 +25,13 @@ interface EndpointSectionProps {
   readonly onChange: (change: EndpointChange) => void;
   /** Discovery from the issuer (loaded lazily by the app), shown before the token endpoint it fills. */
   readonly discovery?: ReactNode;
+  /** The page is in use (a focus or pointer in the form, or idle time): the scope check may load. */
+  readonly inUse: boolean;
 }
+
+// The scope check (RFC 6749 §3.3) has nothing to say about the default scope: it loads once the
+// page is in use, not with the first screen (e2e/first-paint.spec.ts).
+const loadScopeChecks = () => import('../../core/scope.ts');
 
 const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
   {
@@ -56,6 +62,7 @@ export function EndpointSection(props: EndpointSectionProps) {
     tokenEndpoint,
     tokenEndpointSource,
     scope,
+    inUse,
     authMethod,
     onChange,
     discovery,
@@ -70,7 +77,8 @@ export function EndpointSection(props: EndpointSectionProps) {
           },
         ]
       : checkTokenEndpoint(tokenEndpoint);
-  const scopeNotices = checkScope(scope);
+  const scopeChecks = useLazyModule(loadScopeChecks, inUse);
+  const scopeNotices = scopeChecks?.checkScope(scope) ?? [];
 
   return (
     <section aria-labelledby="endpoint-heading" className="card">

@@ -1,3 +1,4 @@
+import './inspector.css';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import {
