@@ -215,6 +215,12 @@ test.describe('keyboard and focus', () => {
       await page.goto('/');
       await fillCredentials(page, 'id', 's');
       await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
+      // Walk the page as it is once loaded: the do-it-yourself commands and the sender (its
+      // placeholder's controls are disabled, so Tab would skip them) arrive after the first use.
+      await expect(
+        page.getByRole('button', { name: 'Copy macOS and Linux command' }),
+      ).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Use demo server' })).toBeEnabled();
       await page.locator('body').focus();
       const errorColour = await page.evaluate(() => {
         const probe = document.createElement('span');
