@@ -2,7 +2,8 @@
 // A benchmark, not a test: it prints figures and asserts nothing.
 //
 // 1. Lighthouse 12.2 (mobile defaults: simulated slow 4G and 4x CPU slowdown) on `npm start`,
-//    with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium): BENCH_RUNS runs (default 3),
+//    with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), for the tool, `?embed=1` and
+//    `?guided=1`: BENCH_RUNS runs each (default 3),
 //    the median of each figure.
 // 2. Typing: from an input event on `Client secret` to the DOM updated (the Base64 output
 //    changed), median of BENCH_KEYS keystrokes (default 60) at each secret length, in headless
@@ -54,7 +55,14 @@ function startServer() {
   });
 }
 
-async function lighthouseRuns() {
+/** The views a reader can land on: the tool, an embed in a docs page, the guided walkthrough. */
+const VIEWS = [
+  ['tool', '/'],
+  ['embed', '/?embed=1'],
+  ['guided', '/?guided=1'],
+];
+
+async function lighthouseRuns(pagePath) {
   const { default: lighthouse } = await import('lighthouse');
   const results = [];
   for (let run = 1; run <= runs; run += 1) {
@@ -64,7 +72,10 @@ async function lighthouseRuns() {
       args: [...CHROME_FLAGS.slice(1), `--remote-debugging-port=${debuggingPort}`],
     });
     try {
-      const { lhr } = await lighthouse(baseUrl, { port: debuggingPort, logLevel: 'error' });
+      const { lhr } = await lighthouse(new URL(pagePath, baseUrl).href, {
+        port: debuggingPort,
+        logLevel: 'error',
+      });
       const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
       const result = {
@@ -89,7 +100,7 @@ async function lighthouseRuns() {
         )
         .map((a) => a.id);
       console.log(
-        `run ${run}:`,
+        `${pagePath} run ${run}:`,
         JSON.stringify(result),
         failing.length ? `below 1: ${failing.join(', ')}` : '',
       );
@@ -168,9 +179,11 @@ try {
   const typing = await typingRuns();
   console.log('typing, input event to DOM updated, median:', JSON.stringify(typing));
   if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
-    const lighthouseMedians = await lighthouseRuns();
-    console.log(`\nLighthouse ${runs} runs, medians (mobile defaults):`);
-    console.table(lighthouseMedians);
+    for (const [view, pagePath] of VIEWS) {
+      const lighthouseMedians = await lighthouseRuns(pagePath);
+      console.log(`\nLighthouse, ${view} (${pagePath}), ${runs} runs, medians (mobile defaults):`);
+      console.table(lighthouseMedians);
+    }
   }
   console.log('\ntyping, input event to DOM updated, median of', keys, 'keystrokes:');
   console.table(typing);
