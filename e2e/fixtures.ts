@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,21 +27,26 @@ export function nodeBase64(text: string): string {
 
 /**
  * Runs a shell command line with real bash, with a stand-in `curl` first on the PATH that
- * prints each argument it receives followed by a NUL byte, and returns those arguments.
+ * prints each argument it receives followed by a NUL byte, and returns those arguments. The
+ * stand-in's folder is removed afterwards, whatever happens.
  */
 export function runWithStandInCurl(commandLine: string): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'stand-in-curl-'));
-  const standIn = path.join(dir, 'curl');
-  writeFileSync(
-    standIn,
-    '#!/usr/bin/env bash\nfor arg in "$@"; do printf \'%s\\0\' "$arg"; done\n',
-  );
-  chmodSync(standIn, 0o755);
-  const output = execFileSync('bash', ['--norc', '--noprofile', '-c', commandLine], {
-    env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return output.toString('utf8').split('\0').slice(0, -1);
+  try {
+    const standIn = path.join(dir, 'curl');
+    writeFileSync(
+      standIn,
+      '#!/usr/bin/env bash\nfor arg in "$@"; do printf \'%s\\0\' "$arg"; done\n',
+    );
+    chmodSync(standIn, 0o755);
+    const output = execFileSync('bash', ['--norc', '--noprofile', '-c', commandLine], {
+      env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return output.toString('utf8').split('\0').slice(0, -1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs a command line, exactly as copied, with real bash and the real curl binary; returns its standard output. */
