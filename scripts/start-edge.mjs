@@ -3,46 +3,11 @@
 // than its sources; runs in this process, so stopping this PID stops workerd too.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot, root, staleReason } from './build-freshness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fromRoot = (...parts) => path.join(root, ...parts);
-
-/** Everything the two builds read; a change to any of them makes the build stale. */
-const SOURCES = [
-  'src',
-  'server',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'package.json',
-  'package-lock.json',
-];
 const OUTPUTS = [fromRoot('dist', 'index.html'), fromRoot('dist-edge', 'worker.js')];
-
-/** The newest modification time under a file or folder (0 when absent). */
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const info = statSync(target);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs; // a deleted file shows only as its folder's change
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-function staleReason() {
-  const missing = OUTPUTS.find((output) => !existsSync(output));
-  if (missing) return `${path.relative(root, missing)} is missing`;
-  const built = Math.min(...OUTPUTS.map((output) => statSync(output).mtimeMs));
-  const changed = SOURCES.find((source) => newestMtime(fromRoot(source)) > built);
-  return changed ? `${changed} changed since the last build` : undefined;
-}
 
 function fail(message) {
   console.error(message);
@@ -65,7 +30,7 @@ if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
   fail(`PORT must be a port number (0-65535), not "${portText}".`);
 }
 
-const reason = staleReason();
+const reason = staleReason(OUTPUTS);
 if (reason) {
   console.log(`Building the playground (edge) first (${reason})…`);
   run([vite, 'build'], 'vite build');
