@@ -5,7 +5,6 @@ import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
 import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
-import { CopyButton } from '../components/CopyButton.tsx';
 import { OutputField } from '../components/OutputField.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -160,25 +159,13 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             The guide sends you to a Base64 site; this page encodes the string's UTF-8 bytes itself.
             The result goes after <code>Basic</code> in the <code>Authorization</code> header.
           </p>
-          <OutputField
-            id="base64"
-            label="Base64"
-            value={basic.base64}
-            missing={missing}
-            actions={<CopyButton label="Copy Base64" value={basic.base64} disabled={!!missing} />}
-          />
+          <OutputField id="base64" label="Base64" value={basic.base64} missing={missing} copyable />
           <OutputField
             id="authorization-header"
             label="Authorization header"
             value={basic.headerValue}
             missing={missing}
-            actions={
-              <CopyButton
-                label="Copy Authorization header"
-                value={basic.headerValue}
-                disabled={!!missing}
-              />
-            }
+            copyable
           />
         </>,
       )}
@@ -207,7 +194,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             missing={missing}
             multiline
             hint={describeCurlBashQuoting(request)}
-            actions={<CopyButton label="Copy curl command" value={curl} disabled={!!missing} />}
+            copyable
           />
         </>,
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CopyButton } from './CopyButton.tsx';
 
 /** Past this many characters a value wraps by the cheaper rule (styles.css, `.value-long`). */
 const LONG_VALUE = 512;
@@ -15,7 +16,12 @@ interface OutputFieldProps {
    */
   readonly missing?: string | null;
   readonly multiline?: boolean;
-  /** Copy buttons and other actions, shown at the top right of the value. */
+  /**
+   * A `Copy <label>` button for the value, disabled while something is `missing` (the GUIDE §3
+   * names: `Copy Base64`, `Copy Authorization header`, `Copy curl command`).
+   */
+  readonly copyable?: boolean;
+  /** Other actions, shown at the top right of the value. */
   readonly actions?: ReactNode;
   readonly hint?: ReactNode;
   /** Marked-up content whose text is exactly `value` (the token in its coloured parts). */
@@ -30,7 +36,16 @@ interface OutputFieldProps {
  * every keystroke would drown everything else.
  */
 export function OutputField(props: OutputFieldProps) {
-  const { id, label, value, missing, multiline, actions, hint, children, describedBy } = props;
+  const { id, label, value, missing, multiline, copyable, hint, children, describedBy } = props;
+  const actions =
+    copyable || props.actions ? (
+      <>
+        {copyable ? (
+          <CopyButton label={`Copy ${label}`} value={value} disabled={!!missing} />
+        ) : null}
+        {props.actions}
+      </>
+    ) : undefined;
   const missingId = `${id}-missing`;
   return (
     <div className="output-field">

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { maskPairSecret } from '../../core/credentials.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 
 interface RequestPreviewProps {
@@ -42,26 +41,14 @@ export function RequestPreview({ request, secretVisible, children }: RequestPrev
           secretVisible || missing ? undefined : 'The secret is masked; Show secret reveals it.'
         }
       />
-      <OutputField
-        id="base64"
-        label="Base64"
-        value={basic.base64}
-        missing={missing}
-        actions={<CopyButton label="Copy Base64" value={basic.base64} disabled={!!missing} />}
-      />
+      <OutputField id="base64" label="Base64" value={basic.base64} missing={missing} copyable />
       <OutputField
         id="authorization-header"
         label="Authorization header"
         value={basic.headerValue}
         missing={missing}
         hint={headerHint}
-        actions={
-          <CopyButton
-            label="Copy Authorization header"
-            value={basic.headerValue}
-            disabled={!!missing}
-          />
-        }
+        copyable
       />
       {children}
     </section>
