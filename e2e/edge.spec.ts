@@ -75,8 +75,13 @@ test('the page loads from workerd with no request outside its origin, and offers
   page,
 }) => {
   const foreign: string[] = [];
+  const errors: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith(`${edgeA.origin}/`)) foreign.push(request.url());
+  });
+  // A CSP that did not list the page's inline style would be logged here (and the page unstyled).
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
   });
   const document = await page.goto(`${edgeA.origin}/`);
   expect(document?.status()).toBe(200);
@@ -86,6 +91,8 @@ test('the page loads from workerd with no request outside its origin, and offers
   await expect(page.getByRole('button', { name: 'Use demo server' })).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   expect(foreign).toEqual([]);
+  expect(errors).toEqual([]);
+  await expect(page.locator('body')).not.toHaveCSS('margin', '8px'); // the inline stylesheet applies
 });
 
 test('files are served under their own names, as on Node: no redirect from .html, no SPA fallback', async () => {

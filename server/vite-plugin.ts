@@ -5,7 +5,7 @@ import type { Connect, HttpServer, Logger, Plugin, ResolvedServerUrls } from 'vi
 import { isPlaygroundRoute } from './node/route-prefix.ts';
 import type { PlaygroundRoutes } from './node/playground-routes.ts';
 import { htmlSecurityHeaders } from './web/security-headers.ts';
-import { createStaticHandler, resolveStaticPath } from './node/static-files.ts';
+import { createStaticHandler, pageStyleHashes, resolveStaticPath } from './node/static-files.ts';
 
 interface HostedServer {
   middlewares: Connect.Server;
@@ -109,11 +109,17 @@ export function playgroundServer(): Plugin {
         (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
           const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
           const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-          if (!isPlaygroundRoute(urlPath) && !lastSegment.includes('.')) {
-            for (const [name, value] of Object.entries(htmlSecurityHeaders()))
-              res.setHeader(name, value);
+          if (isPlaygroundRoute(urlPath) || lastSegment.includes('.')) {
+            next();
+            return;
           }
-          next();
+          pageStyleHashes(path.join(dist, 'index.html'))
+            .then((styleHashes) => {
+              for (const [name, value] of Object.entries(htmlSecurityHeaders({ styleHashes })))
+                res.setHeader(name, value);
+              next();
+            })
+            .catch(next);
         },
       );
       mountPlayground(server);

@@ -2,21 +2,55 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createServer } from 'vite';
+import { contentSecurityPolicy, inlineStyleHashes } from '../web/security-headers.ts';
 
 /** The module that renders the first screen (it exports `renderFirstScreen(): Promise<string>`). */
 const PRERENDER_ENTRY = '/src/app/prerender.tsx';
 const EMPTY_ROOT = '<div id="root"></div>';
-const MODULE_SCRIPT = /<script type="module"[^>]*>/;
+const MODULE_SCRIPT = /[ \t]*<script type="module" crossorigin src="([^"]+)"><\/script>\n?/;
+const STYLESHEET = /[ \t]*<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">\n?/;
+const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+)">\n?/g;
 
 /**
- * Runs in `<head>` before the first paint, as a file (the CSP allows no inline script). A link
- * with parameters (a form to restore, `embed=1`) would otherwise paint the prerendered defaults
- * first; this marks the page so the stylesheet keeps it hidden until the app has applied the
- * link (src/app/Root.tsx). Any query string counts: deciding which ones matter is the app's job,
- * and hiding a page that needed no change costs only the moment until hydration.
+ * The one script in `index.html`, a file in `<head>` (the CSP allows no inline script) that runs
+ * before the first paint and starts the app after it (docs/decisions/124):
+ *
+ * - A link with parameters (a form to restore, `embed=1`) would otherwise paint the prerendered
+ *   defaults first: it marks the page so the stylesheet keeps it hidden until the app has applied
+ *   the link (src/app/Root.tsx), and loads the app at once, since nothing is painted before it.
+ *   Any query string counts: deciding which ones matter is the app's job.
+ * - Otherwise the prerendered page paints from the HTML and the stylesheet alone, and the app's
+ *   modules are requested after that paint, so on a slow link they never compete with it. A
+ *   hidden page (a background tab, which paints nothing) loads at once, and a timer covers a
+ *   frame that never comes.
  */
-const FIRST_PAINT_SCRIPT =
-  "if (location.search.length > 1) document.documentElement.setAttribute('data-restoring', '');\n";
+export function firstPaintScript(entry: string, preloads: readonly string[]): string {
+  return `(() => {
+  const restoring = location.search.length > 1;
+  if (restoring) document.documentElement.setAttribute('data-restoring', '');
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const href of ${JSON.stringify(preloads)}) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.append(link);
+    }
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = ${JSON.stringify(entry)};
+    document.head.append(script);
+  };
+  if (restoring || document.visibilityState === 'hidden') start();
+  else {
+    requestAnimationFrame(() => setTimeout(start));
+    setTimeout(start, 1000);
+  }
+})();
+`;
+}
 
 function isRenderer(value: unknown): value is { renderFirstScreen: () => Promise<string> } {
   return (
@@ -44,24 +78,47 @@ async function renderFirstScreen(root: string): Promise<string> {
   }
 }
 
+const escapeAttribute = (value: string): string =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+
 /**
- * Puts the prerendered first screen into the built `index.html` (hydrated by src/app/main.tsx)
- * and the first-paint script beside it, named after its content like Vite's own assets.
+ * Makes the built `index.html` paint on its own (docs/decisions/121, 124):
+ *
+ * - the first screen prerendered into `#root` (hydrated by src/app/main.tsx);
+ * - the first screen's stylesheet inline, so the first paint waits for one request less, and the
+ *   page's Content-Security-Policy first in `<head>` as a meta tag allowing exactly that style by
+ *   its hash (a static host serving `dist/` still protects the page; the hosts send the same
+ *   policy as a header);
+ * - Vite's module script and preloads replaced by the first-paint script, named after its
+ *   content like Vite's own assets.
  */
 export async function prerenderIndexHtml(root: string, outDir: string): Promise<void> {
   const indexFile = path.join(outDir, 'index.html');
   const html = await readFile(indexFile, 'utf8');
   if (!html.includes(EMPTY_ROOT)) throw new Error(`index.html has no empty ${EMPTY_ROOT}`);
+  const entry = MODULE_SCRIPT.exec(html)?.[1];
+  if (entry === undefined) throw new Error('index.html has no module script to hydrate with');
+  const stylesheet = STYLESHEET.exec(html)?.[1];
+  if (stylesheet === undefined) throw new Error('index.html has no stylesheet to inline');
+  const preloads = [...html.matchAll(MODULE_PRELOAD)].map((match) => match[1] ?? '');
   const markup = await renderFirstScreen(root);
 
-  const hash = createHash('sha256').update(FIRST_PAINT_SCRIPT).digest('base64url').slice(0, 8);
+  const script = firstPaintScript(entry, preloads);
+  const hash = createHash('sha256').update(script).digest('base64url').slice(0, 8);
   const scriptPath = `/assets/first-paint-${hash}.js`;
-  await writeFile(path.join(outDir, scriptPath), FIRST_PAINT_SCRIPT);
+  await writeFile(path.join(outDir, scriptPath), script);
 
-  if (!MODULE_SCRIPT.test(html)) throw new Error('index.html has no module script to hydrate with');
+  const style = `<style>${(await readFile(path.join(outDir, stylesheet), 'utf8')).trim()}</style>`;
+  const policy = contentSecurityPolicy({ styleHashes: await inlineStyleHashes(style) });
   const prerendered = html
-    // The page paints without it: the stylesheet and the first-paint script go first.
-    .replace(MODULE_SCRIPT, (tag) => tag.replace('<script ', '<script fetchpriority="low" '))
+    .replace(
+      '<head>',
+      () =>
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}">`,
+    )
+    .replace(MODULE_SCRIPT, '')
+    .replace(MODULE_PRELOAD, '')
+    .replace(STYLESHEET, () => `    ${style}\n`)
     .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>`)
     .replace('</head>', () => `  <script src="${scriptPath}"></script>\n  </head>`);
   await writeFile(indexFile, prerendered);

@@ -1,16 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../web/security-headers.ts';
+import { contentSecurityPolicy, inlineStyleHashes } from '../web/security-headers.ts';
 import worker, { type AssetsBinding, type EdgeEnv } from './worker.ts';
 
 const ORIGIN = 'https://playground.example.com';
 const SECRET = 'worker-test-secret-0123456789abcdefghijk';
 
-/** A stand-in for the Workers assets binding: two files, 404 for anything else. */
+const STYLED_PAGE = '<!doctype html><style>body{margin:0}</style>';
+
+/** A stand-in for the Workers assets binding: three files, 404 for anything else. */
 const assets: AssetsBinding = {
   async fetch(request) {
     const { pathname } = new URL(request.url);
-    if (pathname === '/index.html')
-      return new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } });
+    const html = { headers: { 'content-type': 'text/html' } };
+    if (pathname === '/index.html') return new Response('<!doctype html>', html);
+    if (pathname === '/styled.html')
+      return new Response(request.method === 'HEAD' ? null : STYLED_PAGE, html);
     if (pathname === '/assets/app-1a2b.js')
       return new Response('1', { headers: { 'content-type': 'text/javascript' } });
     return new Response(null, { status: 404 });
@@ -33,6 +37,20 @@ describe('the edge worker', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('allows exactly the inline styles of the page it serves, for GET and HEAD', async () => {
+    const policy = contentSecurityPolicy({ styleHashes: await inlineStyleHashes(STYLED_PAGE) });
+    expect(policy).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='/);
+    const got = await worker.fetch(new Request(`${ORIGIN}/styled.html`), env());
+    expect(got.headers.get('content-security-policy')).toBe(policy);
+    expect(await got.text()).toBe(STYLED_PAGE);
+    const head = await worker.fetch(
+      new Request(`${ORIGIN}/styled.html`, { method: 'HEAD' }),
+      env(),
+    );
+    expect(head.headers.get('content-security-policy')).toBe(policy);
+    expect(head.body).toBeNull();
   });
 
   it('adds FRAME_ANCESTORS to the page’s CSP; a bad value forbids framing and says so', async () => {

@@ -7,6 +7,7 @@ import {
 import {
   FrameAncestorsError,
   htmlSecurityHeaders,
+  inlineStyleHashes,
   parseFrameAncestors,
 } from '../web/security-headers.ts';
 
@@ -40,7 +41,7 @@ const PLAIN_TEXT = {
 async function serveStatic(
   request: Request,
   assets: AssetsBinding,
-  pageHeaders: Record<string, string>,
+  frameAncestors: readonly string[],
 ): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed\n', {
@@ -51,32 +52,45 @@ async function serveStatic(
   // The assets run with `html_handling: "none"` (no redirects from `/x.html` to `/x`, as on Node),
   // so the one directory index, `/`, is mapped here.
   const url = new URL(request.url);
-  const found = await assets.fetch(
-    url.pathname === '/' ? new Request(new URL('/index.html', url), request) : request,
-  );
+  const target = url.pathname === '/' ? new Request(new URL('/index.html', url), request) : request;
+  const found = await assets.fetch(target);
   if (found.status === 404) {
     return new Response('Not found\n', { status: 404, headers: PLAIN_TEXT });
   }
-  const response = new Response(found.body, found);
+  const isHtml = (found.headers.get('content-type') ?? '').startsWith('text/html');
+  // A page's header lists the hashes of its own inline styles, so its text is read (a HEAD
+  // answer has none: the page is fetched for them).
+  const html = isHtml
+    ? await (request.method === 'HEAD' ? await assets.fetch(new Request(target.url)) : found).text()
+    : undefined;
+  const response = new Response(
+    html === undefined || request.method === 'HEAD' ? found.body : html,
+    found,
+  );
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set(
     'cache-control',
     url.pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
   );
-  if ((found.headers.get('content-type') ?? '').startsWith('text/html')) {
-    for (const [name, value] of Object.entries(pageHeaders)) response.headers.set(name, value);
+  if (html !== undefined) {
+    const styleHashes = await inlineStyleHashes(html);
+    for (const [name, value] of Object.entries(
+      htmlSecurityHeaders({ frameAncestors, styleHashes }),
+    ))
+      response.headers.set(name, value);
   }
   return response;
 }
 
 /**
- * The page's security headers for one environment. A bad FRAME_ANCESTORS cannot stop a worker
- * the way it stops `npm start`, so it fails closed: no framing at all, and one log line saying why.
+ * The sites that may embed the page in one environment. A bad FRAME_ANCESTORS cannot stop a
+ * worker the way it stops `npm start`, so it fails closed: no framing at all, and one log line
+ * saying why.
  */
-const pageHeadersByEnv = new WeakMap<EdgeEnv, Record<string, string>>();
+const frameAncestorsByEnv = new WeakMap<EdgeEnv, readonly string[]>();
 
-function pageHeadersFor(env: EdgeEnv): Record<string, string> {
-  const known = pageHeadersByEnv.get(env);
+function frameAncestorsFor(env: EdgeEnv): readonly string[] {
+  const known = frameAncestorsByEnv.get(env);
   if (known) return known;
   let frameAncestors: string[];
   try {
@@ -88,9 +102,8 @@ function pageHeadersFor(env: EdgeEnv): Record<string, string> {
     );
     frameAncestors = ["'none'"];
   }
-  const headers = htmlSecurityHeaders({ frameAncestors });
-  pageHeadersByEnv.set(env, headers);
-  return headers;
+  frameAncestorsByEnv.set(env, frameAncestors);
+  return frameAncestors;
 }
 
 type ApiHandler = (request: Request, clientId?: string) => Promise<Response>;
@@ -137,7 +150,7 @@ export default {
   async fetch(request: Request, env: EdgeEnv): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname !== '/api' && !pathname.startsWith('/api/'))
-      return serveStatic(request, env.ASSETS, pageHeadersFor(env));
+      return serveStatic(request, env.ASSETS, frameAncestorsFor(env));
     const api = apiHandlerFor(env);
     if (typeof api === 'string') {
       return new Response(`${api}\n`, { status: 500, headers: PLAIN_TEXT });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,10 @@ import { createStaticHandler } from './static-files.ts';
 // `vite preview`) choose among them, on a temporary build folder removed afterwards.
 
 const script = `export const greeting = ${JSON.stringify('héllo, wörld '.repeat(400))};\n`;
-const html = `<!doctype html><title>t</title><p>${'prerendered '.repeat(300)}</p>\n`;
+const style = 'p{margin:0}';
+const html = `<!doctype html><title>t</title><style>${style}</style><p>${'prerendered '.repeat(300)}</p>\n`;
+// The CSP source of the inline style, by Node's own crypto (not the code under test).
+const styleHash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
 const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]);
 
 let dist: string;
@@ -108,6 +112,7 @@ describe.each(['npm start', 'vite preview'])('%s serves the built files', (host)
     expect(headers['content-encoding']).toBe('br');
     expect(headers['cache-control']).toBe('no-cache');
     expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).toContain(`style-src 'self' ${styleHash};`);
     expect(brotliDecompressSync(body).toString('utf8')).toBe(html);
   });
 

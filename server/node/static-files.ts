@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import {
   isCompressible,
   type StoredEncoding,
 } from '../static/asset-policy.ts';
-import { htmlSecurityHeaders } from '../web/security-headers.ts';
+import { htmlSecurityHeaders, inlineStyleHashes } from '../web/security-headers.ts';
 
 /**
  * Maps a URL path to a file strictly inside `root`, or undefined.
@@ -35,6 +35,24 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   const file = path.resolve(absoluteRoot, relative);
   if (file !== absoluteRoot && !file.startsWith(absoluteRoot + path.sep)) return undefined;
   return file;
+}
+
+const styleHashesByFile = new Map<
+  string,
+  { readonly mtimeMs: number; readonly hashes: string[] }
+>();
+
+/**
+ * The CSP hashes of the inline styles of the HTML file `file` (security-headers.ts), read once per
+ * version of the file: a rebuild while the server runs gets a header that matches the new page.
+ */
+export async function pageStyleHashes(file: string): Promise<string[]> {
+  const { mtimeMs } = await stat(file);
+  const known = styleHashesByFile.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.hashes;
+  const hashes = await inlineStyleHashes(await readFile(file, 'utf8'));
+  styleHashesByFile.set(file, { mtimeMs, hashes });
+  return hashes;
 }
 
 function notFound(res: ServerResponse, status = 404, extra: Record<string, string> = {}): void {
@@ -61,7 +79,6 @@ export function createStaticHandler(
   root: string,
   options: { frameAncestors?: readonly string[] } = {},
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const securityHeaders = htmlSecurityHeaders(options);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       notFound(res, 405, { allow: 'GET, HEAD' });
@@ -88,7 +105,9 @@ export function createStaticHandler(
       etag,
       ...(isCompressible(file) ? { vary: 'Accept-Encoding' } : {}),
       ...(sent.encoding ? { 'content-encoding': sent.encoding } : {}),
-      ...(isHtml ? securityHeaders : {}),
+      ...(isHtml
+        ? htmlSecurityHeaders({ ...options, styleHashes: await pageStyleHashes(file) })
+        : {}),
     };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);

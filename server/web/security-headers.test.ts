@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
   FrameAncestorsError,
   htmlSecurityHeaders,
+  inlineStyleHashes,
   parseFrameAncestors,
 } from './security-headers.ts';
 
@@ -17,6 +19,31 @@ describe('contentSecurityPolicy', () => {
   it('never forbids framing: docs sites embed the playground', () => {
     expect(contentSecurityPolicy()).not.toContain('frame-ancestors');
     expect(Object.keys(htmlSecurityHeaders())).not.toContain('x-frame-options');
+  });
+});
+
+describe('inlineStyleHashes', () => {
+  // Computed by Node's own crypto, not by the Web Crypto code under test.
+  const sha256 = (text: string) =>
+    `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+  it('hashes the exact text of each <style>, non-ASCII included, in order', async () => {
+    const first = '.a{color:red}\n';
+    const second = ".b::before{content:'→ ✓'}";
+    const html = `<head><style>${first}</style></head><body><style>${second}</style></body>`;
+    expect(await inlineStyleHashes(html)).toEqual([sha256(first), sha256(second)]);
+  });
+
+  it('finds none in a page without inline styles', async () => {
+    expect(await inlineStyleHashes('<link rel="stylesheet" href="/a.css"><p>style</p>')).toEqual(
+      [],
+    );
+  });
+
+  it('puts the hashes in style-src only', () => {
+    const csp = contentSecurityPolicy({ styleHashes: ["'sha256-abc='"] });
+    expect(csp).toContain("style-src 'self' 'sha256-abc='; img-src");
+    expect(csp).toContain("script-src 'self';");
   });
 });
 

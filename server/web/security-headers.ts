@@ -9,15 +9,19 @@
  * playground in an iframe (`embed=1`); a meta tag could not carry it anyway (CSP3 §6.4.2 ignores
  * it there). For the same reason no `X-Frame-Options` is sent.
  *
+ * `styleHashes` (`'sha256-…'`, see `inlineStyleHashes`) allow the built page's one inline stylesheet,
+ * the first screen's CSS (docs/decisions/124), and nothing else inline.
+ *
  * `connect-src 'self'`: the page talks only to its own `/api/*`; every other host is reached
  * through the proxy. `form-action 'none'` and `base-uri 'none'`: the app never submits a form
  * natively nor needs a `<base>`.
  */
-export function contentSecurityPolicy(): string {
+export function contentSecurityPolicy(options: { styleHashes?: readonly string[] } = {}): string {
+  const { styleHashes = [] } = options;
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -29,7 +33,7 @@ export function contentSecurityPolicy(): string {
 /**
  * Headers for every HTML response of the playground (standalone server and `vite preview`).
  *
- * - CSP as above, plus `frame-ancestors` when the operator limits which sites may embed the page
+ * - CSP as above (with the hashes of the page's inline styles: `inlineStyleHashes`), plus `frame-ancestors` when the operator limits which sites may embed the page
  *   (`FRAME_ANCESTORS`, see `parseFrameAncestors`; unset, any site may: decision 014);
  * - `X-Content-Type-Options: nosniff`;
  * - `Referrer-Policy: no-referrer`: a link from the page never tells anyone which token endpoint
@@ -39,10 +43,10 @@ export function contentSecurityPolicy(): string {
  *   gets no handle on it (ignored for iframes, so embedding still works).
  */
 export function htmlSecurityHeaders(
-  options: { frameAncestors?: readonly string[] } = {},
+  options: { frameAncestors?: readonly string[]; styleHashes?: readonly string[] } = {},
 ): Record<string, string> {
-  const { frameAncestors = [] } = options;
-  const csp = contentSecurityPolicy();
+  const { frameAncestors = [], styleHashes } = options;
+  const csp = contentSecurityPolicy({ styleHashes });
   return {
     'content-security-policy':
       frameAncestors.length > 0 ? `${csp}; frame-ancestors ${frameAncestors.join(' ')}` : csp,
@@ -51,6 +55,23 @@ export function htmlSecurityHeaders(
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
   };
+}
+
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+
+/**
+ * The CSP hash source (`'sha256-…'`, CSP3 §8.4) of each `<style>` element in `html`, in order: what
+ * a header must list for the page's inline stylesheet to apply. The build writes the first
+ * screen's CSS inline (server/build/prerender.ts); every host computes the hashes from the page
+ * it serves, so a rebuilt page never meets a stale list.
+ */
+export async function inlineStyleHashes(html: string): Promise<string[]> {
+  const hashes: string[] = [];
+  for (const [, css = ''] of html.matchAll(INLINE_STYLE)) {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
+    hashes.push(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+  }
+  return hashes;
 }
 
 /** A source a `frame-ancestors` list may hold here: an http(s) origin, optionally `*.` wildcarded. */

@@ -3,6 +3,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useReducer,
   useState,
@@ -10,6 +11,7 @@ import {
 } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { deriveTokenRequest } from '../core/request-form.ts';
+import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { formReducer, type FormChange } from './form-state.ts';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
@@ -25,10 +27,17 @@ const GuidedTool = lazy(() =>
 
 interface AppProps {
   readonly initial: UrlState;
+  /** True when this App hydrated the prerendered page: it then adopts what was typed before. */
+  readonly hydrated?: boolean;
 }
 
-export function App({ initial }: AppProps) {
+export function App({ initial, hydrated = false }: AppProps) {
   const [form, dispatch] = useReducer(formReducer, initial.form);
+  useLayoutEffect(() => {
+    if (!hydrated) return;
+    const typed = readEarlyInput(document);
+    if (Object.keys(typed).length > 0) dispatch(typed);
+  }, [hydrated]);
   const { embed } = initial;
   const { theme } = initial.view;
   const [guided, setGuided] = useState(initial.view.guided);

@@ -17,6 +17,8 @@ export function matchesPrerender(state: UrlState): boolean {
 interface RootProps {
   /** What the address bar asks for. */
   readonly fromUrl: UrlState;
+  /** True in the browser when the page was prerendered and is being hydrated. */
+  readonly hydrating?: boolean;
 }
 
 /**
@@ -26,9 +28,10 @@ interface RootProps {
  * mismatch and throws the markup away. A link with parameters then swaps in a fresh `App` with
  * its state in a layout effect: that runs after hydration and before the browser paints again,
  * so the defaults are never painted over the link's values once JavaScript runs (and before it
- * runs, `first-paint.js` keeps such a page hidden; see docs/decisions/121).
+ * runs, the first-paint script keeps such a page hidden; see docs/decisions/121). What a reader
+ * typed into the prerendered form before hydration is adopted by `App` (docs/decisions/124).
  */
-export function Root({ fromUrl }: RootProps) {
+export function Root({ fromUrl, hydrating = false }: RootProps) {
   const [shown, setShown] = useState(PRERENDERED_STATE);
   useLayoutEffect(() => {
     // A second render right after hydration, before the paint, is exactly what is needed here.
@@ -38,7 +41,11 @@ export function Root({ fromUrl }: RootProps) {
   }, [fromUrl]);
   return (
     <StrictMode>
-      <App key={shown === PRERENDERED_STATE ? 'prerendered' : 'from-url'} initial={shown} />
+      {shown === PRERENDERED_STATE ? (
+        <App key="prerendered" initial={shown} hydrated={hydrating} />
+      ) : (
+        <App key="from-url" initial={shown} />
+      )}
     </StrictMode>
   );
 }

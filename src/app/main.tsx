@@ -10,7 +10,6 @@ const fromUrl = readUrlState(window.location.search);
 // `theme=light|dark` pins the colours (styles.css); `auto` leaves them to the system setting.
 if (fromUrl.view.theme !== 'auto') document.documentElement.dataset.theme = fromUrl.view.theme;
 
-const page = <Root fromUrl={fromUrl} />;
 // The production build prerenders the page into #root (server/build/prerender.ts); `vite dev` does not.
-if (root.firstElementChild) hydrateRoot(root, page);
-else createRoot(root).render(page);
+if (root.firstElementChild) hydrateRoot(root, <Root fromUrl={fromUrl} hydrating />);
+else createRoot(root).render(<Root fromUrl={fromUrl} />);
