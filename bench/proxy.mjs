@@ -34,7 +34,7 @@ const settings = {
 
 // ---------------------------------------------------------------- child roles
 
-/** Tells the parent the child is ready, and answers its heap questions. */
+/** Tells the parent the child is ready, and answers its heap and CPU-time questions. */
 function serveParent(ready) {
   process.send?.({ ready });
   process.on('message', (message) => {
@@ -42,6 +42,10 @@ function serveParent(ready) {
       globalThis.gc?.();
       const { heapUsed, rss } = process.memoryUsage();
       process.send?.({ heapUsed, rss });
+    }
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system });
     }
   });
   process.on('disconnect', () => process.exit(0));
@@ -129,12 +133,16 @@ function start(role, args) {
   });
 }
 
-function heapOf(child) {
+function ask(child, question) {
   return new Promise((resolve) => {
     child.once('message', resolve);
-    child.send('heap');
+    child.send(question);
   });
 }
+
+const heapOf = (child) => ask(child, 'heap');
+/** CPU time (user + system, µs) the process has used so far. */
+const cpuOf = async (child) => (await ask(child, 'cpu')).cpuMicros;
 
 async function saturate(autocannon, target) {
   const result = await autocannon({
@@ -147,6 +155,7 @@ async function saturate(autocannon, target) {
   });
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
@@ -201,10 +210,12 @@ async function main() {
   const workerdPort = settings.port + 3;
   const children = [];
   try {
-    children.push(await start('stub', [stubPort]));
+    const stub = await start('stub', [stubPort]);
+    children.push(stub);
     const ours = await start('ours', [oursPort, stubPort]);
     children.push(ours);
-    children.push(await start('cors-anywhere', [corsPort]));
+    const corsAnywhere = await start('cors-anywhere', [corsPort]);
+    children.push(corsAnywhere);
     children.push(await start('workerd', [workerdPort, stubPort]));
 
     const stubUrl = `http://127.0.0.1:${stubPort}/oauth2/default/v1/token`;
@@ -216,10 +227,11 @@ async function main() {
       authorization: AUTHORIZATION,
     };
     const targets = [
-      { name: 'direct', url: stubUrl, headers: common },
+      { name: 'direct', url: stubUrl, headers: common, process: stub },
       {
         name: 'ours',
         url: `http://127.0.0.1:${oursPort}/api/proxy`,
+        process: ours,
         headers: {
           ...common,
           'x-proxy-token': session.proxyToken,
@@ -242,6 +254,7 @@ async function main() {
       {
         name: 'cors-anywhere',
         url: `http://127.0.0.1:${corsPort}/${stubUrl}`,
+        process: corsAnywhere,
         headers: { ...common, origin: 'http://127.0.0.1:9999' },
       },
     ];
@@ -249,11 +262,19 @@ async function main() {
     const heapBefore = await heapOf(ours);
     const rps = Object.fromEntries(targets.map((target) => [target.name, []]));
     const failures = Object.fromEntries(targets.map((target) => [target.name, 0]));
+    // CPU time the serving process spent per request under load: unlike req/s, it does not
+    // depend on how much of the machine the process got. (workerd is miniflare's own child.)
+    const cpuPerRequest = Object.fromEntries(targets.map((target) => [target.name, []]));
     for (let round = 1; round <= settings.rounds; round++) {
       // Rotate the order so no one always runs first (or right after the busiest).
       const order = targets.map((_, i) => targets[(i + round) % targets.length]);
       for (const target of order) {
+        const cpuBefore = target.process ? await cpuOf(target.process) : 0;
         const result = await saturate(autocannon, target);
+        if (target.process)
+          cpuPerRequest[target.name].push(
+            ((await cpuOf(target.process)) - cpuBefore) / result.requests,
+          );
         rps[target.name].push(result.rps);
         failures[target.name] += result.non2xx + result.errors;
         console.log(
@@ -282,8 +303,9 @@ async function main() {
       `\n${settings.connections} connections, ${settings.rounds} interleaved rounds of ${settings.seconds} s (median); ` +
         `${settings.sequential} sequential requests per target for latency, in ${slices} interleaved slices.\n`,
     );
+    const corsCpu = median(cpuPerRequest['cors-anywhere']);
     console.log(
-      'target          req/s   vs Node host   vs cors-anywhere   failures   p50 ms   p99 ms   added p50   added p99',
+      'target          req/s   vs Node host   vs cors-anywhere   CPU µs/req   CPU vs cors-anywhere   failures   p50 ms   p99 ms   added p50   added p99',
     );
     for (const target of targets) {
       const times = latency[target.name];
@@ -291,8 +313,9 @@ async function main() {
       const p99 = percentile(times, 0.99);
       const addedP50 = target.name === 'direct' ? '' : fmt(p50 - percentile(direct, 0.5), 3);
       const addedP99 = target.name === 'direct' ? '' : fmt(p99 - percentile(direct, 0.99), 3);
+      const cpu = cpuPerRequest[target.name].length ? median(cpuPerRequest[target.name]) : NaN;
       console.log(
-        `${target.name.padEnd(14)} ${fmt(median(rps[target.name]), 0).padStart(6)}   ${`${fmt(median(rps[target.name]) / oursRps)}x`.padStart(12)}   ${`${fmt(median(rps[target.name]) / corsRps)}x`.padStart(16)}   ${String(failures[target.name]).padStart(8)}   ${fmt(p50, 3).padStart(6)}   ${fmt(p99, 3).padStart(6)}   ${addedP50.padStart(9)}   ${addedP99.padStart(9)}`,
+        `${target.name.padEnd(14)} ${fmt(median(rps[target.name]), 0).padStart(6)}   ${`${fmt(median(rps[target.name]) / oursRps)}x`.padStart(12)}   ${`${fmt(median(rps[target.name]) / corsRps)}x`.padStart(16)}   ${(Number.isNaN(cpu) ? 'n/a' : fmt(cpu, 1)).padStart(10)}   ${(Number.isNaN(cpu) ? '' : `${fmt(cpu / corsCpu)}x`).padStart(20)}   ${String(failures[target.name]).padStart(8)}   ${fmt(p50, 3).padStart(6)}   ${fmt(p99, 3).padStart(6)}   ${addedP50.padStart(9)}   ${addedP99.padStart(9)}`,
       );
     }
     const mb = (bytes) => `${fmt(bytes / 1024 / 1024, 1)} MB`;

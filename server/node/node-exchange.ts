@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LimitedBody } from '../proxy/body.ts';
-import { concatBytes, type ProxyRequest, type ProxyResult } from '../proxy/exchange.ts';
+import {
+  concatBytes,
+  type Cancellation,
+  type ProxyRequest,
+  type ProxyResult,
+} from '../proxy/exchange.ts';
 import { CLIENT_CLOSED_STATUS } from '../proxy/proxy-core.ts';
 
 /** The handler, as every host runs it. */
 export type ExchangeHandler = (request: ProxyRequest) => Promise<ProxyResult>;
 
 /**
- * Reads a Node request body up to `maxBytes`, until `signal` aborts.
+ * Reads a Node request body up to `maxBytes`, until `cancellation` fires.
  *
  * On giving up (too large, too slow) it stops collecting but leaves the stream flowing, so the
  * rest of the body is read and dropped: the connection can still carry the answer and, once the
@@ -17,18 +22,19 @@ export type ExchangeHandler = (request: ProxyRequest) => Promise<ProxyResult>;
 function readNodeBody(
   req: IncomingMessage,
   maxBytes: number,
-  signal: AbortSignal,
+  cancellation: Cancellation,
 ): Promise<LimitedBody> {
   if (req.readableEnded) return Promise.resolve({ ok: true, bytes: new Uint8Array(0) });
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
+    let stopListening = () => {};
     const finish = (result: LimitedBody) => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onGone);
       req.off('close', onGone);
-      signal.removeEventListener('abort', onGone);
+      stopListening();
       req.resume();
       resolve(result);
     };
@@ -39,7 +45,7 @@ function readNodeBody(
     };
     const onEnd = () => finish({ ok: true, bytes: concatBytes(chunks, total) });
     const onGone = () => finish({ ok: false, reason: 'aborted' });
-    if (signal.aborted) {
+    if (cancellation.reason !== undefined) {
       onGone();
       return;
     }
@@ -47,7 +53,7 @@ function readNodeBody(
     req.on('end', onEnd);
     req.on('error', onGone);
     req.on('close', onGone);
-    signal.addEventListener('abort', onGone, { once: true });
+    stopListening = cancellation.onCancel(onGone);
   });
 }
 
@@ -65,10 +71,16 @@ export function nodeProxyRequest(req: IncomingMessage, res: ServerResponse): Pro
     path: query === -1 ? target : target.slice(0, query),
     origin: `http://${(req.headers.host ?? 'localhost').toLowerCase()}`,
     headers: req.headers,
-    readBody: (maxBytes, signal) => readNodeBody(req, maxBytes, signal),
+    readBody: (maxBytes, cancellation) => readNodeBody(req, maxBytes, cancellation),
     onClientClose(listener) {
-      res.once('close', listener);
-      return () => res.off('close', listener);
+      // `res` lives for this one call: its listener needs no removal, only to stop acting.
+      let watching = true;
+      res.on('close', () => {
+        if (watching) listener();
+      });
+      return () => {
+        watching = false;
+      };
     },
     clientId: req.socket.remoteAddress,
   };

@@ -3,7 +3,7 @@ import type { LookupAddress } from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowedHosts } from '../proxy/allowed-hosts.ts';
-import type { UpstreamRequest } from '../proxy/exchange.ts';
+import { createCancellation, type UpstreamRequest } from '../proxy/exchange.ts';
 import {
   createPinnedLookup,
   createSsrfGuard,
@@ -224,7 +224,7 @@ describe('pinning', () => {
       method: 'GET',
       headers: {},
       body: undefined,
-      signal: AbortSignal.timeout(5000),
+      cancellation: createCancellation(),
     });
 
     it('connects to the vetted address, whatever DNS says later (rebinding)', async () => {

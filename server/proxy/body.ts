@@ -1,4 +1,4 @@
-import { concatBytes } from './exchange.ts';
+import { concatBytes, type Cancellation } from './exchange.ts';
 
 export type LimitedBody =
   { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' | 'aborted' };
@@ -10,16 +10,16 @@ export type LimitedBody =
  * so callers check it first for a cheap early refusal and rely on this for the truth. On giving
  * up, the stream is cancelled so the sender stops.
  *
- * `signal` (the deadline, the client going away) ends the read with `aborted` and cancels the
+ * `cancellation` (the deadline, the client going away) ends the read with `aborted` and cancels the
  * stream: a sender trickling one byte at a time cannot hold the caller past its deadline.
  */
 export async function readBodyWithLimit(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
-  signal?: AbortSignal,
+  cancellation?: Cancellation,
 ): Promise<LimitedBody> {
   if (stream === null) return { ok: true, bytes: new Uint8Array(0) };
-  if (signal?.aborted) {
+  if (cancellation?.reason !== undefined) {
     await stream.cancel().catch(() => undefined);
     return { ok: false, reason: 'aborted' };
   }
@@ -32,7 +32,7 @@ export async function readBodyWithLimit(
     // A pending read() resolves as done once the stream is cancelled.
     void reader.cancel().catch(() => undefined);
   };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stopListening = cancellation?.onCancel(onAbort);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -46,7 +46,7 @@ export async function readBodyWithLimit(
       chunks.push(value);
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    stopListening?.();
     reader.releaseLock();
   }
   return { ok: true, bytes: concatBytes(chunks, total) };

@@ -12,6 +12,49 @@ import type { ProxyError } from './errors.ts';
 /** Header values by lower-case name, as Node's `IncomingHttpHeaders` and undici give them. */
 export type HeaderRecord = Readonly<Record<string, string | string[] | undefined>>;
 
+/**
+ * Stops one exchange: its deadline passed or its client went away. What the handler hands the
+ * body read and the upstream call instead of an `AbortSignal`, which costs microseconds per call
+ * on Node (docs/decisions/023); a fetch host turns it into one for `fetch` (handler.ts).
+ */
+export interface Cancellation {
+  /** Why it was cancelled; undefined while it is not. */
+  readonly reason: Error | undefined;
+  /**
+   * Calls `listener` once when cancelled (at once if it already is). The returned function stops
+   * listening; a listener on an exchange that ends uncancelled may also just be left behind.
+   */
+  onCancel(listener: (reason: Error) => void): () => void;
+}
+
+/** A `Cancellation` and the switch that fires it (first reason wins). */
+export function createCancellation(): Cancellation & { cancel: (reason: Error) => void } {
+  let reason: Error | undefined;
+  let listeners: Array<((reason: Error) => void) | undefined> = [];
+  return {
+    get reason() {
+      return reason;
+    },
+    onCancel(listener) {
+      if (reason !== undefined) {
+        listener(reason);
+        return () => undefined;
+      }
+      const index = listeners.push(listener) - 1;
+      return () => {
+        listeners[index] = undefined;
+      };
+    },
+    cancel(why) {
+      if (reason !== undefined) return;
+      reason = why;
+      const called = listeners;
+      listeners = [];
+      for (const listener of called) listener?.(why);
+    },
+  };
+}
+
 /** One incoming call, as a host hands it to the handler. */
 export interface ProxyRequest {
   method: string;
@@ -24,10 +67,10 @@ export interface ProxyRequest {
   origin: string;
   headers: HeaderRecord;
   /**
-   * Reads the whole body, giving up past `maxBytes` or when `signal` aborts. The host leaves the
-   * connection able to carry the answer and the next request (it discards what is left).
+   * Reads the whole body, giving up past `maxBytes` or when `cancellation` fires. The host leaves
+   * the connection able to carry the answer and the next request (it discards what is left).
    */
-  readBody: (maxBytes: number, signal: AbortSignal) => Promise<LimitedBody>;
+  readBody: (maxBytes: number, cancellation: Cancellation) => Promise<LimitedBody>;
   /** Calls `listener` if the client goes away before its answer; returns the unsubscribe. */
   onClientClose: (listener: () => void) => () => void;
   /**
@@ -49,8 +92,8 @@ export interface UpstreamRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer> | undefined;
-  /** Aborts the call, its connection attempt and the body read (deadline, client gone). */
-  signal: AbortSignal;
+  /** Stops the call, its connection attempt and the body read (deadline, client gone). */
+  cancellation: Cancellation;
 }
 
 /** The upstream's answer, body not yet read. */
@@ -60,7 +103,7 @@ export interface UpstreamAnswer {
   /**
    * Reads the whole body, counting bytes as they stream (whatever `Content-Length` said) and
    * giving up past `maxBytes`, after which the rest is discarded. Rejects if the transfer fails
-   * (connection reset mid-body, the call's signal aborted).
+   * (connection reset mid-body, the call cancelled).
    */
   readBody: (maxBytes: number) => Promise<LimitedBody>;
   /** Stops the body unread and releases the connection (after refusing an oversize answer). */

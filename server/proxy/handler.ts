@@ -21,12 +21,15 @@ export type ProxyHandlerOptions = Omit<ProxyCoreOptions, 'upstream'> &
 /** A web `fetch` as the handler's upstream call (fetch runtimes: their platform `fetch`). */
 export function upstreamFromFetch(upstreamFetch: UpstreamFetch): UpstreamCall {
   return async (url, request) => {
+    // `fetch` wants a signal: the one AbortController per call is this host's cost only.
+    const abort = new AbortController();
+    request.cancellation.onCancel((reason) => abort.abort(reason));
     const response = await upstreamFetch(url, {
       method: request.method,
       headers: new Headers(request.headers),
       body: request.body,
       redirect: 'manual',
-      signal: request.signal,
+      signal: abort.signal,
     });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -53,8 +56,8 @@ export function fromWebRequest(request: Request, clientId?: string): ProxyReques
     path: url.pathname,
     origin: url.origin,
     headers,
-    readBody: (maxBytes, signal) =>
-      readBodyWithLimit(request.body, maxBytes, signal).catch((): LimitedBody => ({
+    readBody: (maxBytes, cancellation) =>
+      readBodyWithLimit(request.body, maxBytes, cancellation).catch((): LimitedBody => ({
         ok: false,
         reason: 'aborted',
       })),

@@ -137,6 +137,19 @@ export function isIpAddress(text: string): boolean {
  * Does NOT resolve names: `localhost` returns undefined here and is judged by what it resolves to.
  */
 export function classifyIpAddress(text: string): AddressKind | undefined {
+  // Every proxied call classifies its target and its addresses: the same few strings, parsed by
+  // regular expressions each time. The answer depends on the text alone, so it is remembered.
+  if (known.has(text)) return known.get(text);
+  if (known.size >= MAX_KNOWN) known.clear();
+  const kind = classifyUncached(text);
+  known.set(text, kind);
+  return kind;
+}
+
+const MAX_KNOWN = 1024;
+const known = new Map<string, AddressKind | undefined>();
+
+function classifyUncached(text: string): AddressKind | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return classifyIpv4(ipaddr.IPv4.parse(text));
   const unbracketed = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
   if (!unbracketed.includes(':') || !ipaddr.IPv6.isValid(unbracketed)) return undefined;

@@ -3,6 +3,7 @@ import { declaredContentLength } from './body.ts';
 import { checkSameOriginCaller } from './caller.ts';
 import type { ProxyError, ProxyLogCode } from './errors.ts';
 import {
+  createCancellation,
   headerValue,
   proxyErrorResult,
   type HeaderRecord,
@@ -236,17 +237,17 @@ export function createProxyCore(
 
     // One deadline for the whole exchange, starting before the request body is read: a client
     // trickling its body is cut off like a silent upstream.
-    const abort = new AbortController();
+    const cancellation = createCancellation();
     let timedOut = false;
     let clientGone = false;
     let holdsSlot = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      abort.abort(new DOMException('The proxy deadline passed.', 'TimeoutError'));
+      cancellation.cancel(new DOMException('The proxy deadline passed.', 'TimeoutError'));
     }, timeoutMs);
     const stopWatchingClient = request.onClientClose(() => {
       clientGone = true;
-      abort.abort();
+      cancellation.cancel(new DOMException('The client went away.', 'AbortError'));
     });
     /** The client went away: nobody will read an answer, and the upstream did nothing wrong. */
     const clientClosed = (): ProxyResult => {
@@ -276,7 +277,7 @@ export function createProxyCore(
         };
         const declared = declaredContentLength(headerValue(request.headers, 'content-length'));
         if (declared !== undefined && declared > maxRequestBytes) return fail(tooLarge);
-        const read = await request.readBody(maxRequestBytes, abort.signal);
+        const read = await request.readBody(maxRequestBytes, cancellation);
         if (!read.ok) {
           if (read.reason === 'too_large') return fail(tooLarge);
           if (clientGone) return clientClosed();
@@ -317,7 +318,7 @@ export function createProxyCore(
         method,
         headers,
         body,
-        signal: abort.signal,
+        cancellation,
       });
 
       const tooLarge: ProxyError = {
