@@ -32,7 +32,7 @@ const ALG_FOR_KEY: Readonly<Record<string, { alg: string; crv?: string }>> = {
 };
 
 /**
- * Descriptions are plain ASCII without `"` or `\\` (RFC 6749 §5.2, RFC 7591 §3.2.2): oidc-provider
+ * Descriptions are plain ASCII without `"` or a backslash (RFC 6749 §5.2, RFC 7591 §3.2.2): oidc-provider
  * may repeat them in a WWW-Authenticate header, where anything else fails the whole answer.
  */
 const refuse = (description: string): never => {
