@@ -52,6 +52,19 @@ test.describe('sending the token request', () => {
     }
   }
 
+  test('parsing the answer raises no Content-Security-Policy issue (zod never tries eval)', async ({
+    page,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    const issues: string[] = [];
+    cdp.on('Audits.issueAdded', ({ issue }) => issues.push(issue.code));
+    await cdp.send('Audits.enable');
+    await useDemo(page, 'okta');
+    await send(page);
+    await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
+    expect(issues).toEqual([]);
+  });
+
   test('the special-character client fails raw, is explained, and succeeds RFC 6749-encoded', async ({
     page,
     baseURL,

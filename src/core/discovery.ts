@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { CheckSeverity } from './credential-checks.ts';
 import type { ClientAuthMethod } from './token-request.ts';
 
