@@ -284,16 +284,22 @@ test.describe('tools', () => {
     expect(page.url()).not.toContain('no-such-tool');
   });
 
-  test('the favicon is served from our own origin and the CSP allows it', async ({ page }) => {
+  test('the favicon travels inside the page, allowed by the CSP, and is the served file', async ({
+    page,
+    request,
+  }) => {
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
-    const icon = page.waitForResponse((response) => response.url().endsWith('/favicon.svg'));
-    await page.goto('/');
-    const response = await icon;
-    expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toContain('image/svg+xml');
+    const requested: string[] = [];
+    page.on('request', (sent) => requested.push(new URL(sent.url()).pathname));
+    await page.goto('/', { waitUntil: 'networkidle' });
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await request.get('/favicon.svg');
+    expect(served.headers()['content-type']).toContain('image/svg+xml');
+    expect(href).toBe(`data:image/svg+xml,${encodeURIComponent((await served.text()).trim())}`);
+    expect(requested).not.toContain('/favicon.svg');
     expect(violations).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { deriveTokenRequest } from '../core/request-form.ts';
+import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { formReducer, type FormChange } from './form-state.ts';
@@ -47,16 +48,21 @@ export function App({ initial, hydrated = false }: AppProps) {
     dispatch(change);
     setDemoPending(false);
   }, []);
-  // Only an embed reports its height, so only an embed loads the code that does it.
+  // Only an embed reports its height, so only an embed loads the code that does it, and only
+  // after its first paint: the docs page resizes the frame a moment later, and the first paint
+  // does not wait for a request.
   useEffect(() => {
     if (!embed) return;
     let stop: (() => void) | undefined;
     let current = true;
-    void import('./embed-height.ts').then(({ reportHeightToParent }) => {
-      if (current) stop = reportHeightToParent();
+    const cancel = afterFirstPaint(() => {
+      void import('./embed-height.ts').then(({ reportHeightToParent }) => {
+        if (current) stop = reportHeightToParent();
+      });
     });
     return () => {
       current = false;
+      cancel();
       stop?.();
     };
   }, [embed]);

@@ -1,4 +1,4 @@
-import { lazy, startTransition, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
@@ -12,32 +12,11 @@ import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from './form-state.ts';
 import { LazySender } from './LazySender.tsx';
+import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
-/**
- * Without a sign of intent, the sender loads this long after the page is up, in idle time: late
- * enough that the first screen has the (phone) network and main thread to itself until it is
- * interactive, early enough to be ready before most people have typed a client ID and secret.
- * See docs/decisions/120.
- */
-const SENDER_IDLE_DELAY_MS = 3000;
-
-/** Runs `task` when the browser is idle, after `delayMs`; returns a cancel function. */
-function whenIdleAfter(delayMs: number, task: () => void): () => void {
-  let idle: number | undefined;
-  const timer = setTimeout(() => {
-    // Safari has no requestIdleCallback: a plain timer task is the next best thing there.
-    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(task, { timeout: 2000 });
-    else task();
-  }, delayMs);
-  return () => {
-    clearTimeout(timer);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-  };
-}
-
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
   event.preventDefault();
@@ -57,15 +36,7 @@ export function BuildTool(context: ToolContext) {
   const missing = missingCredentials(request.input);
   // The sender, discovery and the field checks load on the first focus or pointer in the form, or
   // in idle time (see above); `demo=1` needs the sender at once.
-  const [inUse, setInUse] = useState(preselectDemo);
-  useEffect(() => {
-    if (inUse) return;
-    return whenIdleAfter(SENDER_IDLE_DELAY_MS, () => setInUse(true));
-  }, [inUse]);
-  function markInUse() {
-    // A transition: loading the sender never delays the keystroke or click that asked for it.
-    if (!inUse) startTransition(() => setInUse(true));
-  }
+  const { inUse, markInUse } = useInUse(preselectDemo);
 
   function reset() {
     dispatch(initialFormState);

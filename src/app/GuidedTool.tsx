@@ -8,7 +8,9 @@ import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts
 import { OutputField } from '../components/OutputField.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
+import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
+import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
 /** The Okta guide's steps, in its order and nearly its words (DESIGN "Words"). */
@@ -31,11 +33,13 @@ function stayOnPage(event: FormEvent) {
 /**
  * Guided mode: the same form state as the tool, shown as the guide's numbered walkthrough, one
  * step at a time, each live with the reader's values. Every step stays mounted (only hidden), so
- * the sender loads (and `demo=1` applies) while the reader is still on step 1, and going back and
- * forth keeps what the steps show.
+ * going back and forth keeps what the steps show. As in the tool, the sender and the field checks
+ * load once the walkthrough is in use (or at once for `demo=1`), not with the first paint: the
+ * reader is still on step 1 by then.
  */
 export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }: ToolContext) {
   const [step, setStep] = useState(0);
+  const { inUse, markInUse } = useInUse(preselectDemo);
   const [secretVisible, setSecretVisible] = useState(false);
   const [answerSlot, setAnswerSlot] = useState<HTMLElement | null>(null);
   const headings = useRef<Array<HTMLHeadingElement | null>>([]);
@@ -47,6 +51,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
 
   /** Moves to a step and takes keyboard focus to its heading, where reading continues. */
   function goTo(next: number) {
+    markInUse();
     flushSync(() => setStep(next));
     headings.current[next]?.focus();
   }
@@ -77,7 +82,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
   }
 
   return (
-    <div className="guided">
+    <div className="guided" onFocus={markInUse} onPointerOver={markInUse}>
       <nav aria-label="Guide steps">
         <ol className="guided-progress">
           {STEPS.map((title, index) => (
@@ -126,7 +131,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             secretVisible={secretVisible}
             onChange={dispatch}
             onSecretVisibleChange={setSecretVisible}
-            inUse
+            inUse={inUse}
           />
         </>,
       )}
@@ -185,7 +190,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             scope={form.scope}
             authMethod={form.authMethod}
             onChange={dispatch}
-            inUse
+            inUse={inUse}
           />
           <OutputField
             id="curl-command"
@@ -207,15 +212,19 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
           </p>
           {/* Its own form: Enter in a field of another step never sends the request. */}
           <form onSubmit={stayOnPage} noValidate>
-            <LazySender
-              request={request}
-              suggestedIssuer={suggestIssuer(form)}
-              onFormChange={dispatch}
-              onUseDemo={onUseDemo}
-              preselectDemo={preselectDemo}
-              answerSlot={answerSlot}
-              onAnswer={() => flushSync(() => setStep(LAST))}
-            />
+            {inUse ? (
+              <LazySender
+                request={request}
+                suggestedIssuer={suggestIssuer(form)}
+                onFormChange={dispatch}
+                onUseDemo={onUseDemo}
+                preselectDemo={preselectDemo}
+                answerSlot={answerSlot}
+                onAnswer={() => flushSync(() => setStep(LAST))}
+              />
+            ) : (
+              <SendPlaceholder request={request} />
+            )}
           </form>
         </>,
       )}

@@ -1,0 +1,24 @@
+/**
+ * Runs `task` once the browser has reported the page's first contentful paint (Paint Timing), so
+ * a request it makes never competes with that paint; at once if it already happened, and after a
+ * frame where paint timing is not reported. Returns a cancel function.
+ */
+export function afterFirstPaint(task: () => void): () => void {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(task);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    task();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+  return () => observer.disconnect();
+}
