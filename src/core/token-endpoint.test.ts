@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkTokenEndpoint, type EndpointCheck } from './token-endpoint-checks.ts';
 import {
-  checkTokenEndpoint,
   isOktaOrgAuthorizationServer,
   deriveOktaTokenEndpoint,
   normalizeOktaDomain,
-  type EndpointCheck,
 } from './token-endpoint.ts';
 
 const summary = (checks: readonly EndpointCheck[]) => checks.map((c) => `${c.code}:${c.severity}`);

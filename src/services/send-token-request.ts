@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { checkTokenEndpoint, type EndpointCheck } from '../core/token-endpoint.ts';
+import { checkTokenEndpoint, type EndpointCheck } from '../core/token-endpoint-checks.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { parseTokenResponse, type ParsedTokenResponse } from '../core/token-response.ts';
 import {

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
-import { checkTokenEndpoint } from '../../core/token-endpoint.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -32,6 +31,9 @@ interface EndpointSectionProps {
 // The scope check (RFC 6749 §3.3) has nothing to say about the default scope: it loads once the
 // page is in use, not with the first screen (e2e/first-paint.spec.ts).
 const loadScopeChecks = () => import('../../core/scope.ts');
+// Nothing to check before a domain or an endpoint is entered (the first screen): the endpoint
+// checks load then, or once the page is in use.
+const loadEndpointChecks = () => import('../../core/token-endpoint-checks.ts');
 
 const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
   {
@@ -68,15 +70,16 @@ export function EndpointSection(props: EndpointSectionProps) {
     discovery,
   } = props;
   // Before a domain is typed, the derived endpoint holds the guide's placeholder: say what to do instead.
-  const endpointNotices =
-    tokenEndpointSource === null && domain.trim() === ''
-      ? [
-          {
-            severity: 'info' as const,
-            message: 'Enter your Okta domain, or any token endpoint, or use the demo server.',
-          },
-        ]
-      : checkTokenEndpoint(tokenEndpoint);
+  const awaitingDomain = tokenEndpointSource === null && domain.trim() === '';
+  const endpointChecks = useLazyModule(loadEndpointChecks, inUse || !awaitingDomain);
+  const endpointNotices = awaitingDomain
+    ? [
+        {
+          severity: 'info' as const,
+          message: 'Enter your Okta domain, or any token endpoint, or use the demo server.',
+        },
+      ]
+    : (endpointChecks?.checkTokenEndpoint(tokenEndpoint) ?? []);
   const scopeChecks = useLazyModule(loadScopeChecks, inUse);
   const scopeNotices = scopeChecks?.checkScope(scope) ?? [];
 
