@@ -44,6 +44,11 @@ const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
     label: 'Request body (client_secret_post)',
     hint: 'client_id and client_secret in the form body',
   },
+  {
+    value: 'private_key_jwt',
+    label: 'Private key JWT (private_key_jwt)',
+    hint: 'a signed assertion, no secret; what Okta recommends for service apps',
+  },
 ];
 
 const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
