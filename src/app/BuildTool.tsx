@@ -1,7 +1,18 @@
-import { lazy, startTransition, Suspense, useEffect, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
+import type { AssertionInput, SignedAssertion } from '../core/client-assertion.ts';
+import { buildTokenRequest, type TokenRequest } from '../core/token-request.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -16,6 +27,35 @@ import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
+// private_key_jwt's key handling, jose and the assertion view load only when that method is chosen.
+const KeySectionLoader = lazy(() => import('./KeySectionLoader.tsx'));
+const loadAssertionView = () => import('../features/private-key/AssertionView.tsx');
+const AssertionView = lazy(() =>
+  loadAssertionView().then((module) => ({ default: module.AssertionView })),
+);
+const AssertionExpiryNote = lazy(() =>
+  loadAssertionView().then((module) => ({ default: module.AssertionExpiryNote })),
+);
+
+type AssertionSigner = (input: AssertionInput) => Promise<SignedAssertion>;
+
+/** A lazily loaded part of private_key_jwt, with a sentence (not a crash) if it cannot load. */
+function LazyKeyPart({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallback={
+        <p className="notice notice-error" role="alert">
+          The private key part of the page could not load (offline, or the playground was updated):
+          reload the page.
+        </p>
+      }
+    >
+      <Suspense fallback={<p className="hint">Loading the private key tools…</p>}>
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
 /**
  * Without a sign of intent, the sender loads this long after the page is up, in idle time: late
  * enough that the first screen has the (phone) network and main thread to itself until it is
@@ -49,8 +89,36 @@ function stayOnPage(event: FormEvent) {
  * any field presses its one submit button, `Send token request`.
  */
 export function BuildTool(context: ToolContext) {
-  const { form, dispatch, request, openTool, preselectDemo, onUseDemo } = context;
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
   const [secretVisible, setSecretVisible] = useState(false);
+  const [keyVisible, setKeyVisible] = useState(false);
+  // How to sign a new client assertion with the key in the page (null without a usable key).
+  const [signer, setSigner] = useState<AssertionSigner | null>(null);
+  const onSigner = useCallback((next: AssertionSigner | null) => setSigner(() => next), []);
+  const usesKey = form.authMethod === 'private_key_jwt';
+  const assertionInput: AssertionInput = {
+    clientId: form.clientId,
+    tokenEndpoint: request.url,
+    lifetimeSeconds: form.assertionLifetime,
+  };
+  const { clientAuthentication } = request;
+  const assertion =
+    clientAuthentication.method === 'private_key_jwt' ? clientAuthentication.assertion : null;
+
+  /** A new assertion (fresh jti and iat) in the request to send: every send signs its own. */
+  async function signedForSending(current: TokenRequest): Promise<TokenRequest | null> {
+    if (!signer) return null;
+    try {
+      const signed = await signer({ ...assertionInput, tokenEndpoint: current.url });
+      onAssertion(signed);
+      return buildTokenRequest({ ...current.input, clientAssertion: signed });
+    } catch {
+      return null;
+    }
+  }
+  function signNew() {
+    signer?.(assertionInput).then(onAssertion, () => onAssertion(null));
+  }
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
@@ -70,6 +138,7 @@ export function BuildTool(context: ToolContext) {
   function reset() {
     dispatch(initialFormState);
     setSecretVisible(false);
+    setKeyVisible(false);
     setResets((count) => count + 1);
   }
 
@@ -100,15 +169,54 @@ export function BuildTool(context: ToolContext) {
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
         inUse={inUse}
+        keySection={
+          usesKey ? (
+            <LazyKeyPart>
+              <KeySectionLoader
+                privateKey={form.privateKey}
+                keyAlgorithm={form.keyAlgorithm}
+                assertionInput={assertionInput}
+                keyVisible={keyVisible}
+                onKeyVisibleChange={setKeyVisible}
+                onChange={dispatch}
+                onAssertion={onAssertion}
+                onSigner={onSigner}
+              />
+            </LazyKeyPart>
+          ) : undefined
+        }
       />
-      <RequestPreview request={request} secretVisible={secretVisible}>
+      <RequestPreview
+        request={request}
+        secretVisible={secretVisible}
+        assertionView={
+          usesKey ? (
+            <LazyKeyPart>
+              <AssertionView
+                assertion={assertion}
+                missing={missing}
+                lifetimeSeconds={form.assertionLifetime}
+                onLifetimeChange={(seconds) => dispatch({ assertionLifetime: seconds })}
+                onSignNew={signer ? signNew : undefined}
+              />
+            </LazyKeyPart>
+          ) : undefined
+        }
+      >
         <SnippetTabs request={request} missing={missing} />
-        <DoItYourself
-          pair={request.basic.pair}
-          shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
-          base64={request.basic.base64}
-          missing={missing}
-        />
+        {assertion ? (
+          <LazyKeyPart>
+            <AssertionExpiryNote assertion={assertion} />
+          </LazyKeyPart>
+        ) : null}
+        {usesKey ? null : (
+          <DoItYourself
+            pair={request.basic.pair}
+            shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
+            base64={request.basic.base64}
+            missing={missing}
+          />
+        )}
         <p className="hint">
           Someone sent you a header that does not work?{' '}
           <button type="button" className="button button-small" onClick={() => openTool('check')}>
@@ -157,6 +265,7 @@ export function BuildTool(context: ToolContext) {
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
+          prepareRequest={usesKey ? signedForSending : undefined}
         />
       ) : (
         <SendPlaceholder request={request} />
