@@ -2,7 +2,6 @@ import {
   lazy,
   startTransition,
   Suspense,
-  useCallback,
   useEffect,
   useState,
   type FormEvent,
@@ -11,8 +10,7 @@ import {
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
-import type { AssertionInput, SignedAssertion } from '../core/client-assertion.ts';
-import { buildTokenRequest, type TokenRequest } from '../core/token-request.ts';
+import type { KeyTools } from '../features/private-key/KeySection.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -36,8 +34,6 @@ const AssertionView = lazy(() =>
 const AssertionExpiryNote = lazy(() =>
   loadAssertionView().then((module) => ({ default: module.AssertionExpiryNote })),
 );
-
-type AssertionSigner = (input: AssertionInput) => Promise<SignedAssertion>;
 
 /** A lazily loaded part of private_key_jwt, with a sentence (not a crash) if it cannot load. */
 function LazyKeyPart({ children }: { children: ReactNode }) {
@@ -92,33 +88,12 @@ export function BuildTool(context: ToolContext) {
   const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
-  // How to sign a new client assertion with the key in the page (null without a usable key).
-  const [signer, setSigner] = useState<AssertionSigner | null>(null);
-  const onSigner = useCallback((next: AssertionSigner | null) => setSigner(() => next), []);
+  // Signing with the key in the page (null without a usable key): set by the key section.
+  const [keyTools, setKeyTools] = useState<KeyTools | null>(null);
   const usesKey = form.authMethod === 'private_key_jwt';
-  const assertionInput: AssertionInput = {
-    clientId: form.clientId,
-    tokenEndpoint: request.url,
-    lifetimeSeconds: form.assertionLifetime,
-  };
   const { clientAuthentication } = request;
   const assertion =
     clientAuthentication.method === 'private_key_jwt' ? clientAuthentication.assertion : null;
-
-  /** A new assertion (fresh jti and iat) in the request to send: every send signs its own. */
-  async function signedForSending(current: TokenRequest): Promise<TokenRequest | null> {
-    if (!signer) return null;
-    try {
-      const signed = await signer({ ...assertionInput, tokenEndpoint: current.url });
-      onAssertion(signed);
-      return buildTokenRequest({ ...current.input, clientAssertion: signed });
-    } catch {
-      return null;
-    }
-  }
-  function signNew() {
-    signer?.(assertionInput).then(onAssertion, () => onAssertion(null));
-  }
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
@@ -175,12 +150,16 @@ export function BuildTool(context: ToolContext) {
               <KeySectionLoader
                 privateKey={form.privateKey}
                 keyAlgorithm={form.keyAlgorithm}
-                assertionInput={assertionInput}
+                assertionInput={{
+                  clientId: form.clientId,
+                  tokenEndpoint: request.url,
+                  lifetimeSeconds: form.assertionLifetime,
+                }}
                 keyVisible={keyVisible}
                 onKeyVisibleChange={setKeyVisible}
                 onChange={dispatch}
                 onAssertion={onAssertion}
-                onSigner={onSigner}
+                onKeyTools={setKeyTools}
               />
             </LazyKeyPart>
           ) : undefined
@@ -197,7 +176,7 @@ export function BuildTool(context: ToolContext) {
                 missing={missing}
                 lifetimeSeconds={form.assertionLifetime}
                 onLifetimeChange={(seconds) => dispatch({ assertionLifetime: seconds })}
-                onSignNew={signer ? signNew : undefined}
+                onSignNew={keyTools?.signNew}
               />
             </LazyKeyPart>
           ) : undefined
@@ -265,7 +244,7 @@ export function BuildTool(context: ToolContext) {
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
-          prepareRequest={usesKey ? signedForSending : undefined}
+          prepareRequest={usesKey ? keyTools?.prepareRequest : undefined}
         />
       ) : (
         <SendPlaceholder request={request} />

@@ -1,5 +1,3 @@
-import { bytesToBase64Url } from './base64.ts';
-
 /** RFC 7523 §2.2: the `client_assertion_type` of a JWT client assertion. */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -48,22 +46,6 @@ export interface AssertionInput {
   readonly lifetimeSeconds: number;
 }
 
-/** The time and the randomness, injected so tests can fix them. */
-export interface AssertionSources {
-  /** Milliseconds since the epoch. */
-  readonly now: () => number;
-  /** `length` cryptographically random bytes. */
-  readonly randomBytes: (length: number) => Uint8Array;
-}
-
-export const browserAssertionSources: AssertionSources = {
-  now: () => Date.now(),
-  randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
-};
-
-/** 128 bits: collisions are out of reach however many assertions a server remembers. */
-const JTI_BYTES = 16;
-
 /**
  * A lifetime the page can use: whole seconds in (0, 3600]. Anything else (empty, negative, not a
  * number) falls back to the default; over an hour is cut to an hour, which Okta still accepts.
@@ -71,31 +53,6 @@ const JTI_BYTES = 16;
 export function clampAssertionLifetime(seconds: number): number {
   if (!Number.isFinite(seconds) || seconds <= 0) return DEFAULT_ASSERTION_LIFETIME_SECONDS;
   return Math.min(MAX_ASSERTION_LIFETIME_SECONDS, Math.max(1, Math.round(seconds)));
-}
-
-/**
- * The claims of a new client assertion (RFC 7523 §3): `iss` = `sub` = the client ID, `aud` = the
- * token endpoint exactly as sent, `iat` now, `exp` after the (clamped) lifetime, a random `jti`.
- *
- * Does NOT sign (see the signer in services) and does NOT check the client ID or URL.
- */
-export function buildAssertionClaims(
-  input: AssertionInput,
-  sources: AssertionSources = browserAssertionSources,
-): AssertionClaims {
-  const iat = Math.floor(sources.now() / 1000);
-  return {
-    iss: input.clientId,
-    sub: input.clientId,
-    aud: input.tokenEndpoint,
-    iat,
-    exp: iat + clampAssertionLifetime(input.lifetimeSeconds),
-    jti: bytesToBase64Url(sources.randomBytes(JTI_BYTES)),
-  };
-}
-
-export function assertionHeader(alg: AssertionAlgorithm, kid: string): AssertionHeader {
-  return { alg, kid, typ: 'JWT' };
 }
 
 /**

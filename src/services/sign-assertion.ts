@@ -3,10 +3,9 @@ import {
   assertionHeader,
   browserAssertionSources,
   buildAssertionClaims,
-  type AssertionInput,
   type AssertionSources,
-  type SignedAssertion,
-} from '../core/client-assertion.ts';
+} from '../core/assertion-claims.ts';
+import type { AssertionInput, SignedAssertion } from '../core/client-assertion.ts';
 import type { ParsedPrivateKey } from '../core/private-key.ts';
 
 /**

@@ -47,7 +47,7 @@ const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
   {
     value: 'private_key_jwt',
     label: 'Private key JWT (private_key_jwt)',
-    hint: 'a signed assertion, no secret; what Okta recommends for service apps',
+    hint: 'a signed JWT instead of a secret',
   },
 ];
 

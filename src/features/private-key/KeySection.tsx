@@ -12,6 +12,7 @@ import {
   type ParsedPrivateKey,
 } from '../../core/private-key.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
+import { buildTokenRequest, type TokenRequest } from '../../core/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { registerPublicKey } from '../../services/register-client.ts';
@@ -20,8 +21,13 @@ import { useSession } from '../../services/session.ts';
 import { signClientAssertion } from '../../services/sign-assertion.ts';
 import './private-key.css';
 
-/** Signs a new client assertion for these inputs with the key in the page. */
-export type AssertionSigner = (input: AssertionInput) => Promise<SignedAssertion>;
+/** What the rest of the page does with the key in the page, once there is a usable one. */
+export interface KeyTools {
+  /** The request to send with a NEW assertion (fresh jti and iat), or null if signing failed. */
+  readonly prepareRequest: (request: TokenRequest) => Promise<TokenRequest | null>;
+  /** Signs a new assertion for the current inputs ("Sign a new assertion"). */
+  readonly signNew: () => void;
+}
 
 export interface KeySectionChange {
   privateKey?: string;
@@ -40,8 +46,8 @@ interface KeySectionProps {
   readonly onChange: (change: KeySectionChange) => void;
   /** A new assertion, signed for `assertionInput`, or null when the key cannot sign. */
   readonly onAssertion: (assertion: SignedAssertion | null) => void;
-  /** How the page signs a new assertion (for Send and "Sign a new assertion"), or null without a key. */
-  readonly onSigner: (signer: AssertionSigner | null) => void;
+  /** How Send and "Sign a new assertion" sign with this key, or null without a usable key. */
+  readonly onKeyTools: (tools: KeyTools | null) => void;
 }
 
 const ALGORITHMS: ReadonlyArray<RadioOption<AssertionAlgorithm>> = [
@@ -68,7 +74,7 @@ const FORMAT_LABEL: Record<ParsedPrivateKey['format'], string> = {
  */
 export function KeySection(props: KeySectionProps) {
   const { privateKey, keyAlgorithm, assertionInput, keyVisible } = props;
-  const { onKeyVisibleChange, onChange, onAssertion, onSigner } = props;
+  const { onKeyVisibleChange, onChange, onAssertion, onKeyTools } = props;
   // The outcome of reading a key text, kept with the text it is for: while the text differs, the
   // page is still reading the new one.
   const [read, setRead] = useState<{ text: string; reading: KeyReading } | null>(null);
@@ -107,11 +113,29 @@ export function KeySection(props: KeySectionProps) {
   }, [privateKey]);
 
   const key = reading.state === 'ready' ? reading.key : null;
-  useEffect(() => {
-    onSigner(key ? (input) => signClientAssertion(key, input) : null);
-  }, [key, onSigner]);
-
   const { clientId, tokenEndpoint, lifetimeSeconds } = assertionInput;
+  useEffect(() => {
+    if (!key) {
+      onKeyTools(null);
+      return;
+    }
+    const input = { clientId, tokenEndpoint, lifetimeSeconds };
+    onKeyTools({
+      prepareRequest: async (request) => {
+        try {
+          const signed = await signClientAssertion(key, { ...input, tokenEndpoint: request.url });
+          onAssertion(signed);
+          return buildTokenRequest({ ...request.input, clientAssertion: signed });
+        } catch {
+          return null;
+        }
+      },
+      signNew: () => {
+        signClientAssertion(key, input).then(onAssertion, () => onAssertion(null));
+      },
+    });
+  }, [key, clientId, tokenEndpoint, lifetimeSeconds, onAssertion, onKeyTools]);
+
   useEffect(() => {
     if (!key) {
       onAssertion(null);
@@ -134,10 +158,10 @@ export function KeySection(props: KeySectionProps) {
   // Nothing signed with a key that is gone survives it (Reset, or another method chosen).
   useEffect(
     () => () => {
-      onSigner(null);
+      onKeyTools(null);
       onAssertion(null);
     },
-    [onSigner, onAssertion],
+    [onKeyTools, onAssertion],
   );
 
   async function generate() {

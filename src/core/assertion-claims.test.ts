@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertionHeader,
-  assertionMatches,
   buildAssertionClaims,
-  clampAssertionLifetime,
   type AssertionSources,
-} from './client-assertion.ts';
+} from './assertion-claims.ts';
+import { assertionMatches, clampAssertionLifetime } from './client-assertion.ts';
 
 const fixedClock: AssertionSources = {
   now: () => Date.UTC(2026, 10, 29, 12, 0, 0, 999),
