@@ -1,13 +1,14 @@
+import { DEMO_PRIVATE_JWK } from '../../src/core/demo-private-key.ts';
 import type { DemoClient } from '../../src/core/proxy-protocol.ts';
 
 /**
- * The built-in demo authorization server's clients: the one list the server registers, the
- * README documents and `/api/session` hands to the page.
+ * The demo clients that authenticate with a secret (client_secret_basic / client_secret_post):
+ * the ones both demo servers (`/demo` and `/demo-raw`) register.
  *
  * These credentials are public on purpose. They only work against the demo server of a running
  * playground, which issues tokens for nothing but its own made-up API (`api://playground`).
  */
-export const demoClients: readonly DemoClient[] = [
+export const demoSecretClients: readonly DemoClient[] = [
   {
     label: 'Okta-style client',
     // Okta client IDs are 20 characters starting with "0oa"; Okta secrets are 40 of [A-Za-z0-9_-],
@@ -27,3 +28,23 @@ export const demoClients: readonly DemoClient[] = [
     scope: 'customScope',
   },
 ];
+
+/**
+ * The demo client that authenticates with private_key_jwt (RFC 7523 §2.2): it signs an assertion
+ * with the published key of src/core/demo-private-key.ts (public on purpose, like the secrets
+ * above), and the demo server holds the public half. `clientSecret` is empty: it has none.
+ */
+export const demoKeyClient: DemoClient = {
+  label: 'Client that signs with a private key',
+  clientId: 'demo-private-key-jwt',
+  clientSecret: '',
+  scope: 'customScope read:reports',
+  privateKeyJwk: DEMO_PRIVATE_JWK,
+};
+
+/**
+ * The clients of the demo server under `/demo`: the one list it registers, the README documents
+ * and `/api/session` hands to the page. The key client comes last so pages that pick the first
+ * client (`demo=1`) keep the Okta-style secret client.
+ */
+export const demoClients: readonly DemoClient[] = [...demoSecretClients, demoKeyClient];

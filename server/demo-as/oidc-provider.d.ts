@@ -6,7 +6,15 @@ declare module 'oidc-provider' {
   export interface OidcContext {
     oidc: {
       params?: Record<string, unknown>;
+      /** The parsed request body (JSON for the registration endpoint). */
+      body?: Record<string, unknown>;
     };
+  }
+
+  /** What oidc-provider hands the `grant.error` listeners: the context, its body already set. */
+  export interface ErrorContext {
+    body: unknown;
+    oidc?: { params?: Record<string, unknown> };
   }
 
   export interface ResourceServerInfo {
@@ -24,6 +32,8 @@ declare module 'oidc-provider' {
     response_types?: string[];
     redirect_uris?: string[];
     token_endpoint_auth_method?: string;
+    token_endpoint_auth_signing_alg?: string;
+    jwks?: { keys: Record<string, unknown>[] };
     scope?: string;
     client_name?: string;
   }
@@ -31,7 +41,7 @@ declare module 'oidc-provider' {
   export type AdapterPayload = Record<string, unknown>;
 
   export interface Adapter {
-    upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void>;
+    upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void>;
     find(id: string): Promise<AdapterPayload | undefined>;
     findByUserCode(userCode: string): Promise<AdapterPayload | undefined>;
     findByUid(uid: string): Promise<AdapterPayload | undefined>;
@@ -48,6 +58,19 @@ declare module 'oidc-provider' {
     adapter?: new (model: string) => Adapter;
     clients?: ClientMetadata[];
     clientAuthMethods?: string[];
+    /** Metadata a client gets when it does not say (registration and static clients alike). */
+    clientDefaults?: Partial<ClientMetadata>;
+    enabledJWA?: { clientAuthSigningAlgValues?: string[] };
+    extraClientMetadata?: {
+      properties?: string[];
+      /** `ctx` is only present while a registration request is processed. */
+      validator?: (
+        ctx: OidcContext | undefined,
+        key: string,
+        value: unknown,
+        metadata: Record<string, unknown>,
+      ) => void;
+    };
     clientBasedCORS?: (ctx: OidcContext, origin: string, client: unknown) => boolean;
     cookies?: { keys?: string[] };
     features?: {
@@ -58,6 +81,11 @@ declare module 'oidc-provider' {
       userinfo?: { enabled: boolean };
       pushedAuthorizationRequests?: { enabled: boolean };
       rpInitiatedLogout?: { enabled: boolean };
+      registration?: {
+        enabled: boolean;
+        initialAccessToken?: boolean | string;
+        issueRegistrationAccessToken?: boolean;
+      };
       resourceIndicators?: {
         enabled: boolean;
         defaultResource?: (
@@ -98,6 +126,10 @@ declare module 'oidc-provider' {
     /** The Koa application under the provider (Koa prints a stack trace for an error nobody listens to). */
     readonly app: { on(event: 'error', listener: (error: Error) => void): unknown };
     on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
+    on(
+      event: 'grant.error',
+      listener: (ctx: ErrorContext, error: errors.OIDCProviderError) => void,
+    ): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 
@@ -106,12 +138,17 @@ declare module 'oidc-provider' {
       readonly status: number;
       readonly error: string;
       error_description?: string;
+      /** The precise reason, which oidc-provider keeps out of the response. */
+      readonly error_detail?: unknown;
     }
     class InvalidScope extends OIDCProviderError {
       constructor(description: string, scope: string, detail?: string);
     }
     class InvalidTarget extends OIDCProviderError {
       constructor(description?: string, detail?: string);
+    }
+    class InvalidClientMetadata extends OIDCProviderError {
+      constructor(description: string, detail?: string);
     }
   }
 

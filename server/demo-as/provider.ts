@@ -1,7 +1,13 @@
 import { generateKeyPair, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
-import Provider, { errors, type OidcContext, type ResourceServerInfo } from 'oidc-provider';
+import Provider, {
+  errors,
+  type ClientMetadata,
+  type ErrorContext,
+  type OidcContext,
+  type ResourceServerInfo,
+} from 'oidc-provider';
 import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
 import { demoClients } from './clients.ts';
 import {
@@ -11,6 +17,7 @@ import {
   DEMO_SCOPES,
 } from './constants.ts';
 import { createMemoryAdapterClass } from './memory-adapter.ts';
+import { checkRegistration } from './registration-policy.ts';
 
 export interface DemoAuthorizationServer {
   info: DemoServerInfo;
@@ -33,6 +40,72 @@ async function createSigningKey(): Promise<Record<string, unknown>> {
     use: 'sig',
     alg: 'RS256',
   };
+}
+
+/** Where oidc-provider serves dynamic client registration (RFC 7591 §3), below the issuer. */
+const REGISTRATION_PATH = '/reg';
+
+/** Signing algorithms accepted for client assertions (RFC 7518 §3.1): what the page can make. */
+const CLIENT_AUTH_SIGNING_ALGS = ['RS256', 'ES256'];
+
+/** A demo client as oidc-provider registers it: a secret client, or a key client with its public key. */
+function clientMetadata(client: DemoClient): ClientMetadata {
+  const common = {
+    client_id: client.clientId,
+    client_name: client.label,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    scope: client.scope,
+  };
+  if (client.privateKeyJwk === undefined)
+    return {
+      ...common,
+      client_secret: client.clientSecret,
+      token_endpoint_auth_method: 'client_secret_basic',
+    };
+  // Only the public members (RFC 7518 §6.3.1 / §6.2.1): the server never holds the private key.
+  const { kty, kid, alg, n, e, crv, x, y } = client.privateKeyJwk;
+  const publicJwk = Object.fromEntries(
+    Object.entries({ kty, kid, alg, use: 'sig', n, e, crv, x, y }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+  return {
+    ...common,
+    token_endpoint_auth_method: 'private_key_jwt',
+    token_endpoint_auth_signing_alg: alg,
+    jwks: { keys: [publicJwk] },
+  };
+}
+
+/** RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E (no `"` or `\\`). */
+const toErrorDescription = (text: string) => text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, ' ');
+
+/**
+ * oidc-provider answers every failed client authentication with the same
+ * `invalid_client` / `client authentication failed` and keeps the reason (`error_detail`) to
+ * itself, as a production server should. This demo exists to teach, so for requests that carried
+ * a client assertion it appends the reason (oidc-provider's own words, e.g. "client assertion
+ * tokens must only be used once"); the page explains it with the user's values
+ * (src/core/assertion-error-help.ts). Secret requests keep the plain answer, as before.
+ *
+ * `grant.error` is emitted synchronously after the body is set and before it is sent.
+ */
+function explainClientAssertionFailures(ctx: ErrorContext, error: errors.OIDCProviderError) {
+  const body = ctx.body;
+  if (
+    error.error !== 'invalid_client' ||
+    ctx.oidc?.params?.client_assertion === undefined ||
+    typeof error.error_detail !== 'string' ||
+    typeof body !== 'object' ||
+    body === null ||
+    !('error_description' in body)
+  )
+    return;
+  Object.assign(body, {
+    error_description: toErrorDescription(`client authentication failed: ${error.error_detail}`),
+  });
 }
 
 function requestedScopes(ctx: OidcContext): string[] {
@@ -80,9 +153,14 @@ function resourceServerInfo(ctx: OidcContext, resource: string): ResourceServerI
  * for `origin` (e.g. `http://127.0.0.1:4173`): issuer `origin + /demo`, only the client
  * credentials grant, the clients of clients.ts, a signing key and cookie keys drawn per process.
  *
- * Client authentication: each client is registered with `client_secret_basic`, and oidc-provider
- * 8 accepts `client_secret_post` from the same client too (a secret-based client may present its
- * secret either way, one way per request; docs/decisions/012-demo-as-auth-methods.md).
+ * Client authentication: each secret client is registered with `client_secret_basic`, and
+ * oidc-provider 8 accepts `client_secret_post` from the same client too (a secret-based client may
+ * present its secret either way, one way per request; docs/decisions/012-demo-as-auth-methods.md).
+ * The key client, and every client made by dynamic registration at `/demo/reg`, authenticates
+ * with private_key_jwt (RS256 or ES256). oidc-provider accepts an assertion whose `aud` is the
+ * issuer or the token endpoint URL, refuses a `jti` it has seen before (until that assertion
+ * expires, plus 15 s of clock tolerance) and does not limit how far ahead `exp` may be
+ * (docs/decisions/136-demo-server-private-key-jwt.md).
  *
  * Does NOT listen: mount `callback` under `/demo` on a server (server/node/route-prefix.ts).
  */
@@ -95,17 +173,24 @@ export async function createDemoAuthorizationServer(
   const issuer = `${origin}${pathPrefix}`;
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterClass(),
-    clients: clients.map((client) => ({
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-      client_name: client.label,
+    clients: clients.map(clientMetadata),
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    // What a registered client gets without asking (RFC 7591 §2 lets the server choose): the only
+    // grant here, and authentication by its key. The static clients above state all of these.
+    clientDefaults: {
       grant_types: ['client_credentials'],
       response_types: [],
-      redirect_uris: [],
-      token_endpoint_auth_method: 'client_secret_basic',
-      scope: client.scope,
-    })),
-    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+      token_endpoint_auth_method: 'private_key_jwt',
+    },
+    enabledJWA: { clientAuthSigningAlgValues: CLIENT_AUTH_SIGNING_ALGS },
+    // `software_id` (RFC 7591 §2) is accepted and stored; its validator is the hook oidc-provider
+    // offers to check a registration as a whole (it runs once per registration, with the request).
+    extraClientMetadata: {
+      properties: ['software_id'],
+      validator: (ctx, _key, _value, metadata) => {
+        if (ctx?.oidc.body) checkRegistration(ctx.oidc.body, metadata);
+      },
+    },
     // Token requests carrying a foreign Origin are refused, as by Okta; the proxy never sends one.
     clientBasedCORS: () => false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -121,6 +206,13 @@ export async function createDemoAuthorizationServer(
       userinfo: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: { enabled: false },
+      // RFC 7591 without an initial access token (a local demo), limited by checkRegistration;
+      // no registration access token either: nothing to read back, update or delete.
+      registration: {
+        enabled: true,
+        initialAccessToken: false,
+        issueRegistrationAccessToken: false,
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => DEMO_RESOURCE,
@@ -149,12 +241,15 @@ export async function createDemoAuthorizationServer(
     );
   });
 
+  provider.on('grant.error', explainClientAssertionFailures);
+
   return {
     info: {
       issuer,
       tokenEndpoint: `${issuer}/token`,
       discoveryUrl: `${issuer}/.well-known/openid-configuration`,
       jwksUri: `${issuer}/jwks`,
+      registrationEndpoint: `${issuer}${REGISTRATION_PATH}`,
       clients,
       basicCredentials: 'form-decoded',
     },

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoClients } from './clients.ts';
+import { demoClients, demoKeyClient, demoSecretClients } from './clients.ts';
 import { createRawDemoAuthorizationServer, type RawDemoAuthorizationServer } from './raw-server.ts';
 
 const [oktaStyle, special] = demoClients;
@@ -46,12 +46,33 @@ function token(init: { authorization?: string; body: Record<string, string> }) {
 }
 
 describe('the raw demo server (@node-oauth/oauth2-server under /demo-raw)', () => {
-  it('describes itself as reading Basic credentials raw, with the same clients as /demo', () => {
+  it('describes itself as reading Basic credentials raw, with the secret clients of /demo', () => {
     expect(demo.info).toMatchObject({
       issuer: `${origin}/demo-raw`,
       tokenEndpoint: `${origin}/demo-raw/token`,
       basicCredentials: 'raw',
-      clients: demoClients,
+      clients: demoSecretClients,
+    });
+    expect(demo.info.registrationEndpoint).toBeUndefined();
+    expect(demoClients).toContain(demoKeyClient);
+    expect(demo.info.clients).not.toContain(demoKeyClient);
+  });
+
+  it('refuses a client assertion (private_key_jwt) plainly, pointing at /demo', async () => {
+    // Any JWT-shaped value: the refusal comes before anything reads it.
+    const response = await token({
+      body: {
+        grant_type: 'client_credentials',
+        scope: 'customScope',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJkZW1vLXByaXZhdGUta2V5LWp3dCJ9.c2ln',
+      },
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: 'invalid_client',
+      error_description:
+        'This server (/demo-raw) accepts client secrets only (client_secret_basic, client_secret_post), not client assertions (private_key_jwt): send it to /demo.',
     });
   });
 

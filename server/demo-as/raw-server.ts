@@ -10,9 +10,10 @@ import OAuth2Server, {
   type Token,
 } from '@node-oauth/oauth2-server';
 import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
-import { demoClients } from './clients.ts';
+import { demoSecretClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,
+  DEMO_PATH_PREFIX,
   DEMO_RAW_PATH_PREFIX,
   DEMO_RESOURCE,
   DEMO_SCOPES,
@@ -92,7 +93,7 @@ function signAccessToken(
 export async function createRawDemoAuthorizationServer(
   origin: string,
   // Other clients only in interoperability tests, which register each credential vector.
-  clients: readonly DemoClient[] = demoClients,
+  clients: readonly DemoClient[] = demoSecretClients,
   pathPrefix: string = DEMO_RAW_PATH_PREFIX,
 ): Promise<RawDemoAuthorizationServer> {
   const issuer = `${origin}${pathPrefix}`;
@@ -180,6 +181,16 @@ export async function createRawDemoAuthorizationServer(
       return;
     }
     const form = new URLSearchParams(body);
+    // @node-oauth/oauth2-server knows secrets only and would answer an assertion with a puzzling
+    // "cannot retrieve client credentials". Say plainly which demo server takes one (RFC 6749
+    // §5.2: invalid_client, 401, for an authentication method the server does not support).
+    if (form.has('client_assertion') || form.has('client_assertion_type')) {
+      sendJson(res, 401, {
+        error: 'invalid_client',
+        error_description: `This server (${pathPrefix}) accepts client secrets only (client_secret_basic, client_secret_post), not client assertions (private_key_jwt): send it to ${DEMO_PATH_PREFIX}.`,
+      });
+      return;
+    }
     const request = new OAuthRequest({
       headers: singleValuedHeaders(req),
       method: req.method ?? 'GET',

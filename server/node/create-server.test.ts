@@ -3,9 +3,17 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+} from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoClients } from '../demo-as/clients.ts';
+import { demoClients, demoSecretClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
 import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
 import type { SessionBody } from '../proxy/session.ts';
@@ -148,6 +156,7 @@ describe('the standalone server', () => {
       tokenEndpoint: `${playground.origin}/demo/token`,
       discoveryUrl: `${playground.origin}/demo/.well-known/openid-configuration`,
       jwksUri: `${playground.origin}/demo/jwks`,
+      registrationEndpoint: `${playground.origin}/demo/reg`,
       clients: demoClients,
       basicCredentials: 'form-decoded',
     });
@@ -156,7 +165,7 @@ describe('the standalone server', () => {
       tokenEndpoint: `${playground.origin}/demo-raw/token`,
       discoveryUrl: `${playground.origin}/demo-raw/.well-known/oauth-authorization-server`,
       jwksUri: `${playground.origin}/demo-raw/jwks`,
-      clients: demoClients,
+      clients: demoSecretClients,
       basicCredentials: 'raw',
     });
   });
@@ -224,6 +233,7 @@ describe('the demo authorization server', () => {
     expect(discovery.token_endpoint_auth_methods_supported).toEqual([
       'client_secret_basic',
       'client_secret_post',
+      'private_key_jwt',
     ]);
     expect(discovery.grant_types_supported).toContain('client_credentials');
     expect(discovery.scopes_supported).toEqual(
@@ -432,6 +442,53 @@ describe('the proxy in front of the demo server', () => {
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { token_type: string }).token_type).toBe('Bearer');
+  });
+
+  it('registers a key with the demo server through /api/proxy (JSON), then that key gets a token', async () => {
+    const { proxyToken, demo } = await session();
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    const kid = await calculateJwkThumbprint(publicJwk);
+    const viaProxy = (target: string, contentType: string, body: string) =>
+      fetch(`${playground.origin}/api/proxy`, {
+        method: 'POST',
+        headers: {
+          'x-proxy-token': proxyToken,
+          'x-proxy-target': target,
+          'content-type': contentType,
+          'sec-fetch-site': 'same-origin',
+          origin: playground.origin,
+        },
+        body,
+      });
+    const registered = await viaProxy(
+      demo?.registrationEndpoint ?? '',
+      'application/json',
+      JSON.stringify({ jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] } }),
+    );
+    expect(registered.status).toBe(201);
+    const { client_id: clientId } = (await registered.json()) as { client_id: string };
+    const assertion = await new SignJWT({ jti: crypto.randomUUID() })
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(demo?.tokenEndpoint ?? '')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const response = await viaProxy(
+      demo?.tokenEndpoint ?? '',
+      'application/x-www-form-urlencoded',
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: 'customScope',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion,
+      }).toString(),
+    );
+    expect(response.status).toBe(200);
+    // The answer's Date header reaches the page: the explanations of clock skew use it.
+    expect(response.headers.get('date')).toMatch(/GMT$/);
   });
 
   it('fetches the discovery document through GET /api/proxy', async () => {

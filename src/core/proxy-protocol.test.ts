@@ -98,6 +98,43 @@ describe('parseSessionBody', () => {
     });
   });
 
+  it('reads a key client with its private JWK and the registration endpoint', () => {
+    const privateKeyJwk = {
+      kty: 'EC',
+      kid: 'k1',
+      alg: 'ES256',
+      crv: 'P-256',
+      x: 'X',
+      y: 'Y',
+      d: 'D',
+    };
+    const keyClient = {
+      label: 'K',
+      clientId: 'key',
+      clientSecret: '',
+      scope: 'customScope',
+      privateKeyJwk,
+    };
+    const registrationEndpoint = 'http://127.0.0.1:4173/demo/reg';
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, registrationEndpoint, clients: [...demo.clients, keyClient] },
+      }),
+    ).toEqual({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: {
+        ...demo,
+        registrationEndpoint,
+        clients: [...demo.clients, keyClient],
+        basicCredentials: 'form-decoded',
+      },
+      demoRaw: null,
+    });
+  });
+
   it.each([
     ['no token', { proxyTokenExpiresIn: 600, demo: null }],
     ['no lifetime', { proxyToken: TOKEN, demo: null }],
@@ -121,6 +158,29 @@ describe('parseSessionBody', () => {
       'a demo server without issuer',
       { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, issuer: 1 } },
     ],
+    [
+      'a registration endpoint that is not a string',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, registrationEndpoint: 1 } },
+    ],
+    ...[
+      ['a private key that is not an object', 'key'],
+      ['a private key without kid', { kty: 'RSA', alg: 'RS256', d: 'D' }],
+      [
+        'a public key where the private one belongs',
+        { kty: 'RSA', kid: 'k', alg: 'RS256', n: 'N', e: 'AQAB' },
+      ],
+      ['a private key member that is not a string', { kty: 'RSA', kid: 'k', alg: 'RS256', d: 1 }],
+    ].map(([label, privateKeyJwk]): [string, unknown] => [
+      String(label),
+      {
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: {
+          ...demo,
+          clients: [{ label: 'K', clientId: 'k', clientSecret: '', scope: '', privateKeyJwk }],
+        },
+      },
+    ]),
     ['not an object', 'session'],
     [
       'an unknown way of reading Basic credentials',

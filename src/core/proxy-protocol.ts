@@ -153,9 +153,32 @@ export interface DemoClient {
   /** What the page shows next to the credentials. */
   readonly label: string;
   readonly clientId: string;
+  /**
+   * The secret of a client that authenticates with one (client_secret_basic / client_secret_post).
+   * Empty for a key client (`privateKeyJwk` present): the field stays a string because pages from
+   * before private_key_jwt refuse a session whose clients lack it (docs/decisions/135-…).
+   */
   readonly clientSecret: string;
   /** Space-separated scopes the client may request (RFC 6749 §3.3). */
   readonly scope: string;
+  /**
+   * Present for a client that authenticates with private_key_jwt (RFC 7523 §2.2, OIDC Core §9): the
+   * private key it signs its assertions with, published on purpose like the demo secrets. Absent
+   * for secret clients and in sessions from older servers.
+   */
+  readonly privateKeyJwk?: DemoPrivateJwk;
+}
+
+/**
+ * A private key as a JWK (RFC 7517): `kty`, `kid` and `alg` always, the key type's members (RSA:
+ * `n`, `e`, `d`, `p`, `q`, `dp`, `dq`, `qi`; EC: `crv`, `x`, `y`, `d`), every one a string.
+ */
+export interface DemoPrivateJwk {
+  readonly kty: string;
+  readonly kid: string;
+  readonly alg: string;
+  readonly d: string;
+  readonly [member: string]: string;
 }
 
 /** What the page learns about the built-in demo authorization server. */
@@ -168,6 +191,12 @@ export interface DemoServerInfo {
   readonly discoveryUrl: string;
   /** e.g. `http://127.0.0.1:4173/demo/jwks` */
   readonly jwksUri: string;
+  /**
+   * Dynamic client registration (RFC 7591 §3), e.g. `http://127.0.0.1:4173/demo/reg`: POST a JSON
+   * body `{ "jwks": { "keys": [publicJwk] } }` through the proxy to get a private_key_jwt client
+   * (201 with `client_id`, no secret). Absent where the server has none (`/demo-raw`, older servers).
+   */
+  readonly registrationEndpoint?: string;
   readonly clients: readonly DemoClient[];
   /**
    * How it reads credentials in the Basic header: `form-decoded` as RFC 6749 §2.3.1 says
@@ -201,6 +230,19 @@ export interface SessionBody {
 /** The proxy token is an expiry and a 43-character HMAC; anything short is not one. */
 const MIN_PROXY_TOKEN_LENGTH = 16;
 
+function parsePrivateJwk(json: unknown): DemoPrivateJwk | undefined {
+  if (!isRecord(json)) return undefined;
+  const members: Record<string, string> = {};
+  for (const [name, value] of Object.entries(json)) {
+    if (typeof value !== 'string') return undefined;
+    members[name] = value;
+  }
+  const { kty, kid, alg, d } = members;
+  if (kty === undefined || kid === undefined || alg === undefined || d === undefined)
+    return undefined;
+  return { ...members, kty, kid, alg, d };
+}
+
 function parseDemoClient(json: unknown): DemoClient | undefined {
   if (!isRecord(json)) return undefined;
   const { label, clientId, clientSecret, scope } = json;
@@ -211,14 +253,19 @@ function parseDemoClient(json: unknown): DemoClient | undefined {
     typeof scope !== 'string'
   )
     return undefined;
-  return { label, clientId, clientSecret, scope };
+  if (json.privateKeyJwk === undefined) return { label, clientId, clientSecret, scope };
+  const privateKeyJwk = parsePrivateJwk(json.privateKeyJwk);
+  if (privateKeyJwk === undefined) return undefined;
+  return { label, clientId, clientSecret, scope, privateKeyJwk };
 }
 
 function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
   if (!isRecord(json) || !Array.isArray(json.clients)) return undefined;
-  const { issuer, tokenEndpoint, discoveryUrl, jwksUri } = json;
+  const { issuer, tokenEndpoint, discoveryUrl, jwksUri, registrationEndpoint } = json;
   const basicCredentials = json.basicCredentials ?? 'form-decoded';
   if (basicCredentials !== 'form-decoded' && basicCredentials !== 'raw') return undefined;
+  if (registrationEndpoint !== undefined && typeof registrationEndpoint !== 'string')
+    return undefined;
   if (
     typeof issuer !== 'string' ||
     typeof tokenEndpoint !== 'string' ||
@@ -235,6 +282,7 @@ function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
     jwksUri,
     clients: clients.filter(isDefined),
     basicCredentials,
+    ...(registrationEndpoint === undefined ? {} : { registrationEndpoint }),
   };
 }
 

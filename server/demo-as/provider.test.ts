@@ -1,0 +1,402 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_JWK, demoPublicJwk } from '../../src/core/demo-private-key.ts';
+import { demoClients, demoKeyClient, demoSecretClients } from './clients.ts';
+import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
+
+const [oktaStyle] = demoSecretClients;
+if (!oktaStyle) throw new Error('a secret demo client expected');
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+let server: Server;
+let demo: DemoAuthorizationServer;
+let origin: string;
+let demoKey: CryptoKey;
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage, res) => {
+    // Mounted under /demo as the hosts do (server/node/route-prefix.ts): oidc-provider reads its
+    // mount path from originalUrl.
+    const full = req.url ?? '/';
+    Object.assign(req, { originalUrl: full });
+    req.url = full.slice('/demo'.length) || '/';
+    void demo.callback(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  demo = await createDemoAuthorizationServer(origin);
+  demoKey = (await importJWK({ ...DEMO_PRIVATE_JWK }, 'RS256')) as CryptoKey;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+interface AssertionOptions {
+  clientId?: string;
+  aud?: string;
+  iat?: number;
+  exp?: number;
+  nbf?: number;
+  jti?: string;
+  kid?: string;
+  alg?: string;
+  key?: CryptoKey | Uint8Array;
+}
+
+/** An RFC 7523 §3 client assertion, signed with the published demo key unless told otherwise. */
+function assertion(options: AssertionOptions = {}): Promise<string> {
+  const clientId = options.clientId ?? demoKeyClient.clientId;
+  const iat = options.iat ?? now();
+  const claims: Record<string, unknown> = {
+    iss: clientId,
+    sub: clientId,
+    aud: options.aud ?? demo.info.tokenEndpoint,
+    iat,
+    exp: options.exp ?? iat + 300,
+    jti: options.jti ?? crypto.randomUUID(),
+    ...(options.nbf === undefined ? {} : { nbf: options.nbf }),
+  };
+  return new SignJWT(claims)
+    .setProtectedHeader({
+      alg: options.alg ?? 'RS256',
+      typ: 'JWT',
+      kid: options.kid ?? DEMO_PRIVATE_JWK.kid,
+    })
+    .sign(options.key ?? demoKey);
+}
+
+async function token(clientAssertion: string, extra: Record<string, string> = {}) {
+  const response = await fetch(demo.info.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: 'customScope',
+      client_assertion_type: ASSERTION_TYPE,
+      client_assertion: clientAssertion,
+      ...extra,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const refusedBecause = (detail: string) => ({
+  status: 401,
+  body: { error: 'invalid_client', error_description: `client authentication failed: ${detail}` },
+});
+
+describe('the published demo key', () => {
+  it('has the RFC 7638 thumbprint as its kid, and its public half has no private member', async () => {
+    const publicJwk = demoPublicJwk();
+    expect(await calculateJwkThumbprint(publicJwk, 'sha256')).toBe(DEMO_PRIVATE_JWK.kid);
+    expect(Object.keys(publicJwk).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+  });
+
+  it('is handed to the page with the key client, and every client keeps a clientSecret string', () => {
+    expect(demo.info.clients).toEqual(demoClients);
+    expect(demo.info.clients.at(-1)).toMatchObject({
+      clientId: 'demo-private-key-jwt',
+      clientSecret: '',
+      privateKeyJwk: DEMO_PRIVATE_JWK,
+    });
+    // Pages from before private_key_jwt refuse a session whose clients lack a string secret.
+    for (const client of demo.info.clients) expect(typeof client.clientSecret).toBe('string');
+    expect(demo.info.registrationEndpoint).toBe(`${origin}/demo/reg`);
+  });
+
+  it('gets a token with an assertion naming the token endpoint as aud', async () => {
+    const { status, body } = await token(await assertion());
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ token_type: 'Bearer', scope: 'customScope' });
+  });
+
+  it('is advertised in discovery: private_key_jwt with RS256 and ES256, and the registration endpoint', async () => {
+    const metadata = (await (await fetch(demo.info.discoveryUrl)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(metadata.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
+    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'ES256']);
+    expect(metadata.registration_endpoint).toBe(`${origin}/demo/reg`);
+  });
+});
+
+describe('what the demo server refuses in an assertion, in its own words', () => {
+  it('the same assertion twice: the second is a replay', async () => {
+    const once = await assertion();
+    expect((await token(once)).status).toBe(200);
+    expect(await token(once)).toEqual(
+      refusedBecause('client assertion tokens must only be used once'),
+    );
+  });
+
+  it('accepts the issuer as aud (RFC 7523 allows it; oidc-provider does), refuses any other URL', async () => {
+    expect((await token(await assertion({ aud: demo.info.issuer }))).status).toBe(200);
+    for (const aud of [
+      `${demo.info.tokenEndpoint}/`,
+      `${origin}/demo-raw/token`,
+      'https://example.com/oauth2/v1/token',
+    ])
+      expect(await token(await assertion({ aud }))).toEqual(
+        refusedBecause(
+          'audience (aud) must equal the endpoint url, issuer identifier or token endpoint url',
+        ),
+      );
+  });
+
+  it('an expired assertion (beyond the 15 s clock tolerance)', async () => {
+    expect(await token(await assertion({ iat: now() - 400, exp: now() - 60 }))).toEqual(
+      refusedBecause('jwt expired'),
+    );
+  });
+
+  it('nbf in the future is refused; iat in the future alone is not checked when exp is present', async () => {
+    expect(await token(await assertion({ nbf: now() + 120 }))).toEqual(
+      refusedBecause('jwt not active yet'),
+    );
+    expect((await token(await assertion({ iat: now() + 120 }))).status).toBe(200);
+  });
+
+  it('exp a day ahead is accepted here (Okta refuses more than an hour)', async () => {
+    expect((await token(await assertion({ exp: now() + 86_400 }))).status).toBe(200);
+  });
+
+  it('another key under the demo kid: the signature does not verify', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    expect(await token(await assertion({ key: privateKey }))).toEqual(
+      refusedBecause('signature verification failed'),
+    );
+  });
+
+  it('an unknown kid: no key of the client matches', async () => {
+    expect(await token(await assertion({ kid: 'not-the-registered-key' }))).toEqual(
+      refusedBecause('no applicable key found in the JSON Web Key Set'),
+    );
+  });
+
+  it('HS256 (a shared secret) and alg none are refused', async () => {
+    const hs = await assertion({ alg: 'HS256', key: new TextEncoder().encode('x'.repeat(32)) });
+    expect(await token(hs)).toEqual(refusedBecause('alg mismatch'));
+    const [header = '', payload = ''] = (await assertion()).split('.');
+    const none = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(header, 'base64url').toString()), alg: 'none' })).toString('base64url')}.${payload}.`;
+    expect(await token(none)).toEqual(refusedBecause('alg mismatch'));
+  });
+
+  it('a secret client sending an assertion: not its registered method', async () => {
+    expect(await token(await assertion({ clientId: oktaStyle.clientId }))).toEqual(
+      refusedBecause(
+        'the provided authentication mechanism does not match the registered client authentication method',
+      ),
+    );
+  });
+
+  it('the key client sending a secret keeps the plain answer of secret requests', async () => {
+    const response = await fetch(demo.info.tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${demoKeyClient.clientId}:anything`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'customScope' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'client authentication failed',
+    });
+  });
+
+  it('a client ID nobody registered', async () => {
+    expect(await token(await assertion({ clientId: 'nobody' }))).toEqual(
+      refusedBecause('client not found'),
+    );
+  });
+});
+
+async function register(body: unknown) {
+  const response = await fetch(`${origin}/demo/reg`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function newPublicJwk(alg: 'RS256' | 'ES256'): Promise<{ privateKey: CryptoKey; jwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  return { privateKey, jwk: { ...jwk, kid: await calculateJwkThumbprint(jwk), alg, use: 'sig' } };
+}
+
+describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
+  it.each(['RS256', 'ES256'] as const)(
+    'registers a fresh %s public key with nothing else said, and the new client gets a token',
+    async (alg) => {
+      const { privateKey, jwk } = await newPublicJwk(alg);
+      const { status, body } = await register({ jwks: { keys: [jwk] } });
+      expect(status).toBe(201);
+      expect(body).toMatchObject({
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        scope: 'customScope read:reports',
+        jwks: { keys: [jwk] },
+      });
+      expect(body).not.toHaveProperty('client_secret');
+      expect(body).not.toHaveProperty('registration_access_token');
+      const clientId = String(body.client_id);
+      const signed = await assertion({ clientId, alg, kid: String(jwk.kid), key: privateKey });
+      expect((await token(signed)).status).toBe(200);
+    },
+  );
+
+  it('accepts a name, a software_id, a signing alg and a known scope', async () => {
+    const { jwk } = await newPublicJwk('ES256');
+    const { status, body } = await register({
+      client_name: 'my script',
+      software_id: 'playground',
+      token_endpoint_auth_signing_alg: 'ES256',
+      scope: 'customScope',
+      jwks: { keys: [jwk] },
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      client_name: 'my script',
+      software_id: 'playground',
+      scope: 'customScope',
+    });
+  });
+
+  it.each([
+    [
+      'a jwks_uri',
+      // Alone: with jwks too, oidc-provider refuses the pair first.
+      { jwks: undefined, jwks_uri: 'https://example.com/jwks' },
+      'invalid_client_metadata',
+      'jwks_uri is not accepted: this demo server never fetches URLs; send the public key inline as jwks',
+    ],
+    ['another grant', { grant_types: ['authorization_code'] }, 'invalid_client_metadata', null],
+    [
+      'a secret method',
+      { token_endpoint_auth_method: 'client_secret_basic' },
+      'invalid_client_metadata',
+      'token_endpoint_auth_method must be private_key_jwt: registered clients sign assertions and get no secret',
+    ],
+    [
+      'an unknown scope',
+      { scope: 'customScope admin' },
+      'invalid_client_metadata',
+      'scope must only contain Authorization Server supported scope values',
+    ],
+    [
+      'redirect URIs',
+      { redirect_uris: ['https://example.com/cb'] },
+      'invalid_redirect_uri',
+      'redirect_uris must be empty: the client credentials grant has no browser and no redirect',
+    ],
+    [
+      'a field the demo does not honour',
+      { client_uri: 'https://example.com/' },
+      'invalid_client_metadata',
+      'client_uri is not accepted: this demo server registers only client-credentials clients that sign with a key (private_key_jwt)',
+    ],
+    [
+      'an HMAC algorithm for ID tokens (which would need a secret)',
+      { id_token_signed_response_alg: 'HS256' },
+      'invalid_client_metadata',
+      "id_token_signed_response_alg must be 'RS256'",
+    ],
+    [
+      'HS256 for the assertion',
+      { token_endpoint_auth_signing_alg: 'HS256' },
+      'invalid_client_metadata',
+      null,
+    ],
+  ])('refuses %s (RFC 7591 §3.2.2)', async (_label, extra, error, description) => {
+    const { jwk } = await newPublicJwk('RS256');
+    const { status, body } = await register({ jwks: { keys: [jwk] }, ...extra });
+    expect(status).toBe(400);
+    expect(body.error).toBe(error);
+    if (description !== null) expect(body.error_description).toBe(description);
+    else expect(typeof body.error_description).toBe('string');
+  });
+
+  it.each([
+    ['no key', {}, 'jwks or jwks_uri is mandatory for this client'],
+    [
+      'an empty key set',
+      { jwks: { keys: [] } },
+      'jwks must hold at least one public key, in jwks.keys',
+    ],
+    [
+      'a private key',
+      'private',
+      'jwks.keys[0] contains private key members (d, p, q, dp, dq, qi): register only the public key, and keep the private key to yourself',
+    ],
+    [
+      'a symmetric key',
+      { jwks: { keys: [{ kty: 'oct', k: 'c2VjcmV0' }] } },
+      'jwks.keys[0] contains private key members (k): register only the public key, and keep the private key to yourself',
+    ],
+    [
+      'an Ed25519 key',
+      { jwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }] } },
+      'jwks.keys[0]: this demo server accepts RSA (RS256) and EC P-256 (ES256) keys, not kty OKP',
+    ],
+    [
+      'a P-384 key',
+      { jwks: { keys: [{ kty: 'EC', crv: 'P-384', x: 'AA', y: 'AA' }] } },
+      'jwks.keys[0]: an EC key must be on curve P-256 (ES256)',
+    ],
+    [
+      'an RSA key marked ES256',
+      { jwks: { keys: [{ ...demoPublicJwk(), alg: 'ES256' }] } },
+      'jwks.keys[0]: a RSA key here signs with RS256, not ES256',
+    ],
+    [
+      'a short RSA key',
+      { jwks: { keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] } },
+      'jwks.keys[0]: an RSA key must be at least 2048 bits long (RFC 7518 section 3.3)',
+    ],
+    [
+      'an EC point off the curve',
+      { jwks: { keys: [{ kty: 'EC', crv: 'P-256', x: 'AQAB', y: 'AQAB' }] } },
+      'jwks.keys[0] is not a valid EC public key',
+    ],
+    [
+      'too many keys',
+      { jwks: { keys: [demoPublicJwk(), demoPublicJwk(), demoPublicJwk(), demoPublicJwk()] } },
+      'jwks may hold at most 3 keys here',
+    ],
+  ])('refuses %s', async (_label, body, description) => {
+    const request = body === 'private' ? { jwks: { keys: [DEMO_PRIVATE_JWK] } } : body;
+    expect(await register(request)).toEqual({
+      status: 400,
+      body: { error: 'invalid_client_metadata', error_description: description },
+    });
+  });
+
+  it('forgets the oldest registration beyond 100: its client ID stops working', async () => {
+    const { privateKey, jwk } = await newPublicJwk('ES256');
+    const first = String((await register({ jwks: { keys: [jwk] } })).body.client_id);
+    const signed = () =>
+      assertion({ clientId: first, alg: 'ES256', kid: String(jwk.kid), key: privateKey });
+    expect((await token(await signed())).status).toBe(200);
+    for (let i = 0; i < 100; i += 1)
+      expect((await register({ jwks: { keys: [jwk] } })).status).toBe(201);
+    expect(await token(await signed())).toEqual(refusedBecause('client not found'));
+  });
+});
