@@ -321,10 +321,7 @@ function DemoRegistration({
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [registering, setRegistering] = useState(false);
   const demo = session.data?.demo;
-  const registrationEndpoint =
-    demo && 'registrationEndpoint' in demo && typeof demo.registrationEndpoint === 'string'
-      ? demo.registrationEndpoint
-      : undefined;
+  const registrationEndpoint = demo?.registrationEndpoint;
   if (!demo || registrationEndpoint === undefined) return null;
   const tokenEndpoint = demo.tokenEndpoint;
 

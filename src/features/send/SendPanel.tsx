@@ -7,7 +7,7 @@ import type { FormState } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { ClientAuthMethod, TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import { useSendTokenRequest } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
@@ -49,12 +49,30 @@ function demoServerLabel(server: DemoServerInfo): string {
     : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
 }
 
-function demoSelection(tokenEndpoint: string, client: DemoClient): FormChangeFromSend {
-  return {
+function demoSelection(
+  tokenEndpoint: string,
+  client: DemoClient,
+  current: ClientAuthMethod,
+): FormChangeFromSend {
+  const common = {
     tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
     clientId: client.clientId,
-    clientSecret: client.clientSecret,
     scope: client.scope,
+  } as const;
+  // The key client signs with its published key (public on purpose, like the demo secrets).
+  if (client.privateKeyJwk)
+    return {
+      ...common,
+      authMethod: 'private_key_jwt',
+      clientSecret: '',
+      privateKey: JSON.stringify(client.privateKeyJwk, null, 2),
+    };
+  return {
+    ...common,
+    clientSecret: client.clientSecret,
+    // A secret client cannot use private_key_jwt: back to the guide's Basic header then; a
+    // secret method already chosen stays.
+    ...(current === 'private_key_jwt' ? { authMethod: 'client_secret_basic' } : {}),
   };
 }
 
@@ -116,15 +134,16 @@ export function SendPanel(props: SendPanelProps) {
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo(demoSelection(demo.tokenEndpoint, client));
+    onUseDemo(demoSelection(demo.tokenEndpoint, client, request.input.authMethod));
   }
 
   const firstDemoClient = demo?.clients[0];
+  const currentMethod = request.input.authMethod;
   const demoEndpoint = demo?.tokenEndpoint;
   useEffect(() => {
     if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
-      onUseDemo(demoSelection(demoEndpoint, firstDemoClient));
-  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo]);
+      onUseDemo(demoSelection(demoEndpoint, firstDemoClient, currentMethod));
+  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo, currentMethod]);
 
   const answer = (
     <TokenResponseView

@@ -100,13 +100,23 @@ export function TokenResponseView({
   );
 }
 
+function describeAuthentication(authentication: TokenRequest['clientAuthentication']): string {
+  switch (authentication.method) {
+    case 'client_secret_basic':
+      return `client_secret_basic (Basic header, ${authentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`;
+    case 'client_secret_post':
+      return 'client_secret_post (in the request body)';
+    case 'private_key_jwt':
+      return authentication.assertion
+        ? `private_key_jwt (assertion jti ${authentication.assertion.claims.jti}, kid ${authentication.assertion.header.kid})`
+        : 'private_key_jwt';
+  }
+}
+
 /** What this answer answers, without the secret: method, URL, client, authentication, scope. */
 function SentRequest({ request }: { request: TokenRequest }) {
   const { input, clientAuthentication } = request;
-  const authentication =
-    clientAuthentication.method === 'client_secret_basic'
-      ? `client_secret_basic (Basic header, ${clientAuthentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`
-      : 'client_secret_post (in the request body)';
+  const authentication = describeAuthentication(clientAuthentication);
   return (
     <dl className="facts sent-request" aria-label="Request sent">
       <div className="fact">
