@@ -205,11 +205,15 @@ describe('checkTokenEndpoint: every rejection path', () => {
     'https://dev-1.okta.com/oauth2/v1/token',
     'https://dev-1.okta.com/oauth2/v1/token/',
     'https://dev-1.okta.com/oauth2/v1/token?x=1',
-  ])("Okta's org authorization server: warning pointing at a custom one (%s)", (endpoint) => {
-    const checks = checkTokenEndpoint(endpoint);
-    expect(summary(checks)).toEqual(['org-authorization-server:warning']);
-    expect(checks[0]?.message).toContain('/oauth2/default/v1/token');
-  });
+  ])(
+    "Okta's org authorization server: warning pointing at a key or a custom one (%s)",
+    (endpoint) => {
+      const checks = checkTokenEndpoint(endpoint);
+      expect(summary(checks)).toEqual(['org-authorization-server:warning']);
+      expect(checks[0]?.message).toContain('"Private key JWT (private_key_jwt)"');
+      expect(checks[0]?.message).toContain('/oauth2/default/v1/token');
+    },
+  );
 
   it('reports every problem of one URL together', () => {
     expect(

@@ -169,7 +169,7 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
       code: 'org-authorization-server',
       severity: 'warning',
       message:
-        'This is Okta\'s org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Use a custom authorization server such as "default": /oauth2/default/v1/token.',
+        'This is Okta\'s org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Choose Client authentication "Private key JWT (private_key_jwt)", or use a custom authorization server such as "default": /oauth2/default/v1/token.',
     });
   }
   return checks;

@@ -99,7 +99,7 @@ describe('explainTokenError: invalid_client', () => {
     expect(checks.join('\n')).not.toContain(SWITCH_TO_FORM);
   });
 
-  it('the encoding suggestion comes right after the org-server note', () => {
+  it('the encoding suggestion comes right after the org-server notes (another server, or a key)', () => {
     const { checks } = explainTokenError(
       err('invalid_client'),
       context({ basicEncodingsDiffer: true, tokenEndpoint: ORG_ENDPOINT }),
@@ -108,7 +108,8 @@ describe('explainTokenError: invalid_client', () => {
     // A URL to use, not "set the field to default" (the field may say "default" already).
     expect(checks[0]).toContain('https://dev-1.okta.com/oauth2/default/v1/token');
     expect(checks[0]).not.toMatch(/set Authorization server ID/);
-    expect(checks[1]).toContain(SWITCH_TO_FORM);
+    expect(checks[1]).toContain('"Private key JWT (private_key_jwt)"');
+    expect(checks[2]).toContain(SWITCH_TO_FORM);
   });
 
   it('says nothing about encodings when both read the same', () => {
@@ -246,6 +247,10 @@ describe("explainTokenError: Okta's messages that override the code", () => {
     expect(explanation.meaning).toMatch(/org authorization server/);
     expect(explanation.meaning).toMatch(/private_key_jwt/);
     expect(explanation.checks[0]).toContain('"default"');
+    // The way forward on this server: the page's third choice.
+    expect(explanation.checks[1]).toContain(
+      'choose Client authentication "Private key JWT (private_key_jwt)"',
+    );
   });
 });
 

@@ -169,6 +169,10 @@ function methodSwitch(context: RequestContext): string | undefined {
 const everyWayTried = (context: RequestContext) =>
   (['basic-raw', 'basic-form', 'post'] as const).every((way) => context.triedWays.has(way));
 
+/** The org authorization server's one accepted method, as the page offers it (issue 14). */
+const PRIVATE_KEY_JWT_WAY_FORWARD =
+  'Or keep this server and authenticate with a key: choose Client authentication "Private key JWT (private_key_jwt)", make or paste a key pair, and add its public key to the app (General tab › Client Credentials › Public key / Private key).';
+
 /**
  * Where a custom authorization server's token endpoint would be, for someone at Okta's org
  * authorization server: the user's own origin with `default`, the server every org has. Not the
@@ -209,7 +213,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
         "This is Okta's org authorization server: it accepts only private_key_jwt client authentication for client credentials, never a client secret.",
       checks: [
         `Use a custom authorization server instead, e.g. the "default" one every org has: ${customServerEndpoint(context.tokenEndpoint)}.`,
-        'Or switch the app to Public key / Private key authentication (private_key_jwt).',
+        PRIVATE_KEY_JWT_WAY_FORWARD,
       ],
     };
   }
@@ -220,6 +224,7 @@ export function explainTokenError(error: TokenError, context: RequestContext): E
       if (context.oktaServer && isOktaOrgAuthorizationServer(context.tokenEndpoint)) {
         checks.push(
           `This is Okta's org authorization server, which refuses client secrets in this flow: use a custom authorization server such as "default" (${customServerEndpoint(context.tokenEndpoint)}).`,
+          PRIVATE_KEY_JWT_WAY_FORWARD,
         );
       }
       if (everyWayTried(context)) {
