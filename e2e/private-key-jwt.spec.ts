@@ -192,6 +192,22 @@ test.describe('private_key_jwt', () => {
     ).toBeVisible();
   });
 
+  test("Okta's org authorization server: the warning names Private key JWT, which then quiets it", async ({
+    page,
+  }) => {
+    await page
+      .getByLabel('Token endpoint', { exact: true })
+      .fill('https://dev-123456.okta.com/oauth2/v1/token');
+    const warning = page.getByText(
+      /org authorization server .* "Private key JWT \(private_key_jwt\)"/,
+    );
+    await expect(warning).toBeVisible();
+    await page.getByRole('radio', { name: KEY_METHOD }).check();
+    await expect(warning).toHaveCount(0);
+    await expect(page.getByLabel('Client secret', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Generate key pair' })).toBeVisible();
+  });
+
   test('a malformed key gets a clear error, not a crash', async ({ page }) => {
     await page.getByRole('radio', { name: KEY_METHOD }).check();
     await page.getByLabel('Client ID', { exact: true }).fill('svc');

@@ -81,7 +81,10 @@ export function EndpointSection(props: EndpointSectionProps) {
             message: 'Enter your Okta domain, or any token endpoint, or use the demo server.',
           },
         ]
-      : checkTokenEndpoint(tokenEndpoint);
+      : checkTokenEndpoint(tokenEndpoint).filter(
+          // The org server's refusal of secrets says nothing to a key client.
+          (check) => authMethod !== 'private_key_jwt' || check.code !== 'org-authorization-server',
+        );
   const scopeChecks = useLazyModule(loadScopeChecks, inUse);
   const scopeNotices = scopeChecks?.checkScope(scope) ?? [];
 
