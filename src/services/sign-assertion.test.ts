@@ -1,4 +1,10 @@
-import { calculateJwkThumbprint, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import {
+  calculateJwkThumbprint,
+  decodeJwt,
+  decodeProtectedHeader,
+  importJWK,
+  jwtVerify,
+} from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generatePrivateKeyPem, parsePrivateKey } from '../core/private-key.ts';
 import { signClientAssertion } from './sign-assertion.ts';
@@ -30,6 +36,28 @@ describe('signClientAssertion', () => {
       expect(key.publicJwk.kid).toBe(await calculateJwkThumbprint({ ...key.publicJwk }, 'sha256'));
     });
   }
+
+  it('signs exactly the header and claims of the inputs, with a fixed clock and randomness', async () => {
+    const key = await parsePrivateKey(await generatePrivateKeyPem('RS256'));
+    const signed = await signClientAssertion(key, input, {
+      now: () => Date.UTC(2026, 10, 29, 17, 0, 0),
+      randomBytes: (length) => new Uint8Array(length).fill(0xff),
+    });
+    expect(decodeProtectedHeader(signed.jwt)).toEqual({
+      alg: 'RS256',
+      kid: key.publicJwk.kid,
+      typ: 'JWT',
+    });
+    expect(decodeJwt(signed.jwt)).toEqual({
+      iss: '0oa-key-client',
+      sub: '0oa-key-client',
+      aud: 'http://127.0.0.1:4173/demo/token',
+      iat: 1795971600,
+      exp: 1795971900,
+      // 16 bytes of 0xff in base64url, no padding
+      jti: '_____________________w',
+    });
+  });
 
   it('fails verification against another key', async () => {
     const key = await parsePrivateKey(await generatePrivateKeyPem('ES256'));
