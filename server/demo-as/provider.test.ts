@@ -389,6 +389,21 @@ describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
     });
   });
 
+  // A non-Latin-1 character in the header made Node throw: the answer was a 500 server_error.
+  it('quotes a strange field name or kty without breaking the answer', async () => {
+    expect(await register({ jwks: { keys: [demoPublicJwk()] }, '€"\\': 1 })).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_client_metadata',
+        error_description:
+          '??? is not accepted: this demo server registers only client-credentials clients that sign with a key (private_key_jwt)',
+      },
+    });
+    expect((await register({ jwks: { keys: [{ kty: '"€' }] } })).body.error_description).toBe(
+      'jwks.keys[0]: this demo server accepts RSA (RS256) and EC P-256 (ES256) keys, not kty ??',
+    );
+  });
+
   it('forgets the oldest registration beyond 100: its client ID stops working', async () => {
     const { privateKey, jwk } = await newPublicJwk('ES256');
     const first = String((await register({ jwks: { keys: [jwk] } })).body.client_id);

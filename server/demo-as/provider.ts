@@ -79,7 +79,7 @@ function clientMetadata(client: DemoClient): ClientMetadata {
   };
 }
 
-/** RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E (no `"` or `\\`). */
+/** RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E (no `"` or a backslash). */
 const toErrorDescription = (text: string) => text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, ' ');
 
 /**

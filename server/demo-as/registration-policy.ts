@@ -32,11 +32,14 @@ const ALG_FOR_KEY: Readonly<Record<string, { alg: string; crv?: string }>> = {
 };
 
 /**
- * Descriptions are plain ASCII without `"` or `\\` (RFC 6749 §5.2, RFC 7591 §3.2.2): oidc-provider
- * may repeat them in a WWW-Authenticate header, where anything else fails the whole answer.
+ * Descriptions are plain ASCII without `"` or a backslash (RFC 6749 §5.2, RFC 7591 §3.2.2):
+ * oidc-provider repeats them in a WWW-Authenticate header, where anything else makes Node throw
+ * and the answer a 500. Values quoted from the request (a field name, a kty) are made to fit.
  */
 const refuse = (description: string): never => {
-  throw new errors.InvalidClientMetadata(description);
+  throw new errors.InvalidClientMetadata(
+    description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?'),
+  );
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClients, demoSecretClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
 import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
+import { parseSessionBody } from '../../src/core/proxy-protocol.ts';
 import type { SessionBody } from '../proxy/session.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 
@@ -168,6 +169,10 @@ describe('the standalone server', () => {
       clients: demoSecretClients,
       basicCredentials: 'raw',
     });
+    // The page's own reader takes it whole, the key client with its private JWK included.
+    expect(parseSessionBody(session)?.demo?.clients.at(-1)?.privateKeyJwk?.kid).toBe(
+      'VyCe-zpt22HQ01F5_y-RjdAMsMmOgMiA31prYpZ6ZF4',
+    );
   });
 
   it('refuses the API under a foreign Host (DNS rebinding)', async () => {
