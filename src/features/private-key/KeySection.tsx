@@ -300,7 +300,10 @@ export function KeySection(props: KeySectionProps) {
         public key JWK (or serve the JWKS at a URL and enter that URL). Never paste the private key
         there.
       </p>
-      {key ? <DemoRegistration publicJwk={key.publicJwk} onChange={onChange} /> : null}
+      {key ? (
+        // A new key starts afresh: the last registration was for another one.
+        <DemoRegistration key={key.publicJwk.kid} publicJwk={key.publicJwk} onChange={onChange} />
+      ) : null}
     </div>
   );
 }

@@ -101,6 +101,7 @@ export function SendPanel(props: SendPanelProps) {
   const sentWay = sent ? wayOf(sent) : null;
   // Signing the assertion takes a moment: the button waits for it as for the answer.
   const [signing, setSigning] = useState(false);
+  const [signingFailed, setSigningFailed] = useState(false);
 
   function remember(attempt: TokenRequest, gotToken: boolean, status: number) {
     setHistory((before) => recordAttempt(before, attempt, gotToken ? 'token' : 'refused', status));
@@ -128,6 +129,7 @@ export function SendPanel(props: SendPanelProps) {
     }
     setSigning(true);
     const prepared = await prepareRequest(current).finally(() => setSigning(false));
+    setSigningFailed(prepared === null);
     if (prepared) sendExactly(prepared);
   }
 
@@ -251,6 +253,12 @@ export function SendPanel(props: SendPanelProps) {
         >
           Send token request
         </button>
+        {signingFailed ? (
+          <p className="notice notice-error" role="alert">
+            Not sent: the page could not sign a new client assertion with this private key. Check
+            the key above, or generate a new one.
+          </p>
+        ) : null}
         {sent?.clientAuthentication.method === 'private_key_jwt' ? (
           // RFC 7523 §3 item 7: a server may refuse a jti it has seen. Seeing it refused teaches
           // why the page signs a new assertion for every request.
