@@ -52,6 +52,7 @@ function LazyKeyPart({ children }: { children: ReactNode }) {
     </ErrorBoundary>
   );
 }
+
 /**
  * Without a sign of intent, the sender loads this long after the page is up, in idle time: late
  * enough that the first screen has the (phone) network and main thread to itself until it is
