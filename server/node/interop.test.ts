@@ -122,9 +122,11 @@ async function send(request: TokenRequest): Promise<{ probe: Probe; cell: string
       : parsed.kind === 'oauth-error'
         ? `${response.status} ${parsed.error.error}`
         : `${response.status} (not JSON)`;
+  const way = wayOf(request);
+  if (way === null) throw new Error('The interop table sends secrets only.');
   return {
     probe: {
-      way: wayOf(request),
+      way,
       status: response.status,
       gotToken: parsed.kind === 'token',
       signal: serverSignalOf({ status: response.status, headers: answerHeaders, parsed }),

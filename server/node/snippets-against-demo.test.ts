@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRIVATE_JWK } from '../../src/core/demo-private-key.ts';
 import { curlBash } from '../../src/core/snippets/curl-bash.ts';
 import { javaHttpClient } from '../../src/core/snippets/java-httpclient.ts';
 import { javascriptFetch } from '../../src/core/snippets/javascript-fetch.ts';
@@ -12,7 +15,8 @@ import { pythonUrllib } from '../../src/core/snippets/python-urllib.ts';
 import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts';
 import { findCommand } from '../../src/core/test-support/shell.ts';
 import { tokenRequestFor, type RequestSpec } from '../../src/core/test-support/snippet-cases.ts';
-import { demoClients } from '../demo-as/clients.ts';
+import { buildTokenRequest } from '../../src/core/token-request.ts';
+import { demoClients, demoKeyClient } from '../demo-as/clients.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 
 // The generated snippets are run for real against the built-in demo authorization server
@@ -173,4 +177,66 @@ describe.runIf(java)('Java (HttpClient) gets a token (one JVM per client)', () =
     },
     60_000,
   );
+});
+
+/**
+ * A private_key_jwt request to the running demo server: the model built by the page's own
+ * `buildTokenRequest`, carrying an assertion signed here by jose with the published demo key
+ * (RFC 7523 §3), new for every run since the server refuses a `jti` twice.
+ */
+async function keyClientRequest(): Promise<SnippetRequest> {
+  const { clientId, scope } = demoKeyClient;
+  const tokenEndpoint = playground.demo.tokenEndpoint;
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = {
+    iss: clientId,
+    sub: clientId,
+    aud: tokenEndpoint,
+    iat,
+    exp: iat + 300,
+    jti: randomUUID(),
+  };
+  const header = { alg: 'RS256', kid: DEMO_PRIVATE_JWK.kid, typ: 'JWT' } as const;
+  const jwt = await new SignJWT(claims)
+    .setProtectedHeader(header)
+    .sign(await importJWK(DEMO_PRIVATE_JWK, 'RS256'));
+  return buildTokenRequest({
+    tokenEndpoint,
+    clientId,
+    clientSecret: '',
+    scope: scope.split(' ')[0] ?? '',
+    authMethod: 'private_key_jwt',
+    encoding: 'raw',
+    clientAssertion: { header, claims, jwt },
+  });
+}
+
+describe('private_key_jwt: the snippets carry the client assertion and get a token', () => {
+  it.runIf(curl)('curl (bash)', async () => {
+    const { stdout } = await run('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `${curlBash(await keyClientRequest())} --silent`,
+    ]);
+    expectToken(JSON.parse(stdout) as Record<string, unknown>);
+  });
+
+  it('JavaScript (fetch) in Node', async () => {
+    const file = path.join(root, 'token-key.mjs');
+    await writeFile(file, javascriptFetch(await keyClientRequest()));
+    const { stdout } = await run(process.execPath, [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+
+  it.runIf(python)('Python (urllib)', async () => {
+    const file = path.join(root, 'get_token_key_urllib.py');
+    await writeFile(file, pythonUrllib(await keyClientRequest()).code);
+    const { stdout } = await run(python ?? 'python3', [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import type { SignedAssertion } from '../core/client-assertion.ts';
 import { deriveTokenRequest } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
@@ -67,7 +68,10 @@ export function App({ initial, hydrated = false }: AppProps) {
     };
   }, [embed]);
 
-  const request = useMemo(() => deriveTokenRequest(form), [form]);
+  // private_key_jwt's last signed assertion: signing is asynchronous, so it lives beside the
+  // form, and the request carries it only while it still names the form's values.
+  const [assertion, setAssertion] = useState<SignedAssertion | null>(null);
+  const request = useMemo(() => deriveTokenRequest(form, assertion), [form, assertion]);
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
   const [toolId, setToolId] = useState(requestedTool?.id ?? TOOLS[0].id);
@@ -101,6 +105,7 @@ export function App({ initial, hydrated = false }: AppProps) {
     openTool,
     preselectDemo: demoPending,
     onUseDemo,
+    onAssertion: setAssertion,
   };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;

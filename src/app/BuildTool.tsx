@@ -1,7 +1,8 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
+import type { KeyTools } from '../features/private-key/KeySection.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -17,6 +18,34 @@ import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
+// private_key_jwt's key handling, jose and the assertion view load only when that method is chosen.
+const KeySectionLoader = lazy(() => import('./KeySectionLoader.tsx'));
+const loadAssertionView = () => import('../features/private-key/AssertionView.tsx');
+const AssertionView = lazy(() =>
+  loadAssertionView().then((module) => ({ default: module.AssertionView })),
+);
+const AssertionExpiryNote = lazy(() =>
+  loadAssertionView().then((module) => ({ default: module.AssertionExpiryNote })),
+);
+
+/** A lazily loaded part of private_key_jwt, with a sentence (not a crash) if it cannot load. */
+function LazyKeyPart({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallback={
+        <p className="notice notice-error" role="alert">
+          The private key part of the page could not load (offline, or the playground was updated):
+          reload the page.
+        </p>
+      }
+    >
+      <Suspense fallback={<p className="hint">Loading the private key tools…</p>}>
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 /** The sending step submits on Enter; the submission itself never leaves the page. */
 function stayOnPage(event: FormEvent) {
   event.preventDefault();
@@ -28,8 +57,15 @@ function stayOnPage(event: FormEvent) {
  * any field presses its one submit button, `Send token request`.
  */
 export function BuildTool(context: ToolContext) {
-  const { form, dispatch, request, openTool, preselectDemo, onUseDemo } = context;
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
   const [secretVisible, setSecretVisible] = useState(false);
+  const [keyVisible, setKeyVisible] = useState(false);
+  // Signing with the key in the page (null without a usable key): set by the key section.
+  const [keyTools, setKeyTools] = useState<KeyTools | null>(null);
+  const usesKey = form.authMethod === 'private_key_jwt';
+  const { clientAuthentication } = request;
+  const assertion =
+    clientAuthentication.method === 'private_key_jwt' ? clientAuthentication.assertion : null;
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
@@ -41,6 +77,7 @@ export function BuildTool(context: ToolContext) {
   function reset() {
     dispatch(initialFormState);
     setSecretVisible(false);
+    setKeyVisible(false);
     setResets((count) => count + 1);
   }
 
@@ -71,15 +108,58 @@ export function BuildTool(context: ToolContext) {
         onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
         inUse={inUse}
+        keySection={
+          usesKey ? (
+            <LazyKeyPart>
+              <KeySectionLoader
+                privateKey={form.privateKey}
+                keyAlgorithm={form.keyAlgorithm}
+                assertionInput={{
+                  clientId: form.clientId,
+                  tokenEndpoint: request.url,
+                  lifetimeSeconds: form.assertionLifetime,
+                }}
+                keyVisible={keyVisible}
+                onKeyVisibleChange={setKeyVisible}
+                onChange={dispatch}
+                onAssertion={onAssertion}
+                onKeyTools={setKeyTools}
+              />
+            </LazyKeyPart>
+          ) : undefined
+        }
       />
-      <RequestPreview request={request} secretVisible={secretVisible}>
+      <RequestPreview
+        request={request}
+        secretVisible={secretVisible}
+        assertionView={
+          usesKey ? (
+            <LazyKeyPart>
+              <AssertionView
+                assertion={assertion}
+                missing={missing}
+                lifetimeSeconds={form.assertionLifetime}
+                onLifetimeChange={(seconds) => dispatch({ assertionLifetime: seconds })}
+                onSignNew={keyTools?.signNew}
+              />
+            </LazyKeyPart>
+          ) : undefined
+        }
+      >
         <SnippetTabs request={request} missing={missing} />
-        <DoItYourself
-          pair={request.basic.pair}
-          shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
-          base64={request.basic.base64}
-          missing={missing}
-        />
+        {assertion ? (
+          <LazyKeyPart>
+            <AssertionExpiryNote assertion={assertion} />
+          </LazyKeyPart>
+        ) : null}
+        {usesKey ? null : (
+          <DoItYourself
+            pair={request.basic.pair}
+            shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
+            base64={request.basic.base64}
+            missing={missing}
+          />
+        )}
         <p className="hint">
           Someone sent you a header that does not work?{' '}
           <button type="button" className="button button-small" onClick={() => openTool('check')}>
@@ -128,6 +208,7 @@ export function BuildTool(context: ToolContext) {
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
+          prepareRequest={usesKey ? keyTools?.prepareRequest : undefined}
         />
       ) : (
         <SendPlaceholder request={request} />

@@ -132,6 +132,16 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             onChange={dispatch}
             onSecretVisibleChange={setSecretVisible}
             inUse={inUse}
+            keySection={
+              // The walkthrough follows the guide's client secret; keys are the tool's.
+              form.authMethod === 'private_key_jwt' ? (
+                <p className="notice notice-info" role="note">
+                  This walkthrough follows the Okta guide, which uses a client secret. For Private
+                  key JWT, press Guided to return to the tool, where you can generate or paste a
+                  key; or choose a secret method in step 4.
+                </p>
+              ) : undefined
+            }
           />
         </>,
       )}

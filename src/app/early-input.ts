@@ -36,7 +36,11 @@ export function readEarlyInput(document: Document): FormChange {
   const encoding = changedRadio(document, 'encoding');
   if (encoding === 'raw' || encoding === 'form') change.encoding = encoding;
   const authMethod = changedRadio(document, 'auth-method');
-  if (authMethod === 'client_secret_basic' || authMethod === 'client_secret_post') {
+  if (
+    authMethod === 'client_secret_basic' ||
+    authMethod === 'client_secret_post' ||
+    authMethod === 'private_key_jwt'
+  ) {
     change.authMethod = authMethod;
   }
   return change;

@@ -1,3 +1,4 @@
+import { DEFAULT_ASSERTION_LIFETIME_SECONDS } from '../core/client-assertion.ts';
 import type { FormState } from '../core/request-form.ts';
 
 export const initialFormState: FormState = {
@@ -9,6 +10,9 @@ export const initialFormState: FormState = {
   scope: 'customScope',
   authMethod: 'client_secret_basic',
   encoding: 'raw',
+  privateKey: '',
+  keyAlgorithm: 'RS256',
+  assertionLifetime: DEFAULT_ASSERTION_LIFETIME_SECONDS,
 };
 
 export type FormChange = Partial<FormState>;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import type { SignedAssertion } from '../core/client-assertion.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormState } from '../core/request-form.ts';
@@ -42,6 +43,8 @@ export interface ToolContext {
   readonly preselectDemo: boolean;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
   readonly onUseDemo: (change: FormChange) => void;
+  /** private_key_jwt: the client assertion just signed (or null), which the request then carries. */
+  readonly onAssertion: (assertion: SignedAssertion | null) => void;
 }
 
 export interface Tool {

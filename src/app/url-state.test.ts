@@ -48,12 +48,15 @@ const formState: fc.Arbitrary<FormState> = fc.record({
     { nil: null },
   ),
   scope: fc.oneof(fc.constant('customScope'), fieldText),
-  authMethod: fc.constantFrom('client_secret_basic', 'client_secret_post'),
+  authMethod: fc.constantFrom('client_secret_basic', 'client_secret_post', 'private_key_jwt'),
   encoding: fc.constantFrom('raw', 'form'),
+  privateKey: fieldText,
+  keyAlgorithm: fc.constant('RS256'),
+  assertionLifetime: fc.constant(300),
 });
 
 describe('writeUrlState → readUrlState', () => {
-  it('gives back every field but the secret, which is always empty', () => {
+  it('gives back every field but the secret and the private key, which are always empty', () => {
     fc.assert(
       fc.property(
         formState,
@@ -64,6 +67,7 @@ describe('writeUrlState → readUrlState', () => {
           expect(state.form).toEqual({
             ...form,
             clientSecret: '',
+            privateKey: '',
             // A link carries the endpoint, not how it was set: it reads back as "from the link".
             tokenEndpointOverride: form.tokenEndpointOverride && {
               url: form.tokenEndpointOverride.url,

@@ -9,6 +9,13 @@ const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
 const AUTH_PARAM: Record<string, ClientAuthMethod> = {
   basic: 'client_secret_basic',
   post: 'client_secret_post',
+  private_key_jwt: 'private_key_jwt',
+};
+/** The `auth=` value of each method: GUIDE §3. */
+const AUTH_VALUE: Record<ClientAuthMethod, string> = {
+  client_secret_basic: 'basic',
+  client_secret_post: 'post',
+  private_key_jwt: 'private_key_jwt',
 };
 const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
 
@@ -83,7 +90,7 @@ export function readUrlState(search: string): UrlState {
 }
 
 /**
- * The query string for a form state: every field but the secret, and only what differs from the
+ * The query string for a form state: every field but the secret and the private key, and only what differs from the
  * defaults, so shared links stay short and readable. `tool` is `null` for the default tool.
  */
 export function writeUrlState(
@@ -100,7 +107,7 @@ export function writeUrlState(
   if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride.url);
   if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
   if (form.authMethod !== initialFormState.authMethod)
-    params.set('auth', form.authMethod === 'client_secret_post' ? 'post' : 'basic');
+    params.set('auth', AUTH_VALUE[form.authMethod]);
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
   if (tool !== null) params.set('tool', tool);
   if (embed) params.set('embed', '1');

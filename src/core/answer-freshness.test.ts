@@ -53,3 +53,24 @@ describe('changesSinceSent', () => {
     expect(changesSinceSent(special, specialForm)).toEqual(['Credential encoding']);
   });
 });
+
+describe('changesSinceSent with private_key_jwt', () => {
+  const signedWith = (kid: string, jti: string) =>
+    ({
+      header: { alg: 'RS256', kid, typ: 'JWT' },
+      claims: { iss: '0oa1', sub: '0oa1', aud: sentInput.tokenEndpoint, iat: 1, exp: 301, jti },
+      jwt: `h.${jti}.s`,
+    }) as const;
+  const keyInput = { ...sentInput, clientSecret: '', authMethod: 'private_key_jwt' } as const;
+  const keySent = buildTokenRequest({ ...keyInput, clientAssertion: signedWith('k1', 'a') });
+
+  it('keeps the answer when only a new assertion from the same key was signed', () => {
+    const resigned = buildTokenRequest({ ...keyInput, clientAssertion: signedWith('k1', 'b') });
+    expect(changesSinceSent(keySent, resigned)).toEqual([]);
+  });
+
+  it('names the private key once another key signs', () => {
+    const otherKey = buildTokenRequest({ ...keyInput, clientAssertion: signedWith('k2', 'c') });
+    expect(changesSinceSent(keySent, otherKey)).toEqual(['Private key']);
+  });
+});

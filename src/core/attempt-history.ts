@@ -7,7 +7,8 @@ export type AttemptResult = 'token' | 'refused';
 export interface Attempt {
   /** Which endpoint, credentials and scope it was for (see `sameInputs`). */
   readonly request: TokenRequest;
-  readonly way: AuthWay;
+  /** `null` for private_key_jwt, which is none of the secret ways. */
+  readonly way: AuthWay | null;
   readonly result: AttemptResult;
   /** The HTTP status of the answer. */
   readonly status: number;
@@ -53,6 +54,6 @@ export function waysTried(history: AttemptHistory, request: TokenRequest): Reado
   const sent = [
     wayOf(request),
     ...history.filter((a) => sameInputs(a.request, request)).map((a) => a.way),
-  ];
+  ].filter((way) => way !== null);
   return new Set(AUTH_WAYS.filter((way) => sent.some((done) => sameOnTheWire(request, way, done))));
 }

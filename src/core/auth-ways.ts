@@ -32,14 +32,19 @@ export function settingsOfWay(
   }
 }
 
-/** The way a request sends its credentials. */
-export function wayOf(request: TokenRequest): AuthWay {
+/**
+ * The way a request sends its secret, or `null` for private_key_jwt: a client registered with a
+ * key has no secret, so no secret way is another way of sending the same credentials.
+ */
+export function wayOf(request: TokenRequest): AuthWay | null {
   const { clientAuthentication } = request;
   switch (clientAuthentication.method) {
     case 'client_secret_basic':
       return clientAuthentication.encoding === 'raw' ? 'basic-raw' : 'basic-form';
     case 'client_secret_post':
       return 'post';
+    case 'private_key_jwt':
+      return null;
   }
 }
 

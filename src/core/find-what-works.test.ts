@@ -136,3 +136,9 @@ describe('concludeProbes: what the search learned, in words', () => {
     expect(finding.learned).toContain('the way of sending is not the problem');
   });
 });
+
+describe('planProbes for private_key_jwt', () => {
+  it('plans nothing: a key client has no secret to send another way', () => {
+    expect(plan(request({ authMethod: 'private_key_jwt', clientSecret: '' }))).toEqual([]);
+  });
+});

@@ -52,8 +52,9 @@ export function planProbes(
   signal: ServerSignal,
   tried: ReadonlySet<AuthWay>,
 ): AuthWay[] {
-  if (refusesTheseCharacters(signal, request)) return [];
   const first = wayOf(request);
+  // A key client has no secret to send another way.
+  if (first === null || refusesTheseCharacters(signal, request)) return [];
   const genericBasic = signal === 'plain-basic-challenge';
   const order: Record<AuthWay, readonly AuthWay[]> = {
     'basic-raw': genericBasic ? ['post', 'basic-form'] : ['basic-form', 'post'],

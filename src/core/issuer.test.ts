@@ -45,6 +45,9 @@ describe('suggestIssuer', () => {
     scope: '',
     authMethod: 'client_secret_basic',
     encoding: 'raw',
+    privateKey: '',
+    keyAlgorithm: 'RS256',
+    assertionLifetime: 300,
   };
   it('follows the Okta fields, or the overriding endpoint', () => {
     expect(suggestIssuer(form)).toBe('https://dev-1.okta.com/oauth2/aus1');

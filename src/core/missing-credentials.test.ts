@@ -15,3 +15,23 @@ describe('missingCredentials', () => {
     expect(missingCredentials({ clientId: ' ', clientSecret: ' ' })).toBeNull();
   });
 });
+
+describe('missingCredentials with private_key_jwt', () => {
+  const assertion = {
+    header: { alg: 'RS256', kid: 'k', typ: 'JWT' },
+    claims: { iss: 'id', sub: 'id', aud: 'https://as.example/token', iat: 1, exp: 301, jti: 'j' },
+    jwt: 'e30.e30.c2ln',
+  } as const;
+  it('asks for the client ID, then for a key, never for a secret', () => {
+    const method = { authMethod: 'private_key_jwt', clientSecret: '' } as const;
+    expect(missingCredentials({ ...method, clientId: '', clientAssertion: assertion })).toBe(
+      'Enter a client ID',
+    );
+    expect(missingCredentials({ ...method, clientId: 'id', clientAssertion: null })).toBe(
+      'Generate or paste a private key to sign the assertion',
+    );
+    expect(
+      missingCredentials({ ...method, clientId: 'id', clientAssertion: assertion }),
+    ).toBeNull();
+  });
+});

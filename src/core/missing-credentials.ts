@@ -1,14 +1,29 @@
+import type { SignedAssertion } from './client-assertion.ts';
 import type { ClientCredentials } from './credentials.ts';
+import type { ClientAuthMethod } from './token-request.ts';
+
+/** What the client authenticates with: the ID and secret, or for private_key_jwt an assertion. */
+export interface CredentialsInput extends ClientCredentials {
+  /** Absent: a secret method. */
+  readonly authMethod?: ClientAuthMethod;
+  readonly clientAssertion?: SignedAssertion | null;
+}
 
 /**
- * What the user still has to type before the credential outputs mean anything, in words
- * ("Enter a client ID and secret"), or `null` when both are there.
+ * What the user still has to do before the request outputs mean anything, in words ("Enter a
+ * client ID and secret"), or `null` when nothing is missing.
  *
  * An empty pair still encodes (`:` is `Og==`), and RFC 7617 §2 even allows an empty password,
  * but no client credentials flow works without both: showing `Basic Og==` as a result would be
- * a fake value someone could copy. Does NOT check the values (see `checkCredentials`).
+ * a fake value someone could copy. With private_key_jwt the client ID and a signed assertion are
+ * needed instead (never a placeholder JWT). Does NOT check the values (see `checkCredentials`).
  */
-export function missingCredentials({ clientId, clientSecret }: ClientCredentials): string | null {
+export function missingCredentials(input: CredentialsInput): string | null {
+  const { clientId, clientSecret } = input;
+  if (input.authMethod === 'private_key_jwt') {
+    if (clientId === '') return 'Enter a client ID';
+    return input.clientAssertion ? null : 'Generate or paste a private key to sign the assertion';
+  }
   if (clientId === '' && clientSecret === '') return 'Enter a client ID and secret';
   if (clientId === '') return 'Enter a client ID';
   if (clientSecret === '') return 'Enter a client secret';

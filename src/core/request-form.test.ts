@@ -10,6 +10,9 @@ const form: FormState = {
   scope: 'customScope',
   authMethod: 'client_secret_basic',
   encoding: 'raw',
+  privateKey: '',
+  keyAlgorithm: 'RS256',
+  assertionLifetime: 300,
 };
 
 describe('deriveTokenRequest: the request model of a form state', () => {
@@ -55,5 +58,44 @@ describe('deriveTokenRequest: the request model of a form state', () => {
     const post = deriveTokenRequest({ ...form, authMethod: 'client_secret_post' });
     expect(post.clientAuthentication).toEqual({ method: 'client_secret_post' });
     expect(new URLSearchParams(post.body).get('client_secret')).toBe('open sesame');
+  });
+});
+
+describe('deriveTokenRequest: private_key_jwt', () => {
+  const keyForm: FormState = {
+    ...form,
+    clientId: 'svc',
+    clientSecret: '',
+    tokenEndpointOverride: { url: ' http://127.0.0.1:4173/demo/token ', source: 'typed' },
+    authMethod: 'private_key_jwt',
+  };
+  const signed = {
+    header: { alg: 'RS256', kid: 'k', typ: 'JWT' },
+    claims: {
+      iss: 'svc',
+      sub: 'svc',
+      aud: 'http://127.0.0.1:4173/demo/token',
+      iat: 100,
+      exp: 400,
+      jti: 'j',
+    },
+    jwt: 'a.b.c',
+  } as const;
+
+  it('uses the signed assertion while it names this client, endpoint (as sent) and lifetime', () => {
+    const request = deriveTokenRequest(keyForm, signed);
+    expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion: signed });
+    expect(request.body).toContain('client_assertion=a.b.c');
+  });
+
+  it('drops an assertion signed for other values instead of showing a stale one', () => {
+    for (const changed of [
+      { clientId: 'other' },
+      { tokenEndpointOverride: { url: 'http://127.0.0.1:4173/demo/token/', source: 'typed' } },
+      { assertionLifetime: 60 },
+    ] as const) {
+      const request = deriveTokenRequest({ ...keyForm, ...changed }, signed);
+      expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion: null });
+    }
   });
 });

@@ -1,3 +1,8 @@
+import {
+  assertionMatches,
+  type AssertionAlgorithm,
+  type SignedAssertion,
+} from './client-assertion.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import { deriveOktaTokenEndpoint } from './token-endpoint.ts';
 import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';
@@ -23,6 +28,15 @@ export interface FormState {
   readonly scope: string;
   readonly authMethod: ClientAuthMethod;
   readonly encoding: CredentialEncoding;
+  /**
+   * private_key_jwt: the private key as pasted or generated (PKCS#8 PEM or private JWK text). A
+   * secret like the client secret: in memory only, never in the URL, storage or a log.
+   */
+  readonly privateKey: string;
+  /** The algorithm of the next generated key pair (a pasted key brings its own). */
+  readonly keyAlgorithm: AssertionAlgorithm;
+  /** Seconds from `iat` to `exp` of the client assertions the page signs. */
+  readonly assertionLifetime: number;
 }
 
 /**
@@ -36,18 +50,32 @@ export function tokenEndpointOf(form: FormState): string {
 /**
  * The request model for a form state: the one derivation every view renders from (GUIDE §2: form
  * state → a pure core function → every view). Pure and cheap, so callers derive it on every
- * render instead of storing it.
+ * render instead of storing it. `assertion` is the last client assertion the page signed for
+ * private_key_jwt: used only while it still names this form's client ID, token endpoint and
+ * lifetime (signing is asynchronous, so just after an edit it may not yet).
  *
  * Does NOT validate (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`): the model of an
  * incomplete form is still shown, so the user sees what is missing.
  */
-export function deriveTokenRequest(form: FormState): TokenRequest {
+export function deriveTokenRequest(
+  form: FormState,
+  assertion: SignedAssertion | null = null,
+): TokenRequest {
+  const tokenEndpoint = tokenEndpointOf(form);
+  const current =
+    assertion !== null &&
+    assertionMatches(assertion, {
+      clientId: form.clientId,
+      tokenEndpoint: tokenEndpoint.trim(),
+      lifetimeSeconds: form.assertionLifetime,
+    });
   return buildTokenRequest({
-    tokenEndpoint: tokenEndpointOf(form),
+    tokenEndpoint,
     clientId: form.clientId,
     clientSecret: form.clientSecret,
     scope: form.scope,
     authMethod: form.authMethod,
     encoding: form.encoding,
+    clientAssertion: current ? assertion : null,
   });
 }

@@ -191,3 +191,32 @@ describe('buildTokenRequest for all inputs (property)', () => {
     );
   });
 });
+
+describe('buildTokenRequest: private_key_jwt (RFC 7523 §2.2)', () => {
+  const assertion = {
+    header: { alg: 'ES256', kid: 'kid-1', typ: 'JWT' },
+    claims: { iss: 'Aladdin', sub: 'Aladdin', aud: ENDPOINT, iat: 1, exp: 301, jti: 'j' },
+    jwt: 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJBbGFkZGluIn0.c2ln',
+  } as const;
+
+  it('sends the assertion in the body, after scope, with no Authorization header or secret', () => {
+    const request = buildTokenRequest(
+      input({ authMethod: 'private_key_jwt', clientAssertion: assertion }),
+    );
+    expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion });
+    expect(headerNames(request.headers)).toEqual(['accept', 'cache-control', 'content-type']);
+    expect(request.body).toBe(
+      'grant_type=client_credentials&scope=customScope' +
+        '&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer' +
+        `&client_assertion=${assertion.jwt}`,
+    );
+    expect(request.body).not.toContain('client_secret');
+    expect(request.body).not.toContain('open+sesame');
+  });
+
+  it('carries no client_assertion at all until one is signed (never a placeholder JWT)', () => {
+    const request = buildTokenRequest(input({ authMethod: 'private_key_jwt' }));
+    expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion: null });
+    expect(request.body).toBe('grant_type=client_credentials&scope=customScope');
+  });
+});

@@ -3,25 +3,21 @@ import {
   type BasicCredentials,
   type CredentialEncoding,
 } from './credentials.ts';
+import { CLIENT_ASSERTION_TYPE, type SignedAssertion } from './client-assertion.ts';
 import { formUrlEncodeBody } from './form-urlencode.ts';
 
 /**
- * RFC 6749 §2.3.1 client authentication with a secret: in the Authorization header
+ * RFC 6749 §2.3 client authentication: a secret in the Authorization header
  * (`client_secret_basic`, what the Okta guide does) or in the request body
- * (`client_secret_post`). §2.3: a request uses exactly one method, never both.
+ * (`client_secret_post`), or a signed JWT (`private_key_jwt`, RFC 7523 §2.2). A request uses
+ * exactly one method, never two.
  */
 export type ClientAuthMethod = ClientAuthentication['method'];
 
 /**
  * How the request authenticates the client, beside the wire request that carries it: one value
  * per RFC 6749 §2.3 method, discriminated by `method`, holding what that method needs to explain
- * or redo the request.
- *
- * Open on purpose: `private_key_jwt` (RFC 7523 §2.2, what Okta's org authorization server
- * requires) will be another member, `{ method: 'private_key_jwt', … }`. Its client assertion is
- * signed asynchronously (Web Crypto) and is only valid for a short time, so that member will
- * carry what to sign and the sender will sign just before sending; `buildTokenRequest` stays
- * synchronous and pure. Code that branches on `method` uses an exhaustive `switch`, so the new
+ * or redo the request. Code that branches on `method` uses an exhaustive `switch`, so a new
  * member is a compile error wherever it needs handling.
  */
 export type ClientAuthentication =
@@ -35,6 +31,17 @@ export type ClientAuthentication =
   | {
       /** `client_id` and `client_secret` in the form body, always form-encoded (Appendix B). */
       readonly method: 'client_secret_post';
+    }
+  | {
+      /**
+       * A client assertion signed with the client's private key (RFC 7523 §2.2, what Okta's org
+       * authorization server requires). It is signed asynchronously (Web Crypto) and valid for a
+       * short time, so the page signs it outside this model and the sender signs a new one just
+       * before sending; `buildTokenRequest` stays synchronous and pure. `null` until one is
+       * signed: the body then has no `client_assertion` and the views say what is missing.
+       */
+      readonly method: 'private_key_jwt';
+      readonly assertion: SignedAssertion | null;
     };
 
 export interface TokenRequestInput {
@@ -44,6 +51,8 @@ export interface TokenRequestInput {
   readonly scope: string;
   readonly authMethod: ClientAuthMethod;
   readonly encoding: CredentialEncoding;
+  /** The signed client assertion for `private_key_jwt` (ignored by the secret methods). */
+  readonly clientAssertion?: SignedAssertion | null;
 }
 
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
@@ -72,6 +81,20 @@ export interface TokenRequest {
   readonly input: TokenRequestInput;
 }
 
+function clientAuthenticationOf(
+  input: TokenRequestInput,
+  basic: BasicCredentials,
+): ClientAuthentication {
+  switch (input.authMethod) {
+    case 'client_secret_basic':
+      return { method: 'client_secret_basic', encoding: input.encoding, basic };
+    case 'client_secret_post':
+      return { method: 'client_secret_post' };
+    case 'private_key_jwt':
+      return { method: 'private_key_jwt', assertion: input.clientAssertion ?? null };
+  }
+}
+
 /**
  * Builds the client credentials token request (RFC 6749 §4.4.2): `grant_type=client_credentials`
  * plus `scope` when given, with the headers of the Okta guide (`accept`, `authorization`,
@@ -79,7 +102,9 @@ export interface TokenRequest {
  *
  * Does NOT validate inputs (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`) and does
  * NOT send anything. With client_secret_post the credentials go in the body, each form-encoded
- * as the body requires, whatever the Basic `encoding` choice.
+ * as the body requires, whatever the Basic `encoding` choice. With private_key_jwt the body
+ * carries `client_assertion_type` and `client_assertion` after `scope` and nothing else
+ * identifies the client (RFC 7523 §3: the assertion's `sub` is the client ID).
  */
 export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
   const basicByEncoding = {
@@ -87,10 +112,7 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     form: encodeBasicCredentials(input, 'form'),
   };
   const basic = basicByEncoding[input.encoding];
-  const clientAuthentication: ClientAuthentication =
-    input.authMethod === 'client_secret_basic'
-      ? { method: 'client_secret_basic', encoding: input.encoding, basic }
-      : { method: 'client_secret_post' };
+  const clientAuthentication = clientAuthenticationOf(input, basic);
   const fields: Array<[string, string]> = [['grant_type', 'client_credentials']];
   const headers: Array<[string, string]> = [['accept', 'application/json']];
   switch (clientAuthentication.method) {
@@ -100,8 +122,17 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     case 'client_secret_post':
       fields.push(['client_id', input.clientId], ['client_secret', input.clientSecret]);
       break;
+    case 'private_key_jwt':
+      break;
   }
   if (input.scope !== '') fields.push(['scope', input.scope]);
+  // RFC 7523 §2.2: the assertion replaces client_id and secret; no Authorization header (§2.3).
+  if (clientAuthentication.method === 'private_key_jwt' && clientAuthentication.assertion) {
+    fields.push(
+      ['client_assertion_type', CLIENT_ASSERTION_TYPE],
+      ['client_assertion', clientAuthentication.assertion.jwt],
+    );
+  }
   headers.push(
     ['cache-control', 'no-cache'],
     ['content-type', 'application/x-www-form-urlencoded'],

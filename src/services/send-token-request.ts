@@ -12,6 +12,8 @@ import { sessionQuery } from './session.ts';
 
 export interface UpstreamAnswer extends RelayedAnswer {
   readonly parsed: ParsedTokenResponse;
+  /** When the page sent the request, by its own clock (epoch ms): clock skew is judged by it. */
+  readonly sentAt: number;
 }
 
 export type SendOutcome =
@@ -42,6 +44,7 @@ export async function sendTokenRequest(
   const blocker = checkTokenEndpoint(request.url).find((check) => UNSENDABLE.has(check.code));
   if (blocker) return { kind: 'not-sent', message: `Not sent: ${blocker.message}` };
 
+  const sentAt = Date.now();
   const result = await callProxy(
     // All of the model's headers; the proxy forwards only accept, authorization and content-type.
     {
@@ -55,7 +58,7 @@ export async function sendTokenRequest(
   if (result.kind !== 'answer') return result;
   return {
     kind: 'answer',
-    answer: { ...result.answer, parsed: parseTokenResponse(result.answer) },
+    answer: { ...result.answer, parsed: parseTokenResponse(result.answer), sentAt },
   };
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { CredentialField } from '../../core/credential-checks.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
 import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
@@ -29,6 +29,11 @@ interface CredentialsSectionProps {
     encoding?: CredentialEncoding;
   }) => void;
   readonly onSecretVisibleChange: (visible: boolean) => void;
+  /**
+   * private_key_jwt's key section (loaded lazily by the app): when given, it takes the place of
+   * the secret and its encoding, which that method does not use.
+   */
+  readonly keySection?: ReactNode;
 }
 
 const ENCODINGS: ReadonlyArray<RadioOption<CredentialEncoding>> = [
@@ -47,7 +52,7 @@ const loadCredentialChecks = () => import('../../core/credential-checks.ts');
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
   const { clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
-  const { onChange, onSecretVisibleChange, inUse } = props;
+  const { onChange, onSecretVisibleChange, inUse, keySection } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
   const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
   // Until something is typed, "empty" notes are noise.
@@ -81,56 +86,61 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         onChange={(value) => onChange({ clientId: value })}
         onPaste={remember('clientId', 'client ID')}
       />
-      <TextField
-        id="client-secret"
-        label="Client secret"
-        type={secretVisible ? 'text' : 'password'}
-        value={clientSecret}
-        notices={secretNotices}
-        onChange={(value) => onChange({ clientSecret: value })}
-        onPaste={remember('clientSecret', 'client secret')}
-        action={
-          <button
-            type="button"
-            className="button"
-            aria-controls="client-secret"
-            onClick={() => onSecretVisibleChange(!secretVisible)}
-          >
-            {secretVisible ? 'Hide secret' : 'Show secret'}
-          </button>
-        }
-      />
-      <RadioGroup
-        legend="Credential encoding"
-        name="encoding"
-        options={ENCODINGS}
-        value={encoding}
-        onChange={(value) => onChange({ encoding: value })}
-      />
-      <p className="hint">
-        <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a> asks for
-        each part to be form-urlencoded before{' '}
-        <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the Okta
-        guide skips that step. Both give the same bytes for letters, digits and <code>-._*</code>.
-      </p>
-      {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
-        <ErrorBoundary
-          fallback={
-            <p className="notice notice-warning" role="note">
-              The two encodings differ for these credentials (the comparison could not load: reload
-              the page to see it).
-            </p>
-          }
-        >
-          <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
-            <EncodingComparison
-              clientId={clientId}
-              clientSecret={clientSecret}
-              basicByEncoding={basicByEncoding}
-              secretVisible={secretVisible}
-            />
-          </Suspense>
-        </ErrorBoundary>
+      {keySection ?? (
+        <>
+          <TextField
+            id="client-secret"
+            label="Client secret"
+            type={secretVisible ? 'text' : 'password'}
+            value={clientSecret}
+            notices={secretNotices}
+            onChange={(value) => onChange({ clientSecret: value })}
+            onPaste={remember('clientSecret', 'client secret')}
+            action={
+              <button
+                type="button"
+                className="button"
+                aria-controls="client-secret"
+                onClick={() => onSecretVisibleChange(!secretVisible)}
+              >
+                {secretVisible ? 'Hide secret' : 'Show secret'}
+              </button>
+            }
+          />
+          <RadioGroup
+            legend="Credential encoding"
+            name="encoding"
+            options={ENCODINGS}
+            value={encoding}
+            onChange={(value) => onChange({ encoding: value })}
+          />
+          <p className="hint">
+            <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a> asks
+            for each part to be form-urlencoded before{' '}
+            <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the
+            Okta guide skips that step. Both give the same bytes for letters, digits and{' '}
+            <code>-._*</code>.
+          </p>
+          {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
+            <ErrorBoundary
+              fallback={
+                <p className="notice notice-warning" role="note">
+                  The two encodings differ for these credentials (the comparison could not load:
+                  reload the page to see it).
+                </p>
+              }
+            >
+              <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
+                <EncodingComparison
+                  clientId={clientId}
+                  clientSecret={clientSecret}
+                  basicByEncoding={basicByEncoding}
+                  secretVisible={secretVisible}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </>
       )}
     </section>
   );

@@ -46,6 +46,11 @@ const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
     label: 'Request body (client_secret_post)',
     hint: 'client_id and client_secret in the form body',
   },
+  {
+    value: 'private_key_jwt',
+    label: 'Private key JWT (private_key_jwt)',
+    hint: 'a signed JWT instead of a secret',
+  },
 ];
 
 const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
@@ -79,7 +84,10 @@ export function EndpointSection(props: EndpointSectionProps) {
           message: 'Enter your Okta domain, or any token endpoint, or use the demo server.',
         },
       ]
-    : (endpointChecks?.checkTokenEndpoint(tokenEndpoint) ?? []);
+    : (endpointChecks?.checkTokenEndpoint(tokenEndpoint) ?? []).filter(
+        // The org server's refusal of secrets says nothing to a key client.
+        (check) => authMethod !== 'private_key_jwt' || check.code !== 'org-authorization-server',
+      );
   const scopeChecks = useLazyModule(loadScopeChecks, inUse);
   const scopeNotices = scopeChecks?.checkScope(scope) ?? [];
 

@@ -12,10 +12,16 @@ interface RequestPreviewProps {
    * in by the Build tool because a feature never imports another feature.
    */
   readonly children?: ReactNode;
+  /**
+   * private_key_jwt's client assertion (loaded lazily by the app), shown instead of the Basic
+   * pair, Base64 and header: that method sends none of them.
+   */
+  readonly assertionView?: ReactNode;
 }
 
 /** Step 3 of the guide: the pair, its Base64 and the header, then what the Build tool adds. */
-export function RequestPreview({ request, secretVisible, children }: RequestPreviewProps) {
+export function RequestPreview(props: RequestPreviewProps) {
+  const { request, secretVisible, children, assertionView } = props;
   const { basic } = request;
   const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
   // Until both credentials are there, every value below would be a fake (`Basic Og==`).
@@ -28,6 +34,15 @@ export function RequestPreview({ request, secretVisible, children }: RequestPrev
         method per request).
       </>
     ) : undefined;
+
+  if (request.clientAuthentication.method === 'private_key_jwt')
+    return (
+      <section aria-labelledby="preview-heading" className="card outputs">
+        <h2 id="preview-heading">The request</h2>
+        {assertionView}
+        {children}
+      </section>
+    );
 
   return (
     <section aria-labelledby="preview-heading" className="card outputs">

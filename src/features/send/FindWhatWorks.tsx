@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { serverSignalOf } from '../../core/answer-signals.ts';
 import { waysTried, type AttemptHistory } from '../../core/attempt-history.ts';
-import { AUTH_WAY_LABEL, requestForWay, settingsOfWay, wayOf } from '../../core/auth-ways.ts';
+import {
+  AUTH_WAY_LABEL,
+  requestForWay,
+  settingsOfWay,
+  type AuthWay,
+} from '../../core/auth-ways.ts';
 import {
   concludeProbes,
   planProbes,
@@ -19,6 +24,8 @@ import {
 interface FindWhatWorksProps {
   /** The request that failed, as sent. */
   readonly sent: TokenRequest;
+  /** The secret way it was sent (the page offers no search for a private_key_jwt client). */
+  readonly sentWay: AuthWay;
   readonly answer: UpstreamAnswer;
   /** The attempts before this one, so the search never repeats a way already tried. */
   readonly history: AttemptHistory;
@@ -45,9 +52,9 @@ function summaryOf(answer: UpstreamAnswer): string {
   }
 }
 
-function probeOf(request: TokenRequest, answer: UpstreamAnswer): ListedProbe {
+function probeOf(way: AuthWay, answer: UpstreamAnswer): ListedProbe {
   return {
-    way: wayOf(request),
+    way,
     status: answer.status,
     gotToken: answer.parsed.kind === 'token',
     signal: serverSignalOf(answer),
@@ -61,9 +68,10 @@ function probeOf(request: TokenRequest, answer: UpstreamAnswer): ListedProbe {
  * the order core plans (at most two more requests), stops at the first token, lists every
  * attempt with its status, says what it learned and offers to apply the way that worked.
  */
-export function FindWhatWorks({ sent, answer, history, onAttempt, onApply }: FindWhatWorksProps) {
+export function FindWhatWorks(props: FindWhatWorksProps) {
+  const { sent, sentWay, answer, history, onAttempt, onApply } = props;
   const deps = useProxyClientDeps();
-  const first = probeOf(sent, answer);
+  const first = probeOf(sentWay, answer);
   const plan = planProbes(sent, first.signal, waysTried(history, sent));
   const [probes, setProbes] = useState<readonly ListedProbe[]>([]);
   const [running, setRunning] = useState(false);
@@ -82,7 +90,7 @@ export function FindWhatWorks({ sent, answer, history, onAttempt, onApply }: Fin
         setFailure(outcome.message);
         break;
       }
-      const probe = probeOf(request, outcome.answer);
+      const probe = probeOf(way, outcome.answer);
       done.push(probe);
       setProbes(done.slice(1));
       onAttempt(request, probe.gotToken, outcome.answer.status);
@@ -127,7 +135,7 @@ export function FindWhatWorks({ sent, answer, history, onAttempt, onApply }: Fin
         {failure ? <p className="notice notice-error">Stopped: {failure}</p> : null}
         {finding ? <p className="finding">{finding.learned}</p> : null}
       </div>
-      {finding?.kind === 'found' && finding.way !== wayOf(sent) ? (
+      {finding?.kind === 'found' && finding.way !== sentWay ? (
         <p>
           <button
             type="button"

@@ -1,12 +1,13 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
+import { wayOf } from '../../core/auth-ways.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { FormState } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { ClientAuthMethod, TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import { useSendTokenRequest } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
@@ -33,6 +34,11 @@ interface SendPanelProps {
   readonly answerSlot?: HTMLElement | null;
   /** Called when an answer (or a failure) arrives, before focus moves to it. */
   readonly onAnswer?: () => void;
+  /**
+   * private_key_jwt: the request to send, with a NEW client assertion signed just now (fresh
+   * `jti`, `iat`), or null when none can be signed. Absent: the request is sent as it is.
+   */
+  readonly prepareRequest?: (request: TokenRequest) => Promise<TokenRequest | null>;
 }
 
 /** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
@@ -43,19 +49,37 @@ function demoServerLabel(server: DemoServerInfo): string {
     : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
 }
 
-function demoSelection(tokenEndpoint: string, client: DemoClient): FormChangeFromSend {
-  return {
+function demoSelection(
+  tokenEndpoint: string,
+  client: DemoClient,
+  current: ClientAuthMethod,
+): FormChangeFromSend {
+  const common = {
     tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
     clientId: client.clientId,
-    clientSecret: client.clientSecret,
     scope: client.scope,
+  } as const;
+  // The key client signs with its published key (public on purpose, like the demo secrets).
+  if (client.privateKeyJwk)
+    return {
+      ...common,
+      authMethod: 'private_key_jwt',
+      clientSecret: '',
+      privateKey: JSON.stringify(client.privateKeyJwk, null, 2),
+    };
+  return {
+    ...common,
+    clientSecret: client.clientSecret,
+    // A secret client cannot use private_key_jwt: back to the guide's Basic header then; a
+    // secret method already chosen stays.
+    ...(current === 'private_key_jwt' ? { authMethod: 'client_secret_basic' } : {}),
   };
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
-  const { preselectDemo = false, answerSlot = null, onAnswer } = props;
+  const { preselectDemo = false, answerSlot = null, onAnswer, prepareRequest } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -74,23 +98,54 @@ export function SendPanel(props: SendPanelProps) {
   const clients: readonly DemoClient[] = demo?.clients ?? [];
   const sent = send.isPending ? undefined : send.variables;
   const outcome = send.isPending ? undefined : send.data;
+  const sentWay = sent ? wayOf(sent) : null;
+  // Signing the assertion takes a moment: the button waits for it as for the answer.
+  const [signing, setSigning] = useState(false);
+  const [signingFailed, setSigningFailed] = useState(false);
 
   function remember(attempt: TokenRequest, gotToken: boolean, status: number) {
     setHistory((before) => recordAttempt(before, attempt, gotToken ? 'token' : 'refused', status));
   }
 
+  function sendExactly(toSend: TokenRequest) {
+    send.mutate(toSend, {
+      onSuccess: (result, attempt) => {
+        if (result.kind === 'answer')
+          remember(attempt, result.answer.parsed.kind === 'token', result.answer.status);
+      },
+      // The button was disabled while sending, which drops focus to <body>: take it to
+      // the answer, so keyboard and screen reader users land where the result is.
+      onSettled: () => {
+        onAnswer?.();
+        responseHeading.current?.focus();
+      },
+    });
+  }
+
+  async function sendNow(current: TokenRequest) {
+    if (!prepareRequest) {
+      sendExactly(current);
+      return;
+    }
+    setSigning(true);
+    const prepared = await prepareRequest(current).finally(() => setSigning(false));
+    setSigningFailed(prepared === null);
+    if (prepared) sendExactly(prepared);
+  }
+
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo(demoSelection(demo.tokenEndpoint, client));
+    onUseDemo(demoSelection(demo.tokenEndpoint, client, request.input.authMethod));
   }
 
   const firstDemoClient = demo?.clients[0];
+  const currentMethod = request.input.authMethod;
   const demoEndpoint = demo?.tokenEndpoint;
   useEffect(() => {
     if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
-      onUseDemo(demoSelection(demoEndpoint, firstDemoClient));
-  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo]);
+      onUseDemo(demoSelection(demoEndpoint, firstDemoClient, currentMethod));
+  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo, currentMethod]);
 
   const answer = (
     <TokenResponseView
@@ -100,11 +155,13 @@ export function SendPanel(props: SendPanelProps) {
       current={request}
       headingRef={responseHeading}
       afterFailure={
-        sent && outcome?.kind === 'answer' ? (
+        // A key client has no secret to send another way: no search for one.
+        sent && sentWay !== null && outcome?.kind === 'answer' ? (
           <FindWhatWorks
             // A new search for each new answer.
             key={send.submittedAt}
             sent={sent}
+            sentWay={sentWay}
             answer={outcome.answer}
             history={history}
             onAttempt={remember}
@@ -190,25 +247,34 @@ export function SendPanel(props: SendPanelProps) {
         <button
           type="submit"
           className="button button-primary"
-          disabled={send.isPending || !session.data || missing !== null}
+          disabled={send.isPending || signing || !session.data || missing !== null}
           aria-describedby={missing ? `${selectId}-send-missing` : undefined}
-          onClick={() =>
-            send.mutate(request, {
-              onSuccess: (result, attempt) => {
-                if (result.kind === 'answer')
-                  remember(attempt, result.answer.parsed.kind === 'token', result.answer.status);
-              },
-              // The button was disabled while sending, which drops focus to <body>: take it to
-              // the answer, so keyboard and screen reader users land where the result is.
-              onSettled: () => {
-                onAnswer?.();
-                responseHeading.current?.focus();
-              },
-            })
-          }
+          onClick={() => void sendNow(request)}
         >
           Send token request
         </button>
+        {signingFailed ? (
+          <p className="notice notice-error" role="alert">
+            Not sent: the page could not sign a new client assertion with this private key. Check
+            the key above, or generate a new one.
+          </p>
+        ) : null}
+        {sent?.clientAuthentication.method === 'private_key_jwt' ? (
+          // RFC 7523 §3 item 7: a server may refuse a jti it has seen. Seeing it refused teaches
+          // why the page signs a new assertion for every request.
+          <p className="hint">
+            Every send signs a new assertion.{' '}
+            <button
+              type="button"
+              className="button button-small"
+              disabled={send.isPending}
+              onClick={() => sendExactly(sent)}
+            >
+              Send the same assertion again
+            </button>{' '}
+            to see a server refuse a replayed one.
+          </p>
+        ) : null}
         {missing ? (
           <p id={`${selectId}-send-missing`} className="hint">
             {missing} to send the request.

@@ -15,6 +15,9 @@ const emptyForm: FormState = {
   scope: 'customScope',
   authMethod: 'client_secret_basic',
   encoding: 'raw',
+  privateKey: '',
+  keyAlgorithm: 'RS256',
+  assertionLifetime: 300,
 };
 
 /** The real panel before its session arrives (the server renderer never runs the query). */

@@ -1,5 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
+import { assertionContextOf } from '../../core/assertion-context.ts';
+import { explainAssertionError } from '../../core/assertion-error-help.ts';
 import type { AttemptHistory } from '../../core/attempt-history.ts';
 import { explainProxyFailure } from '../../core/proxy-error-help.ts';
 import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
@@ -13,6 +15,7 @@ import {
   type RequestContext,
 } from '../../core/token-error-help.ts';
 import { explainTokenSuccess } from '../../core/token-success-help.ts';
+import type { TokenError } from '../../core/token-response.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,
@@ -88,7 +91,11 @@ export function TokenResponseView({
         ) : null}
         {outcome && sent ? (
           // Explained against the request that was sent, not the fields as they are now.
-          <OutcomeSummary outcome={outcome} context={requestContextOf(sent, demos, history)} />
+          <OutcomeSummary
+            outcome={outcome}
+            sent={sent}
+            context={requestContextOf(sent, demos, history)}
+          />
         ) : null}
       </div>
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
@@ -100,13 +107,23 @@ export function TokenResponseView({
   );
 }
 
+function describeAuthentication(authentication: TokenRequest['clientAuthentication']): string {
+  switch (authentication.method) {
+    case 'client_secret_basic':
+      return `client_secret_basic (Basic header, ${authentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`;
+    case 'client_secret_post':
+      return 'client_secret_post (in the request body)';
+    case 'private_key_jwt':
+      return authentication.assertion
+        ? `private_key_jwt (assertion jti ${authentication.assertion.claims.jti}, kid ${authentication.assertion.header.kid})`
+        : 'private_key_jwt';
+  }
+}
+
 /** What this answer answers, without the secret: method, URL, client, authentication, scope. */
 function SentRequest({ request }: { request: TokenRequest }) {
   const { input, clientAuthentication } = request;
-  const authentication =
-    clientAuthentication.method === 'client_secret_basic'
-      ? `client_secret_basic (Basic header, ${clientAuthentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`
-      : 'client_secret_post (in the request body)';
+  const authentication = describeAuthentication(clientAuthentication);
   return (
     <dl className="facts sent-request" aria-label="Request sent">
       <div className="fact">
@@ -156,7 +173,32 @@ function ExplanationBlock({
   );
 }
 
-function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: RequestContext }) {
+/**
+ * A refusal explained with the user's values: for a private_key_jwt request, first as a refused
+ * client assertion (wrong aud, unknown key, clock skew, replay…), else as any token error.
+ */
+function explainRefusal(
+  error: TokenError,
+  sent: TokenRequest,
+  context: RequestContext,
+  answer: UpstreamAnswer,
+): Explanation {
+  const assertionContext = assertionContextOf(sent, context, answer.sentAt, answer.headers);
+  return (
+    (assertionContext && explainAssertionError(error, assertionContext)) ??
+    explainTokenError(error, context)
+  );
+}
+
+function OutcomeSummary({
+  outcome,
+  sent,
+  context,
+}: {
+  outcome: SendOutcome;
+  sent: TokenRequest;
+  context: RequestContext;
+}) {
   if (outcome.kind === 'not-sent') return <p className="notice notice-error">{outcome.message}</p>;
   if (outcome.kind === 'proxy-error') {
     const { title, explanation } = explainProxyFailure(outcome.code, outcome.message);
@@ -194,7 +236,7 @@ function OutcomeSummary({ outcome, context }: { outcome: SendOutcome; context: R
           </p>
           <ExplanationBlock
             title="What it means:"
-            explanation={explainTokenError(parsed.error, context)}
+            explanation={explainRefusal(parsed.error, sent, context, answer)}
           />
           {parsed.remarks.map((remark) => (
             <p key={remark} className="hint">

@@ -1,0 +1,33 @@
+import type { AssertionContext } from './assertion-error-help.ts';
+import type { RequestContext } from './token-error-help.ts';
+import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
+import type { TokenRequest } from './token-request.ts';
+
+/**
+ * What `explainAssertionError` needs about a private_key_jwt request that was sent: its endpoint,
+ * client, the assertion's header and claims (never the JWT itself), when it was sent by the
+ * page's clock, and the server's clock from the answer's `Date` header (RFC 9110 §6.6.1), when
+ * there is a readable one. `null` for the secret methods, or a request that carried no assertion.
+ */
+export function assertionContextOf(
+  request: TokenRequest,
+  context: RequestContext,
+  sentAtMs: number,
+  answerHeaders: Headers,
+): AssertionContext | null {
+  const { clientAuthentication } = request;
+  if (clientAuthentication.method !== 'private_key_jwt' || !clientAuthentication.assertion)
+    return null;
+  const { claims, header } = clientAuthentication.assertion;
+  const date = Date.parse(answerHeaders.get('date') ?? '');
+  return {
+    tokenEndpoint: request.url,
+    clientId: request.input.clientId,
+    claims,
+    header,
+    sentAt: Math.floor(sentAtMs / 1000),
+    ...(Number.isNaN(date) ? {} : { serverDate: Math.floor(date / 1000) }),
+    demoServer: context.demoServer,
+    oktaOrgServer: isOktaOrgAuthorizationServer(request.url),
+  };
+}
