@@ -36,7 +36,20 @@ function firstPaint(): Plugin {
 
 export default defineConfig({
   plugins: [react(), playgroundServer(), firstPaint()],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // React in one chunk of its own: left to itself the bundler split it into three small
+        // ones shared with the lazy parts, which cost the first screen about 0.5 KB of gzip and
+        // a request each; one vendor chunk also stays cached across releases of the app's code.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -1,3 +1,4 @@
+import './encoding-comparison.css';
 import {
   maskPairSecret,
   type BasicCredentials,

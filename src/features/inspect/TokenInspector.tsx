@@ -1,3 +1,4 @@
+import '../../components/explanation.css';
 import './inspector.css';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { type ReactNode, useEffect, useId, useState } from 'react';

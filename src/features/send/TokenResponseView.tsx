@@ -1,3 +1,5 @@
+import '../../components/explanation.css';
+import './response.css';
 import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
 import { assertionContextOf } from '../../core/assertion-context.ts';
