@@ -150,3 +150,23 @@ test('at 360 px guided mode never scrolls sideways', async ({ page }) => {
     if (step < 6) await next(page).click();
   }
 });
+
+test('guided=1 appears without a layout shift while its walkthrough loads', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The walkthrough's chunk arrives late, as on a slow link: the footer must not jump then.
+  await page.route(/\/assets\/GuidedTool-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto('/?guided=1');
+  await expect(page.getByRole('heading', { name: /Find the client ID and secret/ })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+});

@@ -178,7 +178,7 @@ export function App({ initial, hydrated = false }: AppProps) {
               </p>
             }
           >
-            <Suspense fallback={<p className="card">Loading the guide…</p>}>
+            <Suspense fallback={<p className="card loading-view">Loading the guide…</p>}>
               <GuidedTool {...context} />
             </Suspense>
           </ErrorBoundary>
