@@ -45,6 +45,18 @@ test.describe('private_key_jwt', () => {
     await page.goto('/');
   });
 
+  test('at 360 px the key section and the assertion never scroll sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await useDemoKeyClient(page);
+    expect(await shownAssertion(page)).toMatch(JWT);
+    await expect(page.getByRole('table', { name: 'Claims' })).toBeVisible();
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBe(0);
+  });
+
   test('the published demo key gets a token, the body carries the assertion and no Authorization header', async ({
     page,
     baseURL,
