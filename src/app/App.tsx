@@ -9,7 +9,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { LazyPart } from '../components/LazyPart.tsx';
 import type { SignedAssertion } from '../core/client-assertion.ts';
 import { deriveTokenRequest } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
@@ -170,18 +170,14 @@ export function App({ initial, hydrated = false }: AppProps) {
           </Suspense>
         ) : null}
         {guided ? (
-          <ErrorBoundary
-            fallback={
-              <p className="card notice notice-error" role="alert">
-                The guided walkthrough could not load (offline, or the playground was updated):
-                reload the page, or press Guided again for the tool, which keeps your values.
-              </p>
-            }
+          <LazyPart
+            name="The guided walkthrough"
+            otherwise=", or press Guided again for the tool, which keeps your values"
+            className="card notice notice-error"
+            loading={<p className="card loading-view">Loading the guide…</p>}
           >
-            <Suspense fallback={<p className="card loading-view">Loading the guide…</p>}>
-              <GuidedTool {...context} />
-            </Suspense>
-          </ErrorBoundary>
+            <GuidedTool {...context} />
+          </LazyPart>
         ) : (
           TOOLS.map((tool) => (
             // An opened tool stays mounted, only hidden: switching keeps what was typed in each.

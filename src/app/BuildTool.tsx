@@ -1,9 +1,9 @@
-import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, useState, type FormEvent, type ReactNode } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
 import type { KeyTools } from '../features/private-key/KeySection.tsx';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { LazyPart } from '../components/LazyPart.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
@@ -31,18 +31,12 @@ const AssertionExpiryNote = lazy(() =>
 /** A lazily loaded part of private_key_jwt, with a sentence (not a crash) if it cannot load. */
 function LazyKeyPart({ children }: { children: ReactNode }) {
   return (
-    <ErrorBoundary
-      fallback={
-        <p className="notice notice-error" role="alert">
-          The private key part of the page could not load (offline, or the playground was updated):
-          reload the page.
-        </p>
-      }
+    <LazyPart
+      name="The private key part of the page"
+      loading={<p className="hint">Loading the private key tools…</p>}
     >
-      <Suspense fallback={<p className="hint">Loading the private key tools…</p>}>
-        {children}
-      </Suspense>
-    </ErrorBoundary>
+      {children}
+    </LazyPart>
   );
 }
 
@@ -178,23 +172,17 @@ export function BuildTool(context: ToolContext) {
         inUse={inUse}
         discovery={
           inUse ? (
-            <ErrorBoundary
-              fallback={
-                <p className="notice notice-error" role="alert">
-                  Discovery could not load (offline, or the playground was updated): reload the
-                  page.
-                </p>
-              }
+            <LazyPart
+              name="Discovery"
+              loading={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />}
             >
-              <Suspense fallback={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />}>
-                <DiscoverySection
-                  suggestedIssuer={suggestIssuer(form)}
-                  authMethod={form.authMethod}
-                  scope={form.scope}
-                  dispatch={dispatch}
-                />
-              </Suspense>
-            </ErrorBoundary>
+              <DiscoverySection
+                suggestedIssuer={suggestIssuer(form)}
+                authMethod={form.authMethod}
+                scope={form.scope}
+                dispatch={dispatch}
+              />
+            </LazyPart>
           ) : (
             <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />
           )

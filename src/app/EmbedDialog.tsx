@@ -1,5 +1,5 @@
-import { lazy, Suspense, useId, useRef, useState } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { lazy, useId, useRef, useState } from 'react';
+import { LazyPart } from '../components/LazyPart.tsx';
 import type { Theme } from './url-state.ts';
 
 const EmbedDialogContent = lazy(() => import('./EmbedDialogContent.tsx'));
@@ -36,18 +36,13 @@ export function EmbedDialog(props: EmbedDialogProps) {
       </button>
       <dialog ref={dialog} className="embed-dialog" aria-labelledby={headingId}>
         {openings > 0 ? (
-          <ErrorBoundary
-            fallback={
-              <p id={headingId} role="alert">
-                The embed code could not load (offline, or the playground was updated): reload the
-                page.
-              </p>
-            }
+          <LazyPart
+            name="The embed code"
+            id={headingId}
+            loading={<p id={headingId}>Loading the embed code…</p>}
           >
-            <Suspense fallback={<p id={headingId}>Loading the embed code…</p>}>
-              <EmbedDialogContent key={openings} {...props} headingId={headingId} />
-            </Suspense>
-          </ErrorBoundary>
+            <EmbedDialogContent key={openings} {...props} headingId={headingId} />
+          </LazyPart>
         ) : null}
         <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Close

@@ -1,5 +1,5 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { lazy, type ComponentProps } from 'react';
+import { LazyPart } from '../components/LazyPart.tsx';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 
 // Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
@@ -11,18 +11,14 @@ const SendSection = lazy(() => import('./SendSection.tsx'));
  */
 export function LazySender(props: ComponentProps<typeof SendSection>) {
   return (
-    <ErrorBoundary
-      fallback={
-        <p className="card notice notice-error" role="alert">
-          The part of the page that sends requests could not load (offline, or the playground was
-          updated): reload the page. Everything else still works, including the curl command.
-        </p>
-      }
+    <LazyPart
+      name="The part of the page that sends requests"
+      otherwise="; everything else still works, including the curl command"
+      className="card notice notice-error"
+      // The same markup as the sender before its session arrives: nothing moves when it lands.
+      loading={<SendPlaceholder request={props.request} />}
     >
-      {/* The same markup as the sender before its session arrives: nothing moves when it lands. */}
-      <Suspense fallback={<SendPlaceholder request={props.request} />}>
-        <SendSection {...props} />
-      </Suspense>
-    </ErrorBoundary>
+      <SendSection {...props} />
+    </LazyPart>
   );
 }

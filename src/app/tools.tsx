@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { LazyPart } from '../components/LazyPart.tsx';
 import type { SignedAssertion } from '../core/client-assertion.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
@@ -15,21 +15,6 @@ const HeaderCheck = lazy(() =>
     default: module.HeaderCheck,
   })),
 );
-
-/** A tool loaded on first use: a loading line meanwhile, and a clear message if it cannot load. */
-function LazyTool({ name, children }: { name: string; children: ReactNode }) {
-  return (
-    <ErrorBoundary
-      fallback={
-        <p className="card notice notice-error" role="alert">
-          The {name} could not load (offline, or the playground was updated): reload the page.
-        </p>
-      }
-    >
-      <Suspense fallback={<p className="card">Loading the {name}…</p>}>{children}</Suspense>
-    </ErrorBoundary>
-  );
-}
 
 /** What every tool of the workspace receives from the shell: the one form state, kept while switching. */
 export interface ToolContext {
@@ -71,18 +56,26 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
     label: 'Check a header',
     // Compared with what Build a request holds; HeaderCheck treats two empty fields as none.
     render: ({ form }) => (
-      <LazyTool name="header checker">
+      <LazyPart
+        name="The header checker"
+        className="card notice notice-error"
+        loading={<p className="card">Loading the header checker…</p>}
+      >
         <HeaderCheck expected={{ clientId: form.clientId, clientSecret: form.clientSecret }} />
-      </LazyTool>
+      </LazyPart>
     ),
   },
   {
     id: 'inspect',
     label: 'Inspect a token',
     render: ({ form }) => (
-      <LazyTool name="token inspector">
+      <LazyPart
+        name="The token inspector"
+        className="card notice notice-error"
+        loading={<p className="card">Loading the token inspector…</p>}
+      >
         <InspectSection suggestedIssuer={suggestIssuer(form)} />
-      </LazyTool>
+      </LazyPart>
     ),
   },
 ];
