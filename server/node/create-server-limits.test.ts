@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { Agent, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
 import type { SessionBody } from '../proxy/session.ts';
+import { httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../e2e/support/http.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 
 const [demoClient] = demoClients;
@@ -37,51 +38,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  /** Whether this request went over a connection an earlier request of the same agent used. */
-  reusedSocket: boolean;
-}
-
 /** One request through `agent` (keep-alive: the next request reuses the connection). */
-function send(
-  agent: Agent,
-  init: { method?: string; path: string; headers?: OutgoingHttpHeaders; body?: Buffer[] },
-): Promise<Answer> {
-  const { port } = new URL(playground.origin);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: init.method ?? 'GET',
-        path: init.path,
-        headers: init.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body,
-            reusedSocket: req.reusedSocket,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    for (const chunk of init.body ?? []) req.write(chunk);
-    req.end();
-  });
-}
+const send = (agent: Agent, init: Omit<HttpRequestOptions, 'agent'>): Promise<HttpAnswer> =>
+  httpRequest(playground.origin, { ...init, agent });
 
-function proxyErrorCode(answer: Answer): string {
+function proxyErrorCode(answer: HttpAnswer): string {
   return (JSON.parse(answer.body) as ProxyErrorBody).proxyError.code;
 }
 
