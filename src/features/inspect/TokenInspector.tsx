@@ -1,5 +1,6 @@
 import '../../components/explanation.css';
 import './inspector.css';
+import { MeaningTable } from '../../components/MeaningTable.tsx';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import {
@@ -101,42 +102,6 @@ function ClaimChecks({
   );
 }
 
-function MeaningTable({
-  caption,
-  entries,
-  explain,
-}: {
-  caption: string;
-  entries: ReadonlyArray<readonly [string, unknown]>;
-  explain: (name: string) => string;
-}) {
-  return (
-    <div className="table-scroll">
-      <table className="claims">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row" className="mono">
-                {name}
-              </th>
-              <td className="mono">{formatValue(name, value)}</td>
-              <td>{explain(name)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /**
  * One access token, understood: its parts in colour, header and claims explained, times in local
  * time with a live countdown, `iss`/`aud` against what the user expects, the signature checked
@@ -233,13 +198,19 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
           <ClaimChecks payload={decoded.payload} expected={{ issuer: expectedIssuer, audience }} />
           <MeaningTable
             caption="Header"
-            entries={Object.entries(decoded.header)}
-            explain={explainHeaderParameter}
+            rows={Object.entries(decoded.header).map(([name, value]) => ({
+              name,
+              value: formatValue(name, value),
+              meaning: explainHeaderParameter(name),
+            }))}
           />
           <MeaningTable
             caption="Claims"
-            entries={Object.entries(decoded.payload)}
-            explain={explainClaim}
+            rows={Object.entries(decoded.payload).map(([name, value]) => ({
+              name,
+              value: formatValue(name, value),
+              meaning: explainClaim(name),
+            }))}
           />
         </>
       )}

@@ -5,6 +5,7 @@ import {
   type AssertionHeader,
   type SignedAssertion,
 } from '../../core/client-assertion.ts';
+import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import './private-key.css';
 
@@ -54,44 +55,19 @@ function useExpired(exp: number | null): boolean {
   return exp !== null && now >= exp * 1000;
 }
 
-function DecodedTable({
-  caption,
-  entries,
-  meaning,
-}: {
-  caption: string;
-  entries: ReadonlyArray<readonly [string, string | number]>;
-  meaning: Readonly<Record<string, string>>;
-}) {
-  return (
-    <div className="assertion-table">
-      <table className="assertion-claims">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row" className="mono">
-                {name}
-              </th>
-              <td className="mono">
-                {typeof value === 'number' && TIME_CLAIMS.has(name)
-                  ? `${value} = ${new Date(value * 1000).toLocaleString()}`
-                  : value}
-              </td>
-              <td>{meaning[name]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+/** The header's members or the claims as table rows: each explained, a time also in local time. */
+function rowsOf(
+  entries: ReadonlyArray<readonly [string, string | number]>,
+  meaning: Readonly<Record<string, string>>,
+): MeaningRow[] {
+  return entries.map(([name, value]) => ({
+    name,
+    value:
+      typeof value === 'number' && TIME_CLAIMS.has(name)
+        ? `${value} = ${new Date(value * 1000).toLocaleString()}`
+        : value,
+    meaning: meaning[name],
+  }));
 }
 
 /**
@@ -154,15 +130,13 @@ export function AssertionView(props: AssertionViewProps) {
       {assertion ? <AssertionExpiryNote assertion={assertion} /> : null}
       {assertion ? (
         <>
-          <DecodedTable
+          <MeaningTable
             caption="Header"
-            entries={Object.entries(assertion.header)}
-            meaning={HEADER_MEANING}
+            rows={rowsOf(Object.entries(assertion.header), HEADER_MEANING)}
           />
-          <DecodedTable
+          <MeaningTable
             caption="Claims"
-            entries={Object.entries(assertion.claims)}
-            meaning={CLAIM_MEANING}
+            rows={rowsOf(Object.entries(assertion.claims), CLAIM_MEANING)}
           />
         </>
       ) : null}
