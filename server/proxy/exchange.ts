@@ -111,8 +111,8 @@ export interface UpstreamAnswer {
 }
 
 /**
- * The upstream call. The Node host's goes through undici's `request` on the SSRF guard's pinned
- * keep-alive Agent; a fetch runtime's wraps the platform `fetch` (see web-exchange.ts).
+ * The upstream call. The Node host's is one undici dispatch on the SSRF guard's pinned
+ * keep-alive Agent (pinned-upstream.ts); a fetch runtime's wraps the platform `fetch` (handler.ts).
  */
 export type UpstreamCall = (url: string, request: UpstreamRequest) => Promise<UpstreamAnswer>;
 
