@@ -38,6 +38,8 @@ export function Root({ fromUrl, hydrating = false }: RootProps) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (!matchesPrerender(fromUrl)) setShown(fromUrl);
     document.documentElement.removeAttribute('data-restoring');
+    // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
+    document.dispatchEvent(new Event('playground:hydrated'));
   }, [fromUrl]);
   return (
     <StrictMode>
