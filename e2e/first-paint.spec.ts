@@ -140,8 +140,9 @@ test('the app is requested after the first paint, and keeps what was typed and c
   await page.getByLabel('Client ID', { exact: true }).pressSequentially('early-id');
   await page.getByLabel('Client secret', { exact: true }).pressSequentially('early-secret');
   await page.getByLabel('Okta domain', { exact: true }).pressSequentially('dev-1.okta.com');
-  // Clicks reach no handler yet: they are held, and clicked again once the app has hydrated.
-  await page.getByRole('radio', { name: /client_secret_post/ }).click();
+  // A choice stays in the page (adopted on hydration); a click on a disclosure reaches no handler
+  // yet, so it is held and clicked again once the app has hydrated.
+  await page.getByRole('radio', { name: /client_secret_post/ }).check();
   await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
   await expect.poll(() => firstPaint.length).toBe(1);
   expect(requestedAt).toBeGreaterThan(firstPaint[0] ?? Number.POSITIVE_INFINITY);

@@ -24,10 +24,11 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  *   requested once the browser reports that first paint (Paint Timing), so on a slow link they
  *   never compete with it. A hidden page (a background tab, which paints nothing) or a browser
  *   without paint timing loads at once, and a timer covers a report that never comes.
- * - Until the app has hydrated the page, a click on a control (a button, a tab, a disclosure, a
- *   choice) would reach no handler: it is held (its default action too) and clicked again once
- *   the app says `playground:hydrated` (src/app/Root.tsx). Links and text fields work unaided. What is typed needs no replay: the app
- *   adopts the fields' values (src/app/early-input.ts).
+ * - Until the app has hydrated the page, a click on a button (a tab, Show secret, Guided…) or a
+ *   disclosure's summary would reach no handler: it is held (its default action too) and clicked
+ *   again once the app says `playground:hydrated` (src/app/Root.tsx). Links work unaided, and
+ *   what is typed or chosen (text fields, radio buttons) stays in the page, where the app adopts
+ *   it (src/app/early-input.ts).
  */
 export function firstPaintScript(entry: string, preloads: readonly string[]): string {
   return `(() => {
@@ -51,10 +52,7 @@ export function firstPaintScript(entry: string, preloads: readonly string[]): st
   if (!restoring) {
     const held = [];
     const hold = (event) => {
-      const target = event.target instanceof Element ? event.target : null;
-      const control = target?.closest('button, summary, label, input[type="radio"], input[type="checkbox"]');
-      // A label matters here only for a choice; one for a text field just focuses it.
-      if (control instanceof HTMLLabelElement && !['radio', 'checkbox'].includes(control.control?.type)) return;
+      const control = event.target instanceof Element ? event.target.closest('button, summary') : null;
       if (!control) return;
       event.preventDefault();
       event.stopPropagation();
