@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordAttempt, waysTried, type AttemptHistory } from './attempt-history.ts';
-import { buildTokenRequest, type TokenRequestInput } from './token-request.ts';
+import { localSecretRequest } from './test-support/token-requests.ts';
 
-const request = (overrides: Partial<TokenRequestInput> = {}) =>
-  buildTokenRequest({
-    tokenEndpoint: 'http://127.0.0.1:9000/token',
-    clientId: 'my-client',
-    clientSecret: 'a+b',
-    scope: 'customScope',
-    authMethod: 'client_secret_basic',
-    encoding: 'raw',
-    ...overrides,
-  });
+const request = localSecretRequest;
 
 describe('the attempt history', () => {
   it('counts the ways tried for the same endpoint, credentials and scope, and the request itself', () => {

@@ -3,18 +3,9 @@ import { recordAttempt, waysTried } from './attempt-history.ts';
 import type { ServerSignal } from './answer-signals.ts';
 import { requestForWay, type AuthWay } from './auth-ways.ts';
 import { concludeProbes, planProbes, type Probe } from './find-what-works.ts';
-import { buildTokenRequest, type TokenRequestInput } from './token-request.ts';
+import { localSecretRequest } from './test-support/token-requests.ts';
 
-const request = (overrides: Partial<TokenRequestInput> = {}) =>
-  buildTokenRequest({
-    tokenEndpoint: 'http://127.0.0.1:9000/token',
-    clientId: 'my-client',
-    clientSecret: 'a+b',
-    scope: 'customScope',
-    authMethod: 'client_secret_basic',
-    encoding: 'raw',
-    ...overrides,
-  });
+const request = localSecretRequest;
 const plan = (sent = request(), signal: ServerSignal = 'none', before: AuthWay[] = []) =>
   planProbes(
     sent,
