@@ -13,6 +13,7 @@ import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from './form-state.ts';
 import { LazySender } from './LazySender.tsx';
+import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
@@ -94,12 +95,8 @@ export function BuildTool(context: ToolContext) {
         </button>
       </div>
       <CredentialsSection
-        clientId={form.clientId}
-        clientSecret={form.clientSecret}
-        encoding={form.encoding}
-        basicByEncoding={request.basicByEncoding}
+        {...credentialsSectionProps(form, request, dispatch)}
         secretVisible={secretVisible}
-        onChange={dispatch}
         onSecretVisibleChange={setSecretVisible}
         inUse={inUse}
         keySection={
@@ -162,13 +159,7 @@ export function BuildTool(context: ToolContext) {
         </p>
       </RequestPreview>
       <EndpointSection
-        domain={form.domain}
-        authServerId={form.authServerId}
-        tokenEndpoint={request.input.tokenEndpoint}
-        tokenEndpointSource={form.tokenEndpointOverride?.source ?? null}
-        scope={form.scope}
-        authMethod={form.authMethod}
-        onChange={dispatch}
+        {...endpointSectionProps(form, request, dispatch)}
         inUse={inUse}
         discovery={
           inUse ? (

@@ -10,6 +10,7 @@ import { CredentialsSection } from '../features/credentials/CredentialsSection.t
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
+import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
@@ -124,12 +125,8 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             server built into this playground.
           </p>
           <CredentialsSection
-            clientId={form.clientId}
-            clientSecret={form.clientSecret}
-            encoding={form.encoding}
-            basicByEncoding={request.basicByEncoding}
+            {...credentialsSectionProps(form, request, dispatch)}
             secretVisible={secretVisible}
-            onChange={dispatch}
             onSecretVisibleChange={setSecretVisible}
             inUse={inUse}
             keySection={
@@ -192,16 +189,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             <code>grant_type=client_credentials</code> and the scope your client may ask for (
             <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2">RFC 6749 §4.4.2</a>).
           </p>
-          <EndpointSection
-            domain={form.domain}
-            authServerId={form.authServerId}
-            tokenEndpoint={request.input.tokenEndpoint}
-            tokenEndpointSource={form.tokenEndpointOverride?.source ?? null}
-            scope={form.scope}
-            authMethod={form.authMethod}
-            onChange={dispatch}
-            inUse={inUse}
-          />
+          <EndpointSection {...endpointSectionProps(form, request, dispatch)} inUse={inUse} />
           <OutputField
             id="curl-command"
             label="curl command"
