@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createProxyTokens } from '../proxy/proxy-token.ts';
 import { contentSecurityPolicy, inlineStyleHashes } from '../web/security-headers.ts';
 import worker, { type AssetsBinding, type EdgeEnv } from './worker.ts';
 
@@ -115,5 +116,59 @@ describe('the edge worker', () => {
     expect(
       (await worker.fetch(new Request(`${ORIGIN}/`), env({ PROXY_TOKEN_SECRET: '' }))).status,
     ).toBe(200);
+  });
+
+  it('with PUBLIC_ORIGINS, answers every route only under those hosts, as the Node host does', async () => {
+    const configured = env({ PUBLIC_ORIGINS: ORIGIN });
+    const under = (host: string, path: string) =>
+      worker.fetch(new Request(`${ORIGIN}${path}`, { headers: { host } }), configured);
+    expect((await under('playground.example.com', '/')).status).toBe(200);
+    for (const host of ['evil.example', 'playground.example.com.', 'PLAYGROUND.example.com:443'])
+      for (const path of ['/', '/api/session']) {
+        const refused = await under(host, path);
+        expect([refused.status, refused.headers.get('x-proxy-error')], `${host}${path}`).toEqual([
+          403,
+          'unknown_host',
+        ]);
+        expect(await refused.json()).toEqual({
+          proxyError: {
+            code: 'unknown_host',
+            message: `This server does not answer under that host name; open the playground at its own address (${ORIGIN}/).`,
+          },
+        });
+      }
+  });
+
+  it('keys the rate limit on CF-Connecting-IP only when BEHIND_CLOUDFLARE says Cloudflare set it', async () => {
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
+    const statuses = async (configured: EdgeEnv) => {
+      const seen: number[] = [];
+      for (const forged of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+        const answer = await worker.fetch(
+          new Request(`${ORIGIN}/api/proxy`, {
+            headers: {
+              'x-proxy-token': token,
+              'x-proxy-target': 'https://10.0.0.1/token', // refused before any connection
+              'cf-connecting-ip': forged,
+            },
+          }),
+          configured,
+        );
+        seen.push(answer.status);
+      }
+      return seen;
+    };
+    // Forged values buy nothing: one budget for every caller of the local runtime.
+    expect(await statuses(env({ PROXY_RATE_LIMIT: '2' }))).toEqual([403, 403, 429]);
+    expect(await statuses(env({ PROXY_RATE_LIMIT: '2', BEHIND_CLOUDFLARE: 'true' }))).toEqual([
+      403, 403, 403,
+    ]);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const unclear = await worker.fetch(
+      new Request(`${ORIGIN}/api/session`),
+      env({ BEHIND_CLOUDFLARE: 'maybe' }),
+    );
+    expect(unclear.status).toBe(500);
+    expect(await unclear.text()).toMatch(/BEHIND_CLOUDFLARE must be true or false/);
   });
 });

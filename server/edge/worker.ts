@@ -1,9 +1,13 @@
 import { AllowedHostsError } from '../proxy/allowed-hosts.ts';
+import { proxyErrorResult } from '../proxy/exchange.ts';
 import {
   createFetchHandler,
   FetchHandlerEnvError,
+  parsePublicOrigins,
   type FetchHandlerEnv,
 } from '../proxy/fetch-handler.ts';
+import { toWebResponse } from '../proxy/handler.ts';
+import { hostsOfOrigins, isOwnHost, unknownHostError } from '../proxy/own-host.ts';
 import {
   FrameAncestorsError,
   htmlSecurityHeaders,
@@ -21,6 +25,12 @@ export interface EdgeEnv extends FetchHandlerEnv {
   ASSETS: AssetsBinding;
   /** Sites allowed to embed the page, same grammar as on Node (security-headers.ts). */
   FRAME_ANCESTORS?: string;
+  /**
+   * `true` only where Cloudflare's edge is in front (wrangler.jsonc sets it): then the
+   * `CF-Connecting-IP` header is Cloudflare's own and names the client. Anywhere else (the local
+   * workerd of `npm run start:edge`) a client writes that header itself, so it is ignored.
+   */
+  BEHIND_CLOUDFLARE?: string;
 }
 
 /** Hashed build output: the name changes with the content, so it may be cached for good. */
@@ -106,55 +116,109 @@ function frameAncestorsFor(env: EdgeEnv): readonly string[] {
   return frameAncestors;
 }
 
-type ApiHandler = (request: Request, clientId?: string) => Promise<Response>;
+/** The Host rule of one environment: its hosts, or none when PUBLIC_ORIGINS is not set. */
+type HostRule = { hosts: ReadonlySet<string>; primary: string } | undefined;
+
+/** What the worker makes of one environment, once per isolate (the HMAC key is imported once). */
+interface Configured {
+  hostRule: HostRule;
+  /** The proxy, or the sentence that says why it cannot run (the page is still served). */
+  api: ((request: Request) => Promise<Response>) | string;
+}
 
 /**
- * The proxy for one environment, or the sentence that says what is wrong with it. Built once per
- * isolate (the platform hands every request the same `env`), so the HMAC key is imported once.
+ * Who is calling, for the per-client rate limit, where nothing better is known: the local
+ * workerd reports no client address a client could not forge (a `CF-Connecting-IP` it sends
+ * itself is kept), so every caller shares one budget there, and a header cannot buy more.
  */
-const apiHandlers = new WeakMap<EdgeEnv, ApiHandler | string>();
+const SHARED_CLIENT = 'every caller of this isolate';
 
-function apiHandlerFor(env: EdgeEnv): ApiHandler | string {
-  const known = apiHandlers.get(env);
-  if (known !== undefined) return known;
-  let made: ApiHandler | string;
+/** `BEHIND_CLOUDFLARE` as a yes or no. Throws FetchHandlerEnvError when it is neither. */
+function parseBehindCloudflare(value: string | undefined): boolean {
+  const normalised = (value ?? '').trim().toLowerCase();
+  if (normalised === 'true' || normalised === '1') return true;
+  if (normalised === '' || normalised === 'false' || normalised === '0') return false;
+  throw new FetchHandlerEnvError(`BEHIND_CLOUDFLARE must be true or false, not "${value ?? ''}".`);
+}
+
+/**
+ * The proxy of one environment, or the sentence that says why it cannot run. Throws what is not
+ * a configuration error.
+ */
+function configureApi(env: EdgeEnv): Configured['api'] {
   if (!env.PROXY_TOKEN_SECRET) {
     // Without a shared secret each isolate would sign with its own, and a page whose session came
     // from one isolate would be refused by the next: refuse clearly instead of intermittently.
-    made =
-      'The proxy is not configured: set the secret PROXY_TOKEN_SECRET (`wrangler secret put PROXY_TOKEN_SECRET`, at least 32 random characters).';
-  } else {
-    try {
-      made = createFetchHandler(env);
-    } catch (error) {
-      if (!(error instanceof AllowedHostsError || error instanceof FetchHandlerEnvError))
-        throw error;
-      made = `The proxy is not configured: ${error.message}`;
-    }
+    return 'The proxy is not configured: set the secret PROXY_TOKEN_SECRET (`wrangler secret put PROXY_TOKEN_SECRET`, at least 32 random characters).';
   }
-  if (typeof made === 'string') console.error(made); // once per isolate, not per request
-  apiHandlers.set(env, made);
+  try {
+    const trustConnectingIp = parseBehindCloudflare(env.BEHIND_CLOUDFLARE);
+    const handler = createFetchHandler(env);
+    // Behind Cloudflare, `CF-Connecting-IP` is Cloudflare's own: it overwrites what a client sent.
+    return (request) =>
+      handler(
+        request,
+        (trustConnectingIp && request.headers.get('cf-connecting-ip')) || SHARED_CLIENT,
+      );
+  } catch (error) {
+    if (!(error instanceof AllowedHostsError || error instanceof FetchHandlerEnvError)) throw error;
+    return `The proxy is not configured: ${error.message}`;
+  }
+}
+
+/** Each environment's configuration, or the sentence that says why the page cannot be served. */
+const configured = new WeakMap<EdgeEnv, Configured | string>();
+
+function configurationOf(env: EdgeEnv): Configured | string {
+  const known = configured.get(env);
+  if (known !== undefined) return known;
+  let made: Configured | string;
+  try {
+    // A bad PUBLIC_ORIGINS leaves no Host rule to apply: nothing is served until it is fixed.
+    const origins = parsePublicOrigins(env.PUBLIC_ORIGINS);
+    made = {
+      hostRule: origins && { hosts: hostsOfOrigins(origins), primary: origins[0] ?? '' },
+      api: configureApi(env),
+    };
+  } catch (error) {
+    if (!(error instanceof FetchHandlerEnvError)) throw error;
+    made = `The playground is not configured: ${error.message}`;
+  }
+  const problem = typeof made === 'string' ? made : made.api;
+  if (typeof problem === 'string') console.error(problem); // once per isolate, not per request
+  configured.set(env, made);
   return made;
 }
 
 /**
  * The playground on a Workers runtime (workerd, Cloudflare): `/api/*` is the same proxy handler
  * as on Node (server/proxy) with the platform's `fetch`, and `/api/session` says there is no demo
- * server (it needs Node); everything else is the production build from the assets binding.
+ * server (it needs Node); everything else is the production build from the assets binding. With
+ * PUBLIC_ORIGINS, every route answers only under those hosts, with the Node host's refusal
+ * (server/proxy/own-host.ts).
  *
- * The per-client rate limit counts per isolate only (keyed by `CF-Connecting-IP`, which
- * Cloudflare sets and a client cannot override there): a global limit is the platform's
+ * The per-client rate limit counts per isolate only: a global limit is the platform's
  * rate-limiting rules' job.
  */
 export default {
   async fetch(request: Request, env: EdgeEnv): Promise<Response> {
-    const { pathname } = new URL(request.url);
+    const config = configurationOf(env);
+    if (typeof config === 'string') return plainText(500, config);
+    if (config.hostRule && !isOwnHost(request.headers.get('host'), config.hostRule.hosts))
+      return toWebResponse(proxyErrorResult(unknownHostError(config.hostRule.primary)));
+    let pathname: string;
+    try {
+      ({ pathname } = new URL(request.url));
+    } catch {
+      // The runtime builds the URL from the Host header; one it cannot parse is the client's error.
+      return plainText(400, 'The Host header is not a valid host name.');
+    }
     if (pathname !== '/api' && !pathname.startsWith('/api/'))
       return serveStatic(request, env.ASSETS, frameAncestorsFor(env));
-    const api = apiHandlerFor(env);
-    if (typeof api === 'string') {
-      return new Response(`${api}\n`, { status: 500, headers: PLAIN_TEXT });
-    }
-    return api(request, request.headers.get('cf-connecting-ip') ?? undefined);
+    return typeof config.api === 'string' ? plainText(500, config.api) : config.api(request);
   },
 };
+
+function plainText(status: number, message: string): Response {
+  return new Response(`${message}\n`, { status, headers: PLAIN_TEXT });
+}

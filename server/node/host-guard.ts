@@ -1,19 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  PROXY_ERROR_CODES,
-  PROXY_HEADERS,
-  type ProxyErrorBody,
-} from '../../src/core/proxy-protocol.ts';
+import { proxyErrorResult } from '../proxy/exchange.ts';
+import { isOwnHost, unknownHostError } from '../proxy/own-host.ts';
 
 /**
- * The DNS-rebinding guard for every route of the standalone server (the app, `/api/*`,
- * `/demo/*`): a request must name one of our own hosts in `Host`, exactly as an origin of ours
- * writes it (`127.0.0.1:4173`, `localhost:4173`, a PUBLIC_ORIGINS host). A page on
- * `evil.example` whose name was rebound to 127.0.0.1 sends `Host: evil.example:4173` and gets
- * nothing, not the app, not a demo token.
- *
- * The comparison is on the raw header (lower-cased), not a parsed URL: `127.0.0.1.:4173` or
- * `127.0.0.1:4173.` are refused here instead of reaching a route that chokes on them.
+ * The Host rule (server/proxy/own-host.ts) for every route of the standalone server: a request
+ * must name one of our own hosts in `Host`, exactly as an origin of ours writes it
+ * (`127.0.0.1:4173`, `localhost:4173`, a PUBLIC_ORIGINS host). The edge worker applies the same
+ * rule with the same answer.
  *
  * Answers the refusal itself and returns true, or returns false to let the request through.
  */
@@ -23,23 +16,12 @@ export function refuseForeignHost(
   ownHosts: ReadonlySet<string>,
   primaryOrigin: string,
 ): boolean {
-  const host = req.headers.host?.toLowerCase();
-  if (host !== undefined && ownHosts.has(host)) return false;
-  const body: ProxyErrorBody = {
-    proxyError: {
-      code: 'unknown_host',
-      // The refused name is not repeated: it is whatever the client wrote, of any length.
-      message: `This server does not answer under that host name; open the playground at its own address (${primaryOrigin}/).`,
-    },
-  };
-  const text = JSON.stringify(body);
-  res.writeHead(PROXY_ERROR_CODES.unknown_host.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    [PROXY_HEADERS.error]: 'unknown_host',
+  if (isOwnHost(req.headers.host, ownHosts)) return false;
+  const refusal = proxyErrorResult(unknownHostError(primaryOrigin));
+  res.writeHead(refusal.status, {
+    ...refusal.headers,
+    'content-length': String(Buffer.byteLength(refusal.body as string)),
   });
-  res.end(text);
+  res.end(refusal.body);
   return true;
 }

@@ -1,5 +1,6 @@
 import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
 import { classifyIpAddress } from '../proxy/ip-address.ts';
+import { hostsOfOrigins } from '../proxy/own-host.ts';
 import type { SelfTarget } from './ssrf-guard.ts';
 
 /** `host` as it appears in a URL authority (IPv6 in brackets). */
@@ -48,7 +49,7 @@ export function ownOrigins(
   return {
     primary,
     all,
-    hosts: new Set(all.map((origin) => new URL(origin).host.toLowerCase())),
+    hosts: hostsOfOrigins(all),
     // Both demo servers: /demo (form-decodes Basic credentials) and /demo-raw (reads them raw).
     selfTargets: local.flatMap((origin) =>
       [DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX].map((pathPrefix) => ({

@@ -117,7 +117,7 @@ export function createStaticTargetPolicy(
 export function createFetchHandler(
   env: FetchHandlerEnv,
   platformFetch: UpstreamFetch = (url, init) => fetch(url, init),
-): (request: Request) => Promise<Response> {
+): (request: Request, clientId?: string) => Promise<Response> {
   const configured = env.PROXY_TOKEN_SECRET ?? '';
   if (configured !== '' && configured.length < MIN_PROXY_TOKEN_SECRET_LENGTH) {
     throw new FetchHandlerEnvError(

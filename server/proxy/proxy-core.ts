@@ -17,6 +17,7 @@ import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { DemoServerInfo, SessionBody } from './session.ts';
 import type { ProxyTokens } from './proxy-token.ts';
 import { parseProxyTarget } from './target.ts';
+import { unknownHostError } from './own-host.ts';
 
 /** The policy's answer about one target URL. `reason` is shown to the user. */
 export type TargetDecision = { allowed: true } | { allowed: false; reason: string };
@@ -154,10 +155,7 @@ export function createProxyCore(
   /** Host-header and caller checks shared by every route. */
   function refuseForeignCaller(request: ProxyRequest): ProxyResult | undefined {
     if (fixedOrigins && !fixedOrigins.has(request.origin)) {
-      return proxyErrorResult({
-        code: 'unknown_host',
-        message: `This server does not answer under that host name; open the playground at its own address (${[...fixedOrigins][0] ?? ''}/).`,
-      });
+      return proxyErrorResult(unknownHostError([...fixedOrigins][0] ?? ''));
     }
     const problem = checkSameOriginCaller(
       request.headers,
