@@ -1,6 +1,7 @@
 // Bundles the edge worker (server/edge/worker.ts and everything it imports, packages included)
 // into one module, dist-edge/worker.js, for workerd. `wrangler deploy` bundles the same entry
-// itself; this is for the local run (`npm run start:edge`), the tests and the benchmark.
+// itself; this is for the local run (`npm run start:edge`), the tests and the benchmark. Also
+// bundles, for Node, dist-edge/edge-network.js: the local run's outbound network rules.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -21,5 +22,19 @@ await build({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: { output: { entryFileNames: 'worker.js' } },
+  },
+});
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: false,
+  build: {
+    ssr: path.join(root, 'server', 'node', 'edge-network.ts'),
+    outDir: path.join(root, 'dist-edge'),
+    emptyOutDir: false,
+    target: 'node20',
+    rollupOptions: { output: { entryFileNames: 'edge-network.js' } },
   },
 });

@@ -5,9 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { fromRoot, root, staleReason } from './build-freshness.mjs';
 
-const OUTPUTS = [fromRoot('dist', 'index.html'), fromRoot('dist-edge', 'worker.js')];
+const OUTPUTS = [
+  fromRoot('dist', 'index.html'),
+  fromRoot('dist-edge', 'worker.js'),
+  fromRoot('dist-edge', 'edge-network.js'),
+];
 
 function fail(message) {
   console.error(message);
@@ -54,11 +59,23 @@ const urlHost = host.includes(':') ? `[${host}]` : host;
 const ownOrigins = [`http://${urlHost}:${port}`];
 if (host === '127.0.0.1') ownOrigins.push(`http://localhost:${port}`);
 
+// Cloudflare's network reaches public destinations only; so does this one (server/node/edge-network.ts).
+const { localEdgeNetwork } = await import(
+  pathToFileURL(fromRoot('dist-edge', 'edge-network.js')).href
+);
+let network;
+try {
+  network = await localEdgeNetwork(process.env.PROXY_ALLOWED_HOSTS);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
 const { Miniflare } = await import('miniflare');
 const miniflare = new Miniflare({
   modules: true,
   scriptPath: fromRoot('dist-edge', 'worker.js'),
   compatibilityDate: '2026-01-28',
+  outboundService: { network: { ...network, tlsOptions: { trustBrowserCas: true } } },
   host,
   port,
   bindings: {

@@ -123,4 +123,4 @@ it('the Node host refuses names that resolve to them, before connecting', async 
   expect(escaped).toEqual([]);
 });
 // A fetch runtime cannot resolve a name before connecting: there the platform's network refuses
-// non-public destinations (server/edge/local-network.ts for the local workerd; e2e/edge.spec.ts).
+// non-public destinations (server/node/edge-network.ts for the local workerd; e2e/edge.spec.ts).

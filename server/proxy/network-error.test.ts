@@ -74,4 +74,12 @@ describe('classifyUpstreamError', () => {
     expect(classify('weird').code).toBe('network');
     expect(classify(new Error('no code')).code).toBe('network');
   });
+
+  it("says what workerd's opaque refusal may mean (the local edge's network allows public addresses only)", () => {
+    const refused = classify(new Error('internal error; reference = mqmfqrnj5c2srk4i7uhitph6'));
+    expect(refused.code).toBe('network');
+    expect(refused.message).toMatch(
+      /^auth\.example\.com could not be reached, and the runtime gives no reason\. This host reaches public addresses only/,
+    );
+  });
 });

@@ -145,8 +145,23 @@ export function classifyUpstreamError(
       message: `${where} closed the connection before its answer was complete.`,
     };
   }
+  if (isOpaqueRuntimeError(error)) {
+    return {
+      code: 'network',
+      message: `${where} could not be reached, and the runtime gives no reason. This host reaches public addresses only: a name that resolves only to private or loopback addresses fails this way, unless PROXY_ALLOWED_HOSTS names it.`,
+    };
+  }
   return {
     code: 'network',
     message: `The connection to ${where} failed before a complete answer arrived.`,
   };
+}
+
+/**
+ * workerd's `fetch` rejects a refused destination (its network's allow list, which the local edge
+ * host limits to public addresses) with nothing but `internal error; reference = …`, as it does
+ * any failure it will not describe.
+ */
+function isOpaqueRuntimeError(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('internal error; reference = ');
 }
