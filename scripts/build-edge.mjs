@@ -1,7 +1,8 @@
 // Bundles the edge worker (server/edge/worker.ts and everything it imports, packages included)
 // into one module, dist-edge/worker.js, for workerd. `wrangler deploy` bundles the same entry
 // itself; this is for the local run (`npm run start:edge`), the tests and the benchmark. Also
-// bundles, for Node, dist-edge/edge-network.js: the local run's outbound network rules.
+// bundles, for Node, the local run's own pieces: dist-edge/edge-network.js (its outbound network)
+// and dist-edge/edge-front.js (its stand-in for Cloudflare's edge in front of workerd).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -31,10 +32,16 @@ await build({
   logLevel: 'warn',
   publicDir: false,
   build: {
-    ssr: path.join(root, 'server', 'node', 'edge-network.ts'),
+    ssr: true,
     outDir: path.join(root, 'dist-edge'),
     emptyOutDir: false,
     target: 'node20',
-    rollupOptions: { output: { entryFileNames: 'edge-network.js' } },
+    rollupOptions: {
+      input: {
+        'edge-network': path.join(root, 'server', 'node', 'edge-network.ts'),
+        'edge-front': path.join(root, 'server', 'node', 'edge-front.ts'),
+      },
+      output: { entryFileNames: '[name].js' },
+    },
   },
 });

@@ -12,6 +12,7 @@ const OUTPUTS = [
   fromRoot('dist', 'index.html'),
   fromRoot('dist-edge', 'worker.js'),
   fromRoot('dist-edge', 'edge-network.js'),
+  fromRoot('dist-edge', 'edge-front.js'),
 ];
 
 function fail(message) {
@@ -58,11 +59,11 @@ const port = Number(portText) === 0 ? await freePort(host) : Number(portText);
 const urlHost = host.includes(':') ? `[${host}]` : host;
 const ownOrigins = [`http://${urlHost}:${port}`];
 if (host === '127.0.0.1') ownOrigins.push(`http://localhost:${port}`);
+const origins = [...ownOrigins, process.env.PUBLIC_ORIGINS ?? ''].filter(Boolean).join(',');
+const builtModule = (name) => import(pathToFileURL(fromRoot('dist-edge', name)).href);
 
 // Cloudflare's network reaches public destinations only; so does this one (server/node/edge-network.ts).
-const { localEdgeNetwork } = await import(
-  pathToFileURL(fromRoot('dist-edge', 'edge-network.js')).href
-);
+const { localEdgeNetwork } = await builtModule('edge-network.js');
 let network;
 try {
   network = await localEdgeNetwork(process.env.PROXY_ALLOWED_HOSTS);
@@ -76,8 +77,9 @@ const miniflare = new Miniflare({
   scriptPath: fromRoot('dist-edge', 'worker.js'),
   compatibilityDate: '2026-01-28',
   outboundService: { network: { ...network, tlsOptions: { trustBrowserCas: true } } },
-  host,
-  port,
+  // workerd listens on loopback only, behind the front (below) that plays Cloudflare's edge.
+  host: '127.0.0.1',
+  port: 0,
   bindings: {
     // A secret per start unless one is given: set the same PROXY_TOKEN_SECRET on several
     // instances and they accept each other's tokens.
@@ -85,7 +87,9 @@ const miniflare = new Miniflare({
     PROXY_ALLOWED_HOSTS: process.env.PROXY_ALLOWED_HOSTS ?? '',
     PROXY_RATE_LIMIT: process.env.PROXY_RATE_LIMIT ?? '',
     FRAME_ANCESTORS: process.env.FRAME_ANCESTORS ?? '',
-    PUBLIC_ORIGINS: [...ownOrigins, process.env.PUBLIC_ORIGINS ?? ''].filter(Boolean).join(','),
+    PUBLIC_ORIGINS: origins,
+    // The front sets CF-Connecting-IP from the socket, as Cloudflare does.
+    BEHIND_CLOUDFLARE: 'true',
   },
   assets: {
     directory: fromRoot('dist'),
@@ -98,20 +102,38 @@ const miniflare = new Miniflare({
 });
 
 let stopping = false;
+let front;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  front?.closeAllConnections();
+  front?.close();
   await miniflare.dispose().catch(() => undefined);
   process.exit(0);
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
+let workerdUrl;
 try {
-  await miniflare.ready;
+  workerdUrl = await miniflare.ready;
 } catch (error) {
-  fail(
-    `workerd could not start on ${urlHost}:${port}: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  fail(`workerd could not start: ${error instanceof Error ? error.message : String(error)}`);
 }
+
+// What Cloudflare's edge does before a request reaches a worker (server/node/edge-front.ts).
+const { createEdgeFront } = await builtModule('edge-front.js');
+try {
+  front = createEdgeFront({ origins, workerdPort: Number(workerdUrl.port) });
+} catch (error) {
+  await miniflare.dispose().catch(() => undefined);
+  fail(`PUBLIC_ORIGINS: ${error instanceof Error ? error.message : String(error)}`);
+}
+await new Promise((resolve) => {
+  front.once('error', async (error) => {
+    await miniflare.dispose().catch(() => undefined);
+    fail(`The playground (edge) could not listen on ${urlHost}:${port}: ${error.message}`);
+  });
+  front.listen(port, host, resolve);
+});
 console.log(`Playground (edge) ready at http://${urlHost}:${port}/`);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import fc from 'fast-check';
 
 /**
@@ -66,6 +67,12 @@ export function fuzzValues(options: {
       privateAddress: 'http://10.0.0.1/token',
       ipv6Loopback: 'http://[::1]/token',
       mappedLoopback: 'https://[::ffff:127.0.0.1]/token',
+      // IPv4 inside IPv6 as the URL parser rewrites it ([::127.0.0.1] becomes [::7f00:1]); at the
+      // closed port, so a policy that let it through would connect to nothing.
+      compatibleLoopback: `https://[::127.0.0.1]:${closedPort}/token`,
+      mappedLoopbackHex: `https://[::ffff:7f00:1]:${closedPort}/token`,
+      loopbackInteger: `https://2130706433:${closedPort}/token`,
+      machineName: `https://${hostname()}:${closedPort}/token`,
       unresolvable: 'https://fuzz.invalid/token',
       file: 'file:///etc/passwd',
       javascript: 'javascript:alert(1)',
