@@ -86,7 +86,8 @@ test('the page loads from workerd with no request outside its origin, and offers
   const document = await page.goto(`${edgeA.origin}/`);
   expect(document?.status()).toBe(200);
   expect(document?.headers()['content-security-policy']).toContain("connect-src 'self'");
-  await expect(page.getByText(/No demo server here/)).toBeVisible();
+  // The session is workerd's first answer through a freshly started isolate: slow on a busy machine.
+  await expect(page.getByText(/No demo server here/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('npm start', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Use demo server' })).toHaveCount(0);
   await page.waitForLoadState('networkidle');

@@ -39,6 +39,7 @@ export interface EdgeFrontOptions {
  *
  * - Node's HTTP parser reads the request: a malformed one (duplicate `Content-Length`, a bad
  *   request line) gets Node's 400 and never reaches workerd;
+ * - only a path as the request target (no `*`, no absolute URL), else 400;
  * - the Host rule of every host: a foreign or malformed Host gets the Node host's 403
  *   `unknown_host` (miniflare's own entry worker answers 500 to a Host it cannot parse);
  * - `CF-Connecting-IP` is set from the socket's address, replacing whatever the client wrote, as
@@ -61,6 +62,16 @@ export function createEdgeFront(options: EdgeFrontOptions): Server {
   server.on('close', () => agent.destroy());
   server.on('request', (req, res) => {
     if (refuseForeignHost(req, res, ownHosts, primaryOrigin)) return;
+    // Only origin-form (RFC 9112 §3.2.1): `*`, `http://other/…` and CONNECT's authority form name
+    // no file and no route here, and the runtime would build no URL from them.
+    if (!req.url?.startsWith('/')) {
+      res.writeHead(400, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end('The request target must be a path starting with "/".\n');
+      return;
+    }
     const upstream = forward(
       {
         host: '127.0.0.1',
