@@ -76,7 +76,8 @@ const envSchema = z.object({
     z
       .string()
       .regex(/^\d{1,9}$/, {
-        message: 'must be a whole number of calls per minute per client (0 turns the limit off)',
+        message:
+          'must be a whole number: the most calls one client may make in any 60 seconds (0 turns the limit off)',
       })
       .transform(Number)
       .default(DEFAULT_RATE_LIMIT.limit),
