@@ -18,7 +18,7 @@ export interface ServerEnv {
   PROXY_ALLOWED_HOSTS: AllowedHostPattern[];
   /** Extra origins the page is served under (reverse proxy, LAN name), comma-separated. */
   PUBLIC_ORIGINS: string[];
-  /** `/api/proxy` calls per minute per client address; 0 turns the limit off. Default 600. */
+  /** Most `/api/proxy` calls per client address in any 60 s; 0 turns the limit off. Default 600. */
   PROXY_RATE_LIMIT: number;
   /** Sites allowed to embed the page (CSP `frame-ancestors`); empty: any site (decision 014). */
   FRAME_ANCESTORS: string[];
