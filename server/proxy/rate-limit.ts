@@ -42,10 +42,12 @@ const FIRST_CAPACITY = 4;
  *
  * Memory: at most `maxClients` logs of at most `limit` times (8 bytes each), so
  * `maxClients × limit × 8` bytes in the worst case (48 MB at 10 000 clients and 600 calls, reached
- * only when every one of them is at its limit at once); a client holds about twice the calls it
- * made in the last window. Past `maxClients`, rested clients (no call in the window) are forgotten
- * first, then the least recently seen: only then, with more than `maxClients` clients busy at
- * once, can a forgotten client exceed its limit. Memory ranks above exactness there.
+ * only when every one of them is at its limit at once); a client's ring holds at most twice the
+ * most calls it has had in one window. Past `maxClients`, the least recently seen clients are
+ * forgotten: those at that end that are rested (no call in the window), then, while still full,
+ * the least recently seen one, busy or not. So a client can exceed its limit only by being
+ * forgotten while busy, which takes `maxClients` other clients seen after its last call, within
+ * one window. Memory ranks above exactness there.
  *
  * Pure (no timers, no I/O): it runs unchanged in Node and in fetch runtimes, and a test drives it
  * with its own clock. Does NOT identify clients: the host passes the identity (a socket's remote
