@@ -175,6 +175,10 @@ test.describe('the guide, live', () => {
     await expect(page.getByRole('radio', { name: /client_secret_post/ })).toBeChecked();
     await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue('');
     await expect(page.getByText(/contained a client secret/)).toBeVisible();
+    // Removing it cannot undo what the browser recorded before the page ran.
+    await expect(
+      page.getByText(/recorded the whole link in its history .* delete that entry\./),
+    ).toBeVisible();
     expect(page.url()).not.toContain('leaked');
   });
 

@@ -11,10 +11,10 @@ declare module 'oidc-provider' {
     };
   }
 
-  /** What oidc-provider hands the `grant.error` listeners: the context, its body already set. */
+  /** What oidc-provider hands the `*.error` listeners: the context, its body already set. */
   export interface ErrorContext {
     body: unknown;
-    oidc?: { params?: Record<string, unknown> };
+    oidc?: { params?: Record<string, unknown>; body?: Record<string, unknown> };
   }
 
   export interface ResourceServerInfo {
@@ -127,7 +127,7 @@ declare module 'oidc-provider' {
     readonly app: { on(event: 'error', listener: (error: Error) => void): unknown };
     on(event: 'server_error', listener: (ctx: unknown, error: Error) => void): this;
     on(
-      event: 'grant.error',
+      event: 'grant.error' | 'registration_create.error',
       listener: (ctx: ErrorContext, error: errors.OIDCProviderError) => void,
     ): this;
     on(event: string, listener: (...args: unknown[]) => void): this;

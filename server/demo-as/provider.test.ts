@@ -242,6 +242,13 @@ async function newPublicJwk(alg: 'RS256' | 'ES256'): Promise<{ privateKey: Crypt
   return { privateKey, jwk: { ...jwk, kid: await calculateJwkThumbprint(jwk), alg, use: 'sig' } };
 }
 
+/**
+ * An RSA modulus (RFC 7518 §6.3.1.1) of `bytes` octets of 0xff after `lead`: its size is what
+ * matters here, so no key is generated (a 65,536-bit one would take hours).
+ */
+const rsaModulus = (bytes: number, lead: number[] = []): string =>
+  Buffer.concat([Buffer.from(lead), Buffer.alloc(bytes, 0xff)]).toString('base64url');
+
 describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
   it.each(['RS256', 'ES256'] as const)(
     'registers a fresh %s public key with nothing else said, and the new client gets a token',
@@ -280,6 +287,14 @@ describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
     });
   });
 
+  it('accepts a 4,096-bit RSA key (the largest) with key_ops verify', async () => {
+    const { status, body } = await register({
+      jwks: { keys: [{ kty: 'RSA', n: rsaModulus(512), e: 'AQAB', key_ops: ['verify'] }] },
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ token_endpoint_auth_method: 'private_key_jwt' });
+  });
+
   it.each([
     [
       'a jwks_uri',
@@ -296,10 +311,10 @@ describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
       'token_endpoint_auth_method must be private_key_jwt: registered clients sign assertions and get no secret',
     ],
     [
-      'an unknown scope',
+      'an unknown scope (oidc-provider refuses it first; the demo says what to ask for)',
       { scope: 'customScope admin' },
       'invalid_client_metadata',
-      'scope must only contain Authorization Server supported scope values',
+      'scope admin is not a demo scope: ask for customScope and/or read:reports, or leave scope out for both',
     ],
     [
       'redirect URIs',
@@ -380,6 +395,81 @@ describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
       'too many keys',
       { jwks: { keys: [demoPublicJwk(), demoPublicJwk(), demoPublicJwk(), demoPublicJwk()] } },
       'jwks may hold at most 3 keys here',
+    ],
+    [
+      'a 40 KB member the JWK specification does not define',
+      { jwks: { keys: [{ ...demoPublicJwk(), note: 'x'.repeat(40_000) }] } },
+      'jwks.keys[0]: note is not a member of a public RSA key; remove it (accepted: kty, use, key_ops, alg, kid, n, e)',
+    ],
+    [
+      'a member of another key type (an RSA modulus on an EC key)',
+      { jwks: { keys: [{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', n: 'AQAB' }] } },
+      'jwks.keys[0]: n is not a member of a public EC key; remove it (accepted: kty, use, key_ops, alg, kid, crv, x, y)',
+    ],
+    [
+      'an x5u (a certificate URL)',
+      { jwks: { keys: [{ ...demoPublicJwk(), x5u: 'https://example.com/cert.pem' }] } },
+      'jwks.keys[0] contains x5u: this demo server never fetches URLs; remove it and send the key itself inline',
+    ],
+    [
+      'a jku (a key set URL)',
+      { jwks: { keys: [{ ...demoPublicJwk(), jku: 'https://example.com/jwks' }] } },
+      'jwks.keys[0] contains jku: this demo server never fetches URLs; remove it and send the key itself inline',
+    ],
+    [
+      'a certificate chain and thumbprint',
+      { jwks: { keys: [{ ...demoPublicJwk(), x5c: ['MIIB'], 'x5t#S256': 'AAAA' }] } },
+      'jwks.keys[0] contains x5c, x5t#S256: this demo server checks no certificate; remove it and send the bare public key',
+    ],
+    [
+      'a 65,536-bit RSA key',
+      { jwks: { keys: [{ kty: 'RSA', n: rsaModulus(8192), e: 'AQAB' }] } },
+      'jwks.keys[0]: an RSA key here may be at most 4096 bits long, not 65536; make a 2048, 3072 or 4096-bit key',
+    ],
+    [
+      'a 4,097-bit RSA key (one bit over)',
+      { jwks: { keys: [{ kty: 'RSA', n: rsaModulus(512, [0x01]), e: 'AQAB' }] } },
+      'jwks.keys[0]: an RSA key here may be at most 4096 bits long, not 4097; make a 2048, 3072 or 4096-bit key',
+    ],
+    [
+      'a 2,047-bit RSA key (one bit under), even with a leading zero octet',
+      { jwks: { keys: [{ kty: 'RSA', n: rsaModulus(255, [0x00, 0x7f]), e: 'AQAB' }] } },
+      'jwks.keys[0]: an RSA key must be at least 2048 bits long (RFC 7518 section 3.3)',
+    ],
+    [
+      'key_ops other than verify',
+      { jwks: { keys: [{ ...demoPublicJwk(), key_ops: ['verify', 'sign'] }] } },
+      'jwks.keys[0]: key_ops must hold only verify, or be left out',
+    ],
+    [
+      'a kid used as storage',
+      { jwks: { keys: [{ ...demoPublicJwk(), kid: 'k'.repeat(201) }] } },
+      'jwks.keys[0]: kid must be a string of at most 200 characters',
+    ],
+    [
+      'a client_name used as storage',
+      { jwks: { keys: [demoPublicJwk()] }, client_name: 'n'.repeat(40_000) },
+      'client_name must be a string of at most 200 characters',
+    ],
+    [
+      'the scope openid',
+      { jwks: { keys: [demoPublicJwk()] }, scope: 'openid' },
+      'scope openid is not a demo scope (openid identifies a user, and client credentials have none): ask for customScope and/or read:reports, or leave scope out for both',
+    ],
+    [
+      'offline_access and openid beside a demo scope',
+      { jwks: { keys: [demoPublicJwk()] }, scope: 'customScope offline_access openid' },
+      'scope offline_access openid is not a demo scope (openid identifies a user, and client credentials have none): ask for customScope and/or read:reports, or leave scope out for both',
+    ],
+    [
+      'a scope of spaces only',
+      { jwks: { keys: [demoPublicJwk()] }, scope: '  ' },
+      'scope must name at least one demo scope: ask for customScope and/or read:reports, or leave scope out for both',
+    ],
+    [
+      'a 40 KB field name, quoted short',
+      { jwks: { keys: [demoPublicJwk()] }, ['f'.repeat(40_000)]: 1 },
+      `${'f'.repeat(40)}... is not accepted: this demo server registers only client-credentials clients that sign with a key (private_key_jwt)`,
     ],
   ])('refuses %s', async (_label, body, description) => {
     const request = body === 'private' ? { jwks: { keys: [DEMO_PRIVATE_JWK] } } : body;

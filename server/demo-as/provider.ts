@@ -17,7 +17,7 @@ import {
   DEMO_SCOPES,
 } from './constants.ts';
 import { createMemoryAdapterClass } from './memory-adapter.ts';
-import { checkRegistration } from './registration-policy.ts';
+import { checkRegistration, explainScopeRefusal } from './registration-policy.ts';
 
 export interface DemoAuthorizationServer {
   info: DemoServerInfo;
@@ -242,6 +242,7 @@ export async function createDemoAuthorizationServer(
   });
 
   provider.on('grant.error', explainClientAssertionFailures);
+  provider.on('registration_create.error', explainScopeRefusal);
 
   return {
     info: {

@@ -13,12 +13,12 @@ describe('parseServerEnv', () => {
     });
   });
 
-  it('reads PROXY_RATE_LIMIT as calls per minute, 0 for no limit', () => {
+  it('reads PROXY_RATE_LIMIT as calls in any 60 s, 0 for no limit', () => {
     expect(parseServerEnv({ PROXY_RATE_LIMIT: '30' }).PROXY_RATE_LIMIT).toBe(30);
     expect(parseServerEnv({ PROXY_RATE_LIMIT: '0' }).PROXY_RATE_LIMIT).toBe(0);
     for (const bad of ['ten', '-5', '1.5', '60/min'])
       expect(() => parseServerEnv({ PROXY_RATE_LIMIT: bad })).toThrow(
-        /PROXY_RATE_LIMIT=.*whole number of calls per minute/,
+        /PROXY_RATE_LIMIT=.*whole number: the most calls one client may make in any 60 seconds/,
       );
   });
 

@@ -18,7 +18,7 @@ export interface ServerEnv {
   PROXY_ALLOWED_HOSTS: AllowedHostPattern[];
   /** Extra origins the page is served under (reverse proxy, LAN name), comma-separated. */
   PUBLIC_ORIGINS: string[];
-  /** `/api/proxy` calls per minute per client address; 0 turns the limit off. Default 600. */
+  /** Most `/api/proxy` calls per client address in any 60 s; 0 turns the limit off. Default 600. */
   PROXY_RATE_LIMIT: number;
   /** Sites allowed to embed the page (CSP `frame-ancestors`); empty: any site (decision 014). */
   FRAME_ANCESTORS: string[];
@@ -76,7 +76,8 @@ const envSchema = z.object({
     z
       .string()
       .regex(/^\d{1,9}$/, {
-        message: 'must be a whole number of calls per minute per client (0 turns the limit off)',
+        message:
+          'must be a whole number: the most calls one client may make in any 60 seconds (0 turns the limit off)',
       })
       .transform(Number)
       .default(DEFAULT_RATE_LIMIT.limit),

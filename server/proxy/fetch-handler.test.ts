@@ -71,7 +71,7 @@ describe('createFetchHandler', () => {
     );
   });
 
-  it('PROXY_RATE_LIMIT limits calls per client per minute, 0 turns it off, words are refused', async () => {
+  it('PROXY_RATE_LIMIT limits calls per client in any 60 s, 0 turns it off, words are refused', async () => {
     const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
     const call = (handler: (request: Request, clientId?: string) => Promise<Response>) =>
       handler(

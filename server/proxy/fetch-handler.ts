@@ -26,8 +26,9 @@ export interface FetchHandlerEnv {
    */
   PUBLIC_ORIGINS?: string;
   /**
-   * Calls per minute per client (`0`: no limit), as on the Node host. Counted per isolate, keyed
-   * by the client id the runtime vouches for: a global limit is the platform's job.
+   * The most calls one client may make in any 60 s (`0`: no limit), as on the Node host. Counted
+   * per isolate, keyed by the client id the runtime vouches for: a global limit is the platform's
+   * job.
    */
   PROXY_RATE_LIMIT?: string;
 }
@@ -39,7 +40,7 @@ export function parseRateLimit(
   if (value === undefined || value === '') return undefined;
   if (!/^\d{1,9}$/.test(value)) {
     throw new FetchHandlerEnvError(
-      `PROXY_RATE_LIMIT must be a whole number of calls per minute per client (0 turns the limit off), not "${value}".`,
+      `PROXY_RATE_LIMIT must be a whole number: the most calls one client may make in any 60 seconds (0 turns the limit off), not "${value}".`,
     );
   }
   const limit = Number(value);

@@ -48,7 +48,7 @@ export interface ProxyCoreOptions {
   /** Largest response body relayed. Default 1 MiB. */
   maxResponseBytes?: number;
   /**
-   * Calls one client may make to `/api/proxy` per window (the host names the client: see
+   * Calls one client may make to `/api/proxy` in any `windowMs` (the host names the client: see
    * `ProxyRequest.clientId`). Default `DEFAULT_RATE_LIMIT`; `false` turns the limit off.
    */
   rateLimit?: { limit: number; windowMs: number } | false;
@@ -78,8 +78,9 @@ export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'client-credentials-playground-proxy';
 /**
- * 600 calls a minute per client, in bursts of up to 600: far above what a person clicking "Send"
- * or a docs page does, low enough that the proxy cannot be used to hammer a token endpoint.
+ * At most 600 calls per client in any 60 s (a sliding window, not a bucket that refills): far
+ * above what a person clicking "Send" or a docs page does, low enough that the proxy cannot be
+ * used to hammer a token endpoint.
  */
 export const DEFAULT_RATE_LIMIT = { limit: 600, windowMs: 60_000 } as const;
 export const DEFAULT_MAX_CONCURRENT_UPSTREAM = 64;

@@ -74,7 +74,7 @@ const WORDS: Readonly<Record<ProxyFailureCode, FailureWords>> = {
   },
   rate_limited: {
     title: `${REFUSED} too many requests from this browser.`,
-    help: 'Wait a few seconds (the proxy says how long) and send again.',
+    help: 'Wait as long as the proxy says (at most a minute: it counts the calls from this network address over the last 60 seconds), then send again.',
   },
   busy: {
     title: `${REFUSED} it is busy with other requests.`,
