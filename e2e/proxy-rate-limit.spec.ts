@@ -71,3 +71,26 @@ for (const runtime of ['node', 'edge'] as const) {
     expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(Number(retryAfter));
   });
 }
+
+test('npm run start:edge: a CF-Connecting-IP the client writes itself buys no extra calls', async () => {
+  test.setTimeout(90_000);
+  stubs = await startUpstreamStubs();
+  const upstream = stubs;
+  playground = await startPlaygroundProcess({
+    runtime: 'edge',
+    env: { PROXY_RATE_LIMIT: '3', PROXY_ALLOWED_HOSTS: `127.0.0.1:${upstream.httpPort}` },
+  });
+  const origin = playground.origin;
+  const { proxyToken } = await fetchSession(origin);
+  const statuses: number[] = [];
+  // A new forged address on every call: counted as one client all the same (the socket's).
+  for (let n = 1; n <= 5; n++) {
+    const answer = await proxyCall(origin, proxyToken, {
+      target: `http://127.0.0.1:${upstream.httpPort}/token`,
+      headers: { 'cf-connecting-ip': `198.51.100.${n}` },
+      body: 'grant_type=client_credentials',
+    });
+    statuses.push(answer.status);
+  }
+  expect(statuses).toEqual([200, 200, 200, 429, 429]);
+});
