@@ -1,6 +1,8 @@
 // `npm run start:edge`: the same build and proxy as `npm start`, served by workerd (through
-// miniflare) instead of Node. Builds first when the page or the worker bundle is missing or older
-// than its sources; runs in this process, so stopping this PID stops workerd too.
+// miniflare) instead of Node, on loopback behind a front on HOST:PORT that plays Cloudflare's edge
+// (server/node/edge-front.ts), with an outbound network of public destinations only
+// (server/node/edge-network.ts; docs/decisions/025). Builds first when the page or a bundle is
+// missing or older than its sources; runs in this process, so stopping this PID stops workerd too.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
