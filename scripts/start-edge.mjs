@@ -129,7 +129,7 @@ try {
   front = createEdgeFront({ origins, workerdPort: Number(workerdUrl.port) });
 } catch (error) {
   await miniflare.dispose().catch(() => undefined);
-  fail(`PUBLIC_ORIGINS: ${error instanceof Error ? error.message : String(error)}`);
+  fail(error instanceof Error ? error.message : String(error));
 }
 await new Promise((resolve) => {
   front.once('error', async (error) => {

@@ -169,6 +169,6 @@ describe('the edge worker', () => {
       env({ BEHIND_CLOUDFLARE: 'maybe' }),
     );
     expect(unclear.status).toBe(500);
-    expect(await unclear.text()).toMatch(/BEHIND_CLOUDFLARE must be true or false/);
+    expect(await unclear.text()).toMatch(/BEHIND_CLOUDFLARE="maybe": must be true or false/);
   });
 });

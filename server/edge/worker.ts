@@ -1,11 +1,11 @@
 import { AllowedHostsError } from '../proxy/allowed-hosts.ts';
 import { proxyErrorResult } from '../proxy/exchange.ts';
+import { createFetchHandler, type FetchHandlerEnv } from '../proxy/fetch-handler.ts';
 import {
-  createFetchHandler,
-  FetchHandlerEnvError,
-  parsePublicOrigins,
-  type FetchHandlerEnv,
-} from '../proxy/fetch-handler.ts';
+  parseBehindCloudflareSetting,
+  parsePublicOriginsSetting,
+  SettingError,
+} from '../proxy/settings.ts';
 import { toWebResponse } from '../proxy/handler.ts';
 import { hostsOfOrigins, isOwnHost, unknownHostError } from '../proxy/own-host.ts';
 import {
@@ -133,14 +133,6 @@ interface Configured {
  */
 const SHARED_CLIENT = 'every caller of this isolate';
 
-/** `BEHIND_CLOUDFLARE` as a yes or no. Throws FetchHandlerEnvError when it is neither. */
-function parseBehindCloudflare(value: string | undefined): boolean {
-  const normalised = (value ?? '').trim().toLowerCase();
-  if (normalised === 'true' || normalised === '1') return true;
-  if (normalised === '' || normalised === 'false' || normalised === '0') return false;
-  throw new FetchHandlerEnvError(`BEHIND_CLOUDFLARE must be true or false, not "${value ?? ''}".`);
-}
-
 /**
  * The proxy of one environment, or the sentence that says why it cannot run. Throws what is not
  * a configuration error.
@@ -152,7 +144,7 @@ function configureApi(env: EdgeEnv): Configured['api'] {
     return 'The proxy is not configured: set the secret PROXY_TOKEN_SECRET (`wrangler secret put PROXY_TOKEN_SECRET`, at least 32 random characters).';
   }
   try {
-    const trustConnectingIp = parseBehindCloudflare(env.BEHIND_CLOUDFLARE);
+    const trustConnectingIp = parseBehindCloudflareSetting(env.BEHIND_CLOUDFLARE);
     const handler = createFetchHandler(env);
     // Behind Cloudflare, `CF-Connecting-IP` is Cloudflare's own: it overwrites what a client sent.
     return (request) =>
@@ -161,7 +153,7 @@ function configureApi(env: EdgeEnv): Configured['api'] {
         (trustConnectingIp && request.headers.get('cf-connecting-ip')) || SHARED_CLIENT,
       );
   } catch (error) {
-    if (!(error instanceof AllowedHostsError || error instanceof FetchHandlerEnvError)) throw error;
+    if (!(error instanceof AllowedHostsError || error instanceof SettingError)) throw error;
     return `The proxy is not configured: ${error.message}`;
   }
 }
@@ -175,13 +167,13 @@ function configurationOf(env: EdgeEnv): Configured | string {
   let made: Configured | string;
   try {
     // A bad PUBLIC_ORIGINS leaves no Host rule to apply: nothing is served until it is fixed.
-    const origins = parsePublicOrigins(env.PUBLIC_ORIGINS);
+    const origins = parsePublicOriginsSetting(env.PUBLIC_ORIGINS);
     made = {
       hostRule: origins && { hosts: hostsOfOrigins(origins), primary: origins[0] ?? '' },
       api: configureApi(env),
     };
   } catch (error) {
-    if (!(error instanceof FetchHandlerEnvError)) throw error;
+    if (!(error instanceof SettingError)) throw error;
     made = `The playground is not configured: ${error.message}`;
   }
   const problem = typeof made === 'string' ? made : made.api;

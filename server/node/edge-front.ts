@@ -6,7 +6,7 @@ import {
   type OutgoingHttpHeaders,
   type Server,
 } from 'node:http';
-import { parsePublicOrigins } from '../proxy/fetch-handler.ts';
+import { parsePublicOriginsSetting } from '../proxy/settings.ts';
 import { hostsOfOrigins } from '../proxy/own-host.ts';
 import { DEFAULT_SERVER_TIMEOUTS } from './server-timeouts.ts';
 import { refuseForeignHost } from './host-guard.ts';
@@ -25,7 +25,7 @@ const HOP_BY_HOP = new Set([
 export interface EdgeFrontOptions {
   /**
    * The origins the page is served under, the first the one printed at start (PUBLIC_ORIGINS'
-   * grammar). Throws FetchHandlerEnvError when one is not an origin.
+   * grammar). Throws SettingError when one is not an origin.
    */
   origins: string;
   /** Where workerd listens, on loopback only. */
@@ -49,7 +49,7 @@ export interface EdgeFrontOptions {
  * Streams both ways; buffers nothing. Does NOT apply the proxy's own rules: the worker does.
  */
 export function createEdgeFront(options: EdgeFrontOptions): Server {
-  const origins = parsePublicOrigins(options.origins) ?? [];
+  const origins = parsePublicOriginsSetting(options.origins) ?? [];
   const ownHosts = hostsOfOrigins(origins);
   const primaryOrigin = origins[0] ?? '';
   const agent = new Agent({ keepAlive: true });

@@ -7,6 +7,11 @@ import {
   type AllowedHostPattern,
 } from '../proxy/allowed-hosts.ts';
 import { DEFAULT_RATE_LIMIT } from '../proxy/proxy-core.ts';
+import {
+  parsePublicOriginsSetting,
+  parseRateLimitSetting,
+  SettingError,
+} from '../proxy/settings.ts';
 
 /** The standalone server's settings, parsed once at start-up. */
 export interface ServerEnv {
@@ -27,6 +32,19 @@ export interface ServerEnv {
 /** Thrown with one readable line per bad variable. */
 export class EnvError extends Error {
   override readonly name = 'EnvError';
+}
+
+/** A shared setting parser (server/proxy/settings.ts) inside the schema: its problem, its words. */
+function fromSetting<T>(ctx: z.RefinementCtx, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: error instanceof SettingError ? error.problem : 'is malformed',
+    });
+    return z.NEVER;
+  }
 }
 
 const emptyAsUndefined = (value: unknown) =>
@@ -75,46 +93,24 @@ const envSchema = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^\d{1,9}$/, {
-        message:
-          'must be a whole number: the most calls one client may make in any 60 seconds (0 turns the limit off)',
-      })
-      .transform(Number)
-      .default(DEFAULT_RATE_LIMIT.limit),
+      .optional()
+      .transform((value, ctx) =>
+        fromSetting(ctx, () => {
+          const parsed = parseRateLimitSetting(value);
+          return parsed === undefined
+            ? DEFAULT_RATE_LIMIT.limit
+            : parsed === false
+              ? 0
+              : parsed.limit;
+        }),
+      ),
   ),
   PUBLIC_ORIGINS: z.preprocess(
     emptyAsUndefined,
     z
       .string()
       .optional()
-      .transform((value, ctx) => {
-        const origins: string[] = [];
-        for (const entry of (value ?? '')
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)) {
-          let origin: string | undefined;
-          try {
-            const url = new URL(entry);
-            if (
-              (url.protocol === 'http:' || url.protocol === 'https:') &&
-              url.origin === entry.replace(/\/$/, '')
-            )
-              origin = url.origin;
-          } catch {
-            origin = undefined;
-          }
-          if (!origin) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `"${entry}" is not an origin like https://playground.example.com`,
-            });
-            return z.NEVER;
-          }
-          origins.push(origin);
-        }
-        return origins;
-      }),
+      .transform((value, ctx) => fromSetting(ctx, () => parsePublicOriginsSetting(value) ?? [])),
   ),
   FRAME_ANCESTORS: z.preprocess(
     emptyAsUndefined,

@@ -67,7 +67,7 @@ describe('createFetchHandler', () => {
   it('refuses a secret too short to be one, and a PUBLIC_ORIGINS entry that is not an origin', () => {
     expect(() => createFetchHandler({ PROXY_TOKEN_SECRET: 'short' })).toThrow(/too short/);
     expect(() => createFetchHandler({ PUBLIC_ORIGINS: 'https://docs.example/path' })).toThrow(
-      /PUBLIC_ORIGINS: "https:\/\/docs.example\/path" is not an origin/,
+      /^PUBLIC_ORIGINS="https:\/\/docs.example\/path": "https:\/\/docs.example\/path" is not an origin/,
     );
   });
 

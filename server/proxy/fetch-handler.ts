@@ -3,6 +3,7 @@ import { createProxyHandler, type UpstreamFetch } from './handler.ts';
 import { nonPublicAddressRefusal, plainHttpRefusal } from './target-refusals.ts';
 import type { TargetDecision } from './proxy-core.ts';
 import { classifyIpAddress } from './ip-address.ts';
+import { parsePublicOriginsSetting, parseRateLimitSetting, SettingError } from './settings.ts';
 import {
   createProxyTokens,
   MIN_PROXY_TOKEN_SECRET_LENGTH,
@@ -31,52 +32,6 @@ export interface FetchHandlerEnv {
    * job.
    */
   PROXY_RATE_LIMIT?: string;
-}
-
-/** `PROXY_RATE_LIMIT` as the handler's option. Throws FetchHandlerEnvError when not a count. */
-export function parseRateLimit(
-  value: string | undefined,
-): { limit: number; windowMs: number } | false | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,9}$/.test(value)) {
-    throw new FetchHandlerEnvError(
-      `PROXY_RATE_LIMIT must be a whole number: the most calls one client may make in any 60 seconds (0 turns the limit off), not "${value}".`,
-    );
-  }
-  const limit = Number(value);
-  return limit === 0 ? false : { limit, windowMs: 60_000 };
-}
-
-/** A configuration value the handler cannot work with; the message names the variable. */
-export class FetchHandlerEnvError extends Error {
-  override name = 'FetchHandlerEnvError';
-}
-
-/** `PUBLIC_ORIGINS` as a list of origins. Throws FetchHandlerEnvError on an entry that is not one. */
-export function parsePublicOrigins(value: string | undefined): string[] | undefined {
-  const entries = (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return undefined;
-  return entries.map((entry) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(entry);
-    } catch {
-      url = undefined;
-    }
-    if (
-      !url ||
-      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-      url.origin !== entry.replace(/\/$/, '')
-    ) {
-      throw new FetchHandlerEnvError(
-        `PUBLIC_ORIGINS: "${entry}" is not an origin (scheme://host[:port], nothing after it).`,
-      );
-    }
-    return url.origin;
-  });
 }
 
 /**
@@ -112,7 +67,7 @@ export function createStaticTargetPolicy(
  * no demo server here) and `/api/proxy`, with the same rules as the Node server.
  *
  * Throws AllowedHostsError at creation when `PROXY_ALLOWED_HOSTS` is malformed, and
- * FetchHandlerEnvError when `PUBLIC_ORIGINS` or `PROXY_RATE_LIMIT` is, or `PROXY_TOKEN_SECRET` is
+ * SettingError when `PUBLIC_ORIGINS` or `PROXY_RATE_LIMIT` is, or `PROXY_TOKEN_SECRET` is
  * set but too short.
  */
 export function createFetchHandler(
@@ -121,12 +76,14 @@ export function createFetchHandler(
 ): (request: Request, clientId?: string) => Promise<Response> {
   const configured = env.PROXY_TOKEN_SECRET ?? '';
   if (configured !== '' && configured.length < MIN_PROXY_TOKEN_SECRET_LENGTH) {
-    throw new FetchHandlerEnvError(
-      `PROXY_TOKEN_SECRET is too short: use at least ${MIN_PROXY_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -base64 32\`).`,
+    throw new SettingError(
+      'PROXY_TOKEN_SECRET',
+      undefined,
+      `is too short: use at least ${MIN_PROXY_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -base64 32\`)`,
     );
   }
-  const selfOrigins = parsePublicOrigins(env.PUBLIC_ORIGINS);
-  const rateLimit = parseRateLimit(env.PROXY_RATE_LIMIT);
+  const selfOrigins = parsePublicOriginsSetting(env.PUBLIC_ORIGINS);
+  const rateLimit = parseRateLimitSetting(env.PROXY_RATE_LIMIT);
   return createProxyHandler({
     proxyTokens: createProxyTokens({
       secret: configured === '' ? randomProxyTokenSecret() : configured,
