@@ -1,23 +1,27 @@
 // @ts-check
-// Enforces the import direction of docs/GUIDE §2 ("arrows point one way"):
+// Enforces the import direction described in docs/architecture.md ("arrows point one way"):
 //   app → features → services / components → core;  core → core only.
 // A feature never imports another feature; services never import features; nothing in src
 // imports server. Inside server: proxy uses only core and web-standard APIs (no node:*, so it
 // runs on any fetch-handler runtime), demo-as never imports proxy, node (the Node host, like the
-// Vite plugin at the server root) may import both; web (pure pieces all hosts share) and edge (the
-// workerd host) use no node:*, and edge never imports node or demo-as. Core imports no React, no node:* and no
-// package but zod.
+// Vite plugin at the server root) may import both; web and static (pure pieces all hosts share:
+// security headers, the serving policy of built files) and edge (the workerd host) use no node:*,
+// and edge never imports node or demo-as; build (the steps after Vite's) may use the pure pieces.
+// Core imports no React, no node:* and no package but zod.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** Folders of server/ that are layers of their own; node/ and the files at server/ are the host. */
+const SERVER_LAYERS = new Set(['proxy', 'demo-as', 'web', 'static', 'edge', 'build']);
 
 /** @param {string} file @returns {{layer: string, feature?: string} | null} */
 function layerOf(file) {
   const rel = path.relative(root, file).split(path.sep);
   if (rel[0] === 'server') {
     const part = rel.length > 2 ? rel[1] : undefined;
-    return part === 'proxy' || part === 'demo-as' || part === 'web' || part === 'edge'
+    return part !== undefined && SERVER_LAYERS.has(part)
       ? { layer: `server/${part}` }
       : { layer: 'server/host' };
   }
@@ -37,12 +41,23 @@ const allowed = {
   app: ['app', 'features', 'services', 'components', 'core'],
   'server/proxy': ['server/proxy', 'core'],
   'server/demo-as': ['server/demo-as', 'core'],
-  // Pure pieces every host shares (security headers): no node:*, so the edge worker can use them.
+  // Pure pieces every host shares (security headers; how built files are served): no node:*, so
+  // the edge worker can use them.
   'server/web': ['server/web', 'core'],
+  'server/static': ['server/static', 'core'],
   // The edge worker: the proxy and the shared pieces, never the Node host or the demo server.
-  'server/edge': ['server/edge', 'server/proxy', 'server/web', 'core'],
+  'server/edge': ['server/edge', 'server/proxy', 'server/web', 'server/static', 'core'],
+  // The build steps after Vite's (prerendering, precompression): Node, and the shared pieces.
+  'server/build': ['server/build', 'server/web', 'server/static', 'core'],
   // server/node and the files at server/ itself: the Node hosts of proxy and demo-as.
-  'server/host': ['server/host', 'server/proxy', 'server/demo-as', 'server/web', 'core'],
+  'server/host': [
+    'server/host',
+    'server/proxy',
+    'server/demo-as',
+    'server/web',
+    'server/static',
+    'core',
+  ],
 };
 
 /**
@@ -54,6 +69,7 @@ const packageLimits = {
   core: new Set(['zod', 'zod/mini']),
   'server/proxy': null,
   'server/web': null,
+  'server/static': null,
   'server/edge': null,
 };
 
@@ -81,7 +97,9 @@ export const importDirection = {
   meta: {
     type: 'problem',
     schema: [],
-    messages: { wrong: '{{from}} must not import {{what}} (GUIDE §2 import direction).' },
+    messages: {
+      wrong: '{{from}} must not import {{what}} (import direction: docs/architecture.md).',
+    },
   },
   create(context) {
     const from = layerOf(context.filename);

@@ -7,6 +7,7 @@ import {
   SettingError,
 } from '../proxy/settings.ts';
 import { toWebResponse } from '../proxy/handler.ts';
+import { cacheControlFor } from '../static/asset-policy.ts';
 import { hostsOfOrigins, isOwnHost, unknownHostError } from '../proxy/own-host.ts';
 import {
   FrameAncestorsError,
@@ -32,9 +33,6 @@ export interface EdgeEnv extends FetchHandlerEnv {
    */
   BEHIND_CLOUDFLARE?: string;
 }
-
-/** Hashed build output: the name changes with the content, so it may be cached for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const PLAIN_TEXT = {
   'content-type': 'text/plain; charset=utf-8',
@@ -78,10 +76,7 @@ async function serveStatic(
     found,
   );
   response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set(
-    'cache-control',
-    url.pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
-  );
+  response.headers.set('cache-control', cacheControlFor(url.pathname));
   if (html !== undefined) {
     const styleHashes = await inlineStyleHashes(html);
     for (const [name, value] of Object.entries(
