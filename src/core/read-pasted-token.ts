@@ -2,6 +2,8 @@
 export type TokenWrapper =
   | { readonly kind: 'token-response' }
   | { readonly kind: 'curl-command' }
+  /** RFC 6750 §2.3: the `access_token` query parameter of a URL (or its fragment, RFC 6749 §4.2.2). */
+  | { readonly kind: 'url-parameter' }
   | { readonly kind: 'command-option'; readonly option: string }
   | { readonly kind: 'quotes'; readonly quote: string }
   | { readonly kind: 'header-name'; readonly asWritten: string }
@@ -68,6 +70,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The `access_token` parameter of a URL's query or fragment, if it has one. */
+function accessTokenOfUrl(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  return (
+    url.searchParams.get('access_token') ??
+    new URLSearchParams(url.hash.slice(1)).get('access_token') ??
+    undefined
+  );
+}
+
 /** The Authorization header argument of a whole curl command, if it has one. */
 function authorizationArgument(command: string): string | undefined {
   for (const match of command.matchAll(CURL_AUTHORIZATION_ARGUMENT)) {
@@ -80,7 +97,8 @@ function authorizationArgument(command: string): string | undefined {
 /**
  * Reads what people paste into a token inspector down to the access token: a whole
  * `Authorization: Bearer …` line, `Bearer …` or `DPoP …`, quotes, a curl `-H '…'` argument or the
- * whole curl command, or an RFC 6749 §5.1 token response pasted whole (its `access_token`). Says
+ * whole curl command, a URL carrying it as `access_token`, or an RFC 6749 §5.1 token response
+ * pasted whole (its `access_token`). Says
  * what it took away, so the page can tell the reader.
  *
  * What is left must be an RFC 6750 §2.1 `b64token`; anything else (words with spaces, a Basic
@@ -113,6 +131,14 @@ export function readPastedToken(pasted: string): PastedTokenReading {
       } else {
         return notAToken({ kind: 'json-without-access-token' });
       }
+    }
+  }
+
+  if (/^https?:\/\/\S+$/i.test(rest)) {
+    const fromUrl = accessTokenOfUrl(rest);
+    if (fromUrl !== undefined) {
+      removed.push({ kind: 'url-parameter' });
+      rest = fromUrl.trim();
     }
   }
 

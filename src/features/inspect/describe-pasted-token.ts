@@ -6,6 +6,8 @@ function wrapperWords(wrapper: TokenWrapper): string {
       return 'the token response around its access_token';
     case 'curl-command':
       return 'the curl command around its Authorization header';
+    case 'url-parameter':
+      return 'the URL around its access_token parameter';
     case 'command-option':
       return `the curl option ${wrapper.option}`;
     case 'quotes':
@@ -37,12 +39,17 @@ export function describeRemovedWrappers(removed: readonly TokenWrapper[]): strin
   }
   const source = removed.some((w) => w.kind === 'curl-command')
     ? 'a curl command'
-    : removed.some((w) => w.kind === 'header-name')
-      ? 'a whole header line'
-      : removed.some((w) => w.kind === 'scheme')
-        ? 'a header value'
-        : 'the pasted text';
-  return `Read from ${source}: removed ${list(removed.map(wrapperWords))}. The token below is what an API receives.`;
+    : removed.some((w) => w.kind === 'url-parameter')
+      ? 'a URL'
+      : removed.some((w) => w.kind === 'header-name')
+        ? 'a whole header line'
+        : removed.some((w) => w.kind === 'scheme')
+          ? 'a header value'
+          : 'the pasted text';
+  const inUrl = removed.some((w) => w.kind === 'url-parameter')
+    ? ' A token in a URL ends up in server and proxy logs (RFC 6750 §2.3 advises against it): send it in the Authorization header.'
+    : '';
+  return `Read from ${source}: removed ${list(removed.map(wrapperWords))}. The token below is what an API receives.${inUrl}`;
 }
 
 /** Why a paste is not an access token, in words, with what to paste instead. */
