@@ -103,7 +103,7 @@ describe('diagnoseAuthorizationHeader: the fixture broken headers', () => {
     expect(find(header, 'pair-read').reading).toEqual({
       clientId: OKTA.clientId,
       secretLength: 41,
-      secretMask: `${'\u2022'.repeat(40)}\u240a`,
+      secretMask: `${'\u2022'.repeat(40)}\u21b5`,
       trailingLineBreak: { kind: 'LF', length: 1 },
     });
     expect(find(header, 'secret-differs', OKTA)).toMatchObject({

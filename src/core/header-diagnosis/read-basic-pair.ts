@@ -24,7 +24,7 @@ export interface BasicPair {
   readonly findings: HeaderFinding[];
 }
 
-const LINE_BREAK_SHOWN: Readonly<Record<string, string>> = { '\n': '\u240a', '\r': '\u240d' };
+const LINE_BREAK_SHOWN: Readonly<Record<string, string>> = { '\n': '\u21b5', '\r': '\u2190' };
 
 function codePointLength(value: string): number {
   return [...value].length;
@@ -53,7 +53,7 @@ function lineBreakKind(lineBreak: string): LineBreak {
 
 /**
  * A reading of the secret as the server receives it: a trailing line break is counted and shown
- * (`␊`, `␍`) in the mask, so "secret of 7 characters" never hides that the 7th is a line break.
+ * (`↵` for LF, `←` for CR) in the mask, so "secret of 7 characters" never hides that the 7th is a line break.
  */
 function reading(
   clientId: string,

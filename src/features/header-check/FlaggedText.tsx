@@ -5,8 +5,8 @@ const VISIBLE: Readonly<Record<string, string>> = {
   ' ': '\u2423',
   '\t': '\u21e5',
   '\u00a0': '\u2423',
-  '\r': '\u240d',
-  '\n': '\u240a\n',
+  '\r': '\u2190',
+  '\n': '\u21b5\n',
   '\ufeff': '[U+FEFF]',
 };
 
@@ -36,7 +36,7 @@ export function flaggedPieces(pasted: string, findings: readonly HeaderFinding[]
 
 /**
  * The pasted text with the characters a finding points at marked, invisible ones made visible
- * (a line break as ␊, a space as ␣), so a person sees where the problem is. Shown only when there
+ * (a line feed as ↵, a carriage return as ←, a space as ␣), so a person sees where the problem is. Shown only when there
  * is something to mark. It repeats the person's own paste, in this page only.
  */
 export function FlaggedText({

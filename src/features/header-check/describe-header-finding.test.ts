@@ -78,7 +78,7 @@ describe('describeVerdict: the verdict follows the severities', () => {
 
   it('the decoded secret is counted honestly: a trailing line break is named', () => {
     expect(words(`Basic ${b64('demo:secret\n')}`)).toContain(
-      'Decoded: client ID "demo", secret of 7 characters, the last a line break (LF) ••••••␊.',
+      'Decoded: client ID "demo", secret of 7 characters, the last a line break (LF) ••••••↵.',
     );
   });
 });

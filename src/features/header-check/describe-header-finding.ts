@@ -230,7 +230,13 @@ function uniqueShorts(findings: readonly HeaderFinding[]): string {
  */
 export function describeVerdict(diagnosis: HeaderDiagnosis): string {
   const { findings, verdict } = diagnosis;
-  const bySeverity = findings.filter((f) => f.severity === verdict);
+  // The trailing-newline finding already says what a line break added to the expected secret is.
+  const saidOnce = findings.some((f) => f.code === 'trailing-newline');
+  const bySeverity = findings.filter(
+    (f) =>
+      f.severity === verdict &&
+      !(saidOnce && f.code === 'secret-differs' && f.trailingLineBreak !== undefined),
+  );
   const match = findings.find((f) => f.code === 'matches-expected');
   const matches =
     match?.code !== 'matches-expected'
