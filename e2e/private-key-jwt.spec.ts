@@ -232,9 +232,17 @@ test.describe('private_key_jwt', () => {
     await expect(output).toHaveAccessibleDescription(/Enter a client ID/);
     await expect(page.getByRole('button', { name: 'Copy Client assertion' })).toBeDisabled();
     await expect(page.getByRole('table', { name: 'Claims' })).toHaveCount(0);
-    // Once the claims are complete, it signs.
+    // Nor with the placeholder endpoint derived before an Okta domain is entered.
     await page.getByLabel('Client ID', { exact: true }).fill('svc');
-    expect(decodeJwt(await shownAssertion(page)).iss).toBe('svc');
+    await expect(output).toHaveText('');
+    await expect(output).toHaveAccessibleDescription(/Enter an Okta domain or token endpoint/);
+    // Once the claims are complete, it signs.
+    await page.getByLabel('Okta domain', { exact: true }).fill('dev-123456.okta.com');
+    expect(decodeJwt(await shownAssertion(page))).toMatchObject({
+      iss: 'svc',
+      sub: 'svc',
+      aud: 'https://dev-123456.okta.com/oauth2/default/v1/token',
+    });
   });
 
   test('a malformed key gets a clear error, not a crash', async ({ page }) => {

@@ -56,8 +56,9 @@ export function clampAssertionLifetime(seconds: number): number {
 }
 
 /**
- * What a client assertion still lacks before it can be signed, in words ("a client ID (its iss
- * and sub)"), empty when its claims are complete. RFC 7523 §3 requires `iss`, `sub` and `aud`: an
+ * What a client assertion still lacks before it can be signed, in words ("a client ID (the
+ * assertion's iss and sub)"), empty when its claims are complete. A token endpoint that still
+ * holds a `{placeholder}` is missing too: an `aud` naming it is as fake as an empty one. RFC 7523 §3 requires `iss`, `sub` and `aud`: an
  * assertion naming `"iss": ""` is one no server accepts, and a signed one would look usable.
  *
  * Does NOT check that the client ID or URL are right, only that they are there.
@@ -69,7 +70,10 @@ export function missingAssertionClaims(input: {
 }): string[] {
   const missing: string[] = [];
   if (input.clientId.trim() === '') missing.push("a client ID (the assertion's iss and sub)");
-  if (input.tokenEndpoint?.trim() === '') missing.push("a token endpoint (the assertion's aud)");
+  const endpoint = input.tokenEndpoint?.trim();
+  // `https://{yourOktaDomain}/…` is the derived endpoint before a domain is entered: a placeholder.
+  if (endpoint !== undefined && (endpoint === '' || /\{[^}]*\}/.test(endpoint)))
+    missing.push("an Okta domain or token endpoint (the assertion's aud)");
   return missing;
 }
 

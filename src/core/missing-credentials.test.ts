@@ -30,7 +30,17 @@ describe('missingCredentials with private_key_jwt', () => {
     expect(
       missingCredentials({ ...method, clientId: ' ', tokenEndpoint: '', clientAssertion: null }),
     ).toBe(
-      "Enter a client ID (the assertion's iss and sub) and a token endpoint (the assertion's aud): nothing is signed until the assertion's claims are complete",
+      "Enter a client ID (the assertion's iss and sub) and an Okta domain or token endpoint (the assertion's aud): nothing is signed until the assertion's claims are complete",
+    );
+    expect(
+      missingCredentials({
+        ...method,
+        clientId: 'svc',
+        tokenEndpoint: 'https://{yourOktaDomain}/oauth2/default/v1/token',
+        clientAssertion: null,
+      }),
+    ).toBe(
+      "Enter an Okta domain or token endpoint (the assertion's aud): nothing is signed until the assertion's claims are complete",
     );
     expect(missingCredentials({ ...method, clientId: 'id', clientAssertion: null })).toBe(
       'Generate or paste a private key to sign the assertion',
