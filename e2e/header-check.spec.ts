@@ -66,9 +66,69 @@ test('a lowercase basic is not a problem', async ({ page }) => {
   await page
     .getByRole('textbox', { name: 'Header to check' })
     .fill(`basic ${nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`)}`);
-  await expect(diagnosis(page)).toContainText('This header looks right.');
+  await expect(diagnosis(page)).toContainText('This header is well formed');
   await expect(diagnosis(page)).not.toContainText('Problem:');
   await expect(diagnosis(page)).not.toContainText('Warning:');
+});
+
+test('a correct header line and a correct curl --header fragment get a positive verdict', async ({
+  page,
+}) => {
+  await page.goto('/?tool=check');
+  const input = page.getByRole('textbox', { name: 'Header to check' });
+  const token = nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`);
+  for (const pasted of [
+    `Authorization: Basic ${token}`,
+    `--header 'authorization: Basic ${token}'`,
+  ]) {
+    await input.fill(pasted);
+    await expect(diagnosis(page)).toContainText('This header is well formed, with a note');
+    await expect(diagnosis(page)).not.toContainText('will not work');
+    await expect(diagnosis(page)).not.toContainText('Warning:');
+    await expect(diagnosis(page)).not.toContainText('Problem:');
+  }
+});
+
+test('a certain fix is offered as the Corrected header, copied exactly', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?tool=check');
+  const token = nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`);
+  // Doubled prefix and GNU wrapping at 76 columns: both fixes are certain.
+  await page
+    .getByRole('textbox', { name: 'Header to check' })
+    .fill(`Basic Basic ${token.slice(0, 76)}\n${token.slice(76)}`);
+  await expect(diagnosis(page)).toContainText('will not work');
+  const corrected = page.getByRole('status', { name: 'Corrected header', exact: true });
+  await expect(corrected).toHaveText(`Basic ${token}`);
+  await page.getByRole('button', { name: 'Copy corrected header' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Basic ${token}`);
+  // The characters that made it wrong are marked in the pasted text.
+  await expect(diagnosis(page).locator('mark')).not.toHaveCount(0);
+});
+
+test('Expected secret: a mismatch says where, never showing either secret', async ({ page }) => {
+  await page.goto('/?tool=check');
+  const expected = page.getByRole('textbox', { name: 'Expected secret' });
+  await expect(expected).toHaveAttribute('type', 'password');
+  await expected.fill(OKTA.clientSecret);
+  const wrongSecret = `${OKTA.clientSecret.slice(0, 11)}Q${OKTA.clientSecret.slice(12)}`;
+  await page
+    .getByRole('textbox', { name: 'Header to check' })
+    .fill(`Basic ${nodeBase64(`${OKTA.clientId}:${wrongSecret}`)}`);
+  await expect(diagnosis(page)).toContainText('first differ at character 12');
+  await expect(diagnosis(page)).toContainText('will not work');
+  // A trailing line break is named as such, not counted silently.
+  await page
+    .getByRole('textbox', { name: 'Header to check' })
+    .fill(`Basic ${nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}\n`)}`);
+  await expect(diagnosis(page)).toContainText('the expected secret followed by a line break (LF)');
+  await expect(diagnosis(page)).toContainText('secret of 41 characters, the last a line break');
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text).not.toContain(OKTA.clientSecret.slice(0, 12));
+  expect(text).not.toContain(wrongSecret.slice(0, 12));
 });
 
 test('Build a request offers the checker, which opens with focus on its tab', async ({ page }) => {

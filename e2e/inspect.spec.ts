@@ -146,6 +146,41 @@ test.describe('the token inspector', () => {
     );
   });
 
+  test('a whole Bearer header line, a curl -H argument or a token response is read down to the token', async ({
+    page,
+  }) => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const jwt = await new SignJWT({ scope: 'customScope' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('https://as.example')
+      .sign(privateKey);
+    await page.goto('/?tool=inspect');
+    const input = page.getByRole('textbox', { name: 'Access token', exact: true });
+    const shown = page.getByRole('status', { name: 'Token', exact: true });
+    await input.fill(`Authorization: Bearer ${jwt}`);
+    await expect(shown).toHaveText(jwt);
+    await expect(page.getByText(/Read from a whole header line/)).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'scope' })).toBeVisible();
+    await expect(page.getByText(/This is an opaque access token/)).toHaveCount(0);
+
+    await input.fill(`-H "Authorization: Bearer ${jwt}"`);
+    await expect(shown).toHaveText(jwt);
+    await expect(page.getByText(/the curl option -H/)).toBeVisible();
+
+    await input.fill(JSON.stringify({ access_token: jwt, token_type: 'Bearer', expires_in: 3600 }));
+    await expect(shown).toHaveText(jwt);
+    await expect(page.getByText(/access_token of a pasted token response/)).toBeVisible();
+  });
+
+  test('words with spaces are not called an opaque access token', async ({ page }) => {
+    await page.goto('/?tool=inspect');
+    await page
+      .getByRole('textbox', { name: 'Access token', exact: true })
+      .fill('not a token at all');
+    await expect(page.getByText(/cannot be an access token/)).toBeVisible();
+    await expect(page.getByText(/This is an opaque access token/)).toHaveCount(0);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the Inspect tool has no axe violations (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });

@@ -220,6 +220,31 @@ test.describe('private_key_jwt', () => {
     await expect(page.getByRole('button', { name: 'Generate key pair' })).toBeVisible();
   });
 
+  test('with an empty Client ID a generated key signs nothing, and the page says what is missing', async ({
+    page,
+  }) => {
+    await page.getByRole('radio', { name: KEY_METHOD }).check();
+    await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('');
+    await page.getByRole('button', { name: 'Generate key pair' }).click();
+    await expect(page.getByText(/RS256 key read from a PKCS#8 PEM/)).toBeVisible();
+    const output = page.getByRole('status', { name: 'Client assertion', exact: true });
+    await expect(output).toHaveText('');
+    await expect(output).toHaveAccessibleDescription(/Enter a client ID/);
+    await expect(page.getByRole('button', { name: 'Copy Client assertion' })).toBeDisabled();
+    await expect(page.getByRole('table', { name: 'Claims' })).toHaveCount(0);
+    // Nor with the placeholder endpoint derived before an Okta domain is entered.
+    await page.getByLabel('Client ID', { exact: true }).fill('svc');
+    await expect(output).toHaveText('');
+    await expect(output).toHaveAccessibleDescription(/Enter an Okta domain or token endpoint/);
+    // Once the claims are complete, it signs.
+    await page.getByLabel('Okta domain', { exact: true }).fill('dev-123456.okta.com');
+    expect(decodeJwt(await shownAssertion(page))).toMatchObject({
+      iss: 'svc',
+      sub: 'svc',
+      aud: 'https://dev-123456.okta.com/oauth2/default/v1/token',
+    });
+  });
+
   test('a malformed key gets a clear error, not a crash', async ({ page }) => {
     await page.getByRole('radio', { name: KEY_METHOD }).check();
     await page.getByLabel('Client ID', { exact: true }).fill('svc');

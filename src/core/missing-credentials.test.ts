@@ -25,7 +25,22 @@ describe('missingCredentials with private_key_jwt', () => {
   it('asks for the client ID, then for a key, never for a secret', () => {
     const method = { authMethod: 'private_key_jwt', clientSecret: '' } as const;
     expect(missingCredentials({ ...method, clientId: '', clientAssertion: assertion })).toBe(
-      'Enter a client ID',
+      "Enter a client ID (the assertion's iss and sub): nothing is signed until the assertion's claims are complete",
+    );
+    expect(
+      missingCredentials({ ...method, clientId: ' ', tokenEndpoint: '', clientAssertion: null }),
+    ).toBe(
+      "Enter a client ID (the assertion's iss and sub) and an Okta domain or token endpoint (the assertion's aud): nothing is signed until the assertion's claims are complete",
+    );
+    expect(
+      missingCredentials({
+        ...method,
+        clientId: 'svc',
+        tokenEndpoint: 'https://{yourOktaDomain}/oauth2/default/v1/token',
+        clientAssertion: null,
+      }),
+    ).toBe(
+      "Enter an Okta domain or token endpoint (the assertion's aud): nothing is signed until the assertion's claims are complete",
     );
     expect(missingCredentials({ ...method, clientId: 'id', clientAssertion: null })).toBe(
       'Generate or paste a private key to sign the assertion',

@@ -1,4 +1,4 @@
-import type { SignedAssertion } from './client-assertion.ts';
+import { missingAssertionClaims, type SignedAssertion } from './client-assertion.ts';
 import type { ClientCredentials } from './credentials.ts';
 import type { ClientAuthMethod } from './token-request.ts';
 
@@ -7,6 +7,8 @@ export interface CredentialsInput extends ClientCredentials {
   /** Absent: a secret method. */
   readonly authMethod?: ClientAuthMethod;
   readonly clientAssertion?: SignedAssertion | null;
+  /** The token endpoint, which a client assertion names as its `aud`. */
+  readonly tokenEndpoint?: string;
 }
 
 /**
@@ -16,12 +18,14 @@ export interface CredentialsInput extends ClientCredentials {
  * An empty pair still encodes (`:` is `Og==`), and RFC 7617 §2 even allows an empty password,
  * but no client credentials flow works without both: showing `Basic Og==` as a result would be
  * a fake value someone could copy. With private_key_jwt the client ID and a signed assertion are
- * needed instead (never a placeholder JWT). Does NOT check the values (see `checkCredentials`).
+ * needed instead (never a placeholder JWT, never one whose claims are empty). Does NOT check the values (see `checkCredentials`).
  */
 export function missingCredentials(input: CredentialsInput): string | null {
   const { clientId, clientSecret } = input;
   if (input.authMethod === 'private_key_jwt') {
-    if (clientId === '') return 'Enter a client ID';
+    const claims = missingAssertionClaims(input);
+    if (claims.length > 0)
+      return `Enter ${claims.join(' and ')}: nothing is signed until the assertion's claims are complete`;
     return input.clientAssertion ? null : 'Generate or paste a private key to sign the assertion';
   }
   if (clientId === '' && clientSecret === '') return 'Enter a client ID and secret';

@@ -98,4 +98,18 @@ describe('deriveTokenRequest: private_key_jwt', () => {
       expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion: null });
     }
   });
+
+  it('never carries an assertion whose iss or aud is empty, even one signed for those values', () => {
+    const emptyIss = { ...signed, claims: { ...signed.claims, iss: '', sub: '' } };
+    const request = deriveTokenRequest({ ...keyForm, clientId: '' }, emptyIss);
+    expect(request.clientAuthentication).toEqual({ method: 'private_key_jwt', assertion: null });
+    expect(request.body).not.toContain('client_assertion=');
+    const emptyAud = { ...signed, claims: { ...signed.claims, aud: '' } };
+    expect(
+      deriveTokenRequest(
+        { ...keyForm, tokenEndpointOverride: { url: ' ', source: 'typed' } },
+        emptyAud,
+      ).clientAuthentication,
+    ).toEqual({ method: 'private_key_jwt', assertion: null });
+  });
 });

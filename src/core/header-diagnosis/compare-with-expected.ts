@@ -3,7 +3,7 @@ import {
   type ClientCredentials,
   type CredentialEncoding,
 } from '../credentials.ts';
-import type { HeaderFinding } from './findings.ts';
+import type { ExpectedParts, HeaderFinding, LineBreak } from './findings.ts';
 import type { PairReadings } from './read-basic-pair.ts';
 
 const ENCODINGS: readonly CredentialEncoding[] = ['raw', 'form'];
@@ -14,11 +14,18 @@ function firstDifference(a: readonly string[], b: readonly string[]): number {
   return i;
 }
 
+function lineBreakKind(lineBreak: string): LineBreak {
+  return lineBreak.endsWith('\r\n') ? 'CRLF' : lineBreak.endsWith('\r') ? 'CR' : 'LF';
+}
+
 /**
  * Says whether a pasted header carries the credentials a person entered, and if not how it
- * differs: the client ID (both shown: it is not a secret), or the secret (lengths and the first
- * differing position only). `token` is the pasted Base64 with only white space taken out; `exact`
- * says it is the expected Base64, and the caller clears it when other problems remain.
+ * differs: the client ID (both shown: it is not a secret), or the secret (lengths, the first
+ * differing position, or that the header's is the expected one followed by a line break). Only
+ * what was entered is compared: an empty client ID or secret is not. `token` is the pasted Base64
+ * with only white space taken out; `exact` says it is the expected Base64, and the caller clears it
+ * when other problems remain. `trailingLineBreak` is what ends the decoded text: the server keeps
+ * it in the secret, so a secret that matches only without it does not match.
  *
  * Does NOT say which encoding the server wants: a header that matches only one encoding is
  * reported with that encoding, and the view explains which servers read it that way.
@@ -27,12 +34,20 @@ export function compareWithExpected(
   token: string,
   readings: PairReadings | undefined,
   expected: ClientCredentials,
+  trailingLineBreak = '',
 ): HeaderFinding[] {
-  const exact = ENCODINGS.filter(
-    (encoding) => encodeBasicCredentials(expected, encoding).base64 === token,
-  );
+  const compareId = expected.clientId !== '';
+  const compareSecret = expected.clientSecret !== '';
+  const compared: ExpectedParts =
+    compareId && compareSecret ? 'pair' : compareId ? 'client-id' : 'secret';
+  const exact =
+    compared === 'pair'
+      ? ENCODINGS.filter((encoding) => encodeBasicCredentials(expected, encoding).base64 === token)
+      : [];
   if (exact.length > 0) {
-    return [{ code: 'matches-expected', severity: 'fine', encodings: exact, exact: true }];
+    return [
+      { code: 'matches-expected', severity: 'fine', encodings: exact, exact: true, compared },
+    ];
   }
   if (!readings) return [];
 
@@ -40,11 +55,31 @@ export function compareWithExpected(
     const credentials = readings[encoding];
     return credentials ? [{ encoding, credentials }] : [];
   });
+  const idMatches = (credentials: ClientCredentials) =>
+    !compareId || credentials.clientId === expected.clientId;
+  const secretMatches = (credentials: ClientCredentials) =>
+    !compareSecret || credentials.clientSecret === expected.clientSecret;
+
   const matching = candidates.filter(
-    ({ credentials }) =>
-      credentials.clientId === expected.clientId &&
-      credentials.clientSecret === expected.clientSecret,
+    ({ credentials }) => idMatches(credentials) && secretMatches(credentials),
   );
+  const [firstMatch] = matching;
+  if (firstMatch && compareSecret && trailingLineBreak !== '') {
+    // What the server compares is the secret with the line break: it differs, and this is how.
+    const length = [...expected.clientSecret].length;
+    return [
+      {
+        code: 'secret-differs',
+        severity: 'error',
+        headerSecretLength: length + trailingLineBreak.length,
+        expectedSecretLength: length,
+        firstDifference: length,
+        encoding: firstMatch.encoding,
+        clientIdCompared: compareId,
+        trailingLineBreak: lineBreakKind(trailingLineBreak),
+      },
+    ];
+  }
   if (matching.length > 0) {
     return [
       {
@@ -52,13 +87,14 @@ export function compareWithExpected(
         severity: 'fine',
         encodings: matching.map(({ encoding }) => encoding),
         exact: false,
+        compared,
       },
     ];
   }
 
-  const sameId = candidates.find(({ credentials }) => credentials.clientId === expected.clientId);
+  const sameId = candidates.find(({ credentials }) => idMatches(credentials));
   if (sameId) {
-    const header = [...sameId.credentials.clientSecret];
+    const header = [...(sameId.credentials.clientSecret + trailingLineBreak)];
     const wanted = [...expected.clientSecret];
     return [
       {
@@ -68,24 +104,25 @@ export function compareWithExpected(
         expectedSecretLength: wanted.length,
         firstDifference: firstDifference(header, wanted),
         encoding: sameId.encoding,
+        clientIdCompared: compareId,
       },
     ];
   }
 
   const { raw } = readings;
   // Swapped or pasted into the wrong field: the "client ID" read from the header is the secret.
-  const isSecret = candidates.some(
-    ({ credentials }) => credentials.clientId === expected.clientSecret,
-  );
+  const isSecret =
+    compareSecret &&
+    candidates.some(({ credentials }) => credentials.clientId === expected.clientSecret);
   return [
     {
       code: 'client-id-differs',
       severity: 'error',
       headerClientId: isSecret ? undefined : raw.clientId,
       expectedClientId: expected.clientId,
-      secretMatches: candidates.some(
-        ({ credentials }) => credentials.clientSecret === expected.clientSecret,
-      ),
+      secretMatches:
+        compareSecret &&
+        candidates.some(({ credentials }) => credentials.clientSecret === expected.clientSecret),
     },
   ];
 }

@@ -88,20 +88,31 @@ describe('diagnoseAuthorizationHeader: the fixture broken headers', () => {
     const ours = FIXTURE_CODES[code];
     expect(ours, `a code for ${code}`).toBeDefined();
     const finding = find(header, ours!);
-    // A whole `authorization: …` line is what support staff often paste on purpose (docs/decisions/060).
-    expect(finding.severity).toBe(code === 'HEADER_NAME_INCLUDED' ? 'warning' : severity);
+    // A whole `authorization: …` line is what support staff often paste on purpose: a note, since
+    // no server receives the name inside the value (docs/decisions/060, 150).
+    expect(finding.severity).toBe(code === 'HEADER_NAME_INCLUDED' ? 'note' : severity);
   });
 
-  it('an echo without -n: the id is read, the newline is the last byte', () => {
+  it('an echo without -n: the id is read, the newline is the last byte, and counted', () => {
     const header = broken.find((b) => b.name === 'echo-without-n')!.header;
     expect(find(header, 'trailing-newline')).toMatchObject({
       newline: 'LF',
       bytes: [{ start: 61, end: 62 }],
     });
-    expect(find(header, 'pair-read').reading).toMatchObject({
+    // The server receives 41 characters, the last a line break: never "40" silently.
+    expect(find(header, 'pair-read').reading).toEqual({
       clientId: OKTA.clientId,
-      secretLength: 40,
+      secretLength: 41,
+      secretMask: `${'\u2022'.repeat(40)}\u21b5`,
+      trailingLineBreak: { kind: 'LF', length: 1 },
     });
+    expect(find(header, 'secret-differs', OKTA)).toMatchObject({
+      trailingLineBreak: 'LF',
+      headerSecretLength: 41,
+      expectedSecretLength: 40,
+      firstDifference: 40,
+    });
+    expect(diagnoseAuthorizationHeader(header).corrected).toBe(`Basic ${OKTA_TOKEN}`);
   });
 
   it('GNU base64 wrapping: one break after column 76', () => {
@@ -133,7 +144,8 @@ describe('diagnoseAuthorizationHeader: every mistake in the list', () => {
     const header = `Basic ${b64(`-n ${OKTA.clientId}:${OKTA.clientSecret}\n`)}`;
     expect(problems(header)).toEqual(['literal-dash-n', 'trailing-newline']);
     expect(find(header, 'pair-read').reading.clientId).toBe(OKTA.clientId);
-    expect(find(header, 'matches-expected', OKTA).exact).toBe(false);
+    expect(find(header, 'secret-differs', OKTA).trailingLineBreak).toBe('LF');
+    expect(diagnoseAuthorizationHeader(header, OKTA).corrected).toBe(`Basic ${OKTA_TOKEN}`);
   });
 
   it('certutil -encode output: the BEGIN/END lines and its wrapping at 64', () => {
@@ -192,7 +204,7 @@ describe('diagnoseAuthorizationHeader: every mistake in the list', () => {
 
   it('the header name, once (a whole header line) or twice (a name inside the value)', () => {
     expect(find(`Authorization: Basic ${OKTA_TOKEN}`, 'header-name-included')).toMatchObject({
-      severity: 'warning',
+      severity: 'note',
       input: [{ start: 0, end: 14 }],
     });
     const twice = `Authorization: Authorization: Basic ${OKTA_TOKEN}`;
@@ -200,7 +212,7 @@ describe('diagnoseAuthorizationHeader: every mistake in the list', () => {
       diagnoseAuthorizationHeader(twice)
         .findings.filter((f) => f.code === 'header-name-included')
         .map((f) => f.severity),
-    ).toEqual(['warning', 'error']);
+    ).toEqual(['note', 'error']);
   });
 
   it('a header copied from a curl command, -H or --header included', () => {
@@ -326,6 +338,7 @@ describe('diagnoseAuthorizationHeader: against entered credentials', () => {
       expectedSecretLength: 40,
       firstDifference: 30,
       encoding: 'raw',
+      clientIdCompared: true,
     });
     expect(
       find(`Basic ${b64(`${OKTA.clientId}:Xw3-kQ`)}`, 'secret-differs', OKTA).firstDifference,
@@ -426,15 +439,20 @@ describe('diagnoseAuthorizationHeader: properties', () => {
           const pair = `${id}:${sec}`;
           const token = b64(pair);
           const pasted = DAMAGE[damage]!(`Basic ${token}`, pair);
-          const json = JSON.stringify(
-            diagnoseAuthorizationHeader(
-              pasted,
-              withExpected ? { clientId: id, clientSecret: `${sec}x` } : undefined,
-            ),
+          const { findings, corrected } = diagnoseAuthorizationHeader(
+            pasted,
+            withExpected ? { clientId: id, clientSecret: `${sec}x` } : undefined,
           );
+          const json = JSON.stringify(findings);
           expect(json).not.toContain(sec);
           expect(json).not.toContain(JSON.stringify(sec).slice(1, -1));
           expect(json).not.toContain(token.slice(8, 24));
+          // The corrected header is the one output with the Base64: it carries exactly the pair.
+          if (corrected !== undefined) {
+            const base64 = corrected.replace(/^(Authorization: )?Basic /, '');
+            // Compared as Node's Buffer encodes the pair (a lone surrogate becomes U+FFFD there too).
+            expect(base64).toBe(b64(pair));
+          }
         },
       ),
       { numRuns: 500 },

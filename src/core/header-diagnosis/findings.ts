@@ -1,8 +1,16 @@
 import type { CredentialCheck } from '../credential-checks.ts';
 import type { CredentialEncoding } from '../credentials.ts';
 
-/** `fine` says what is right, so a person sees the header was read and which parts passed. */
-export type HeaderFindingSeverity = 'error' | 'warning' | 'fine';
+/**
+ * How much a finding matters to the bytes a server receives: `error`, they are wrong (the header
+ * will not work); `warning`, some servers read them differently; `note`, something around a correct
+ * value that a person copied along (a header name, a curl option, shell quotes), which no server
+ * receives; `fine` says what is right, so a person sees the header was read and which parts passed.
+ */
+export type HeaderFindingSeverity = 'error' | 'warning' | 'note' | 'fine';
+
+/** A line break, as echo and editors leave it. */
+export type LineBreak = 'LF' | 'CRLF' | 'CR';
 
 /** A half-open range `[start, end)`, 0-based. */
 export interface Span {
@@ -18,8 +26,11 @@ export interface Span {
  */
 export interface PairReading {
   readonly clientId: string;
+  /** Code points the server receives, a trailing line break included. */
   readonly secretLength: number;
   readonly secretMask: string;
+  /** The secret as received ends with these line-break characters (`echo` without `-n`). */
+  readonly trailingLineBreak?: { readonly kind: LineBreak; readonly length: number };
 }
 
 /** Where a finding is: `input` in UTF-16 code units of the pasted text, `bytes` in the decoded bytes. */
@@ -42,13 +53,19 @@ export type HeaderFinding = Located &
         readonly where: 'text' | 'decoded';
       }
     | { readonly code: 'certutil-wrapper'; readonly severity: 'error' }
-    | { readonly code: 'surrounding-quotes'; readonly severity: 'error'; readonly quote: string }
+    | {
+        readonly code: 'surrounding-quotes';
+        /** `note` for shell quotes around a whole header argument, which the shell removes. */
+        readonly severity: 'error' | 'note';
+        readonly quote: string;
+        readonly around: 'line' | 'value';
+      }
     | {
         readonly code: 'header-name-included';
-        readonly severity: 'warning' | 'error';
+        readonly severity: 'note' | 'error';
         readonly repeated: boolean;
       }
-    | { readonly code: 'command-flag-included'; readonly severity: 'warning' }
+    | { readonly code: 'command-flag-included'; readonly severity: 'note' }
     | { readonly code: 'scheme-missing'; readonly severity: 'error' }
     | { readonly code: 'scheme-doubled'; readonly severity: 'error' }
     | { readonly code: 'scheme-wrong'; readonly severity: 'error'; readonly scheme: string }
@@ -79,7 +96,7 @@ export type HeaderFinding = Located &
     | {
         readonly code: 'trailing-newline';
         readonly severity: 'error';
-        readonly newline: 'LF' | 'CRLF' | 'CR';
+        readonly newline: LineBreak;
       }
     | {
         readonly code: 'no-colon';
@@ -110,6 +127,8 @@ export type HeaderFinding = Located &
         readonly encodings: readonly CredentialEncoding[];
         /** True when the header can be sent as it is: the Base64 is exactly the expected one and nothing else is wrong. */
         readonly exact: boolean;
+        /** What was compared: only what the person entered (a secret alone, say). */
+        readonly compared: ExpectedParts;
       }
     | {
         readonly code: 'client-id-differs';
@@ -127,7 +146,14 @@ export type HeaderFinding = Located &
         /** 0-based code point index of the first difference (the shorter length if one is a prefix). */
         readonly firstDifference: number;
         readonly encoding: CredentialEncoding;
+        /** False when no client ID was given to compare with. */
+        readonly clientIdCompared: boolean;
+        /** Set when the received secret is the expected one followed by this line break. */
+        readonly trailingLineBreak?: LineBreak;
       }
   );
+
+/** Which expected credentials a comparison had. */
+export type ExpectedParts = 'pair' | 'client-id' | 'secret';
 
 export type HeaderFindingCode = HeaderFinding['code'];

@@ -1,6 +1,6 @@
 import { checkCredentials } from '../credential-checks.ts';
 import type { ClientCredentials } from '../credentials.ts';
-import type { HeaderFinding, PairReading, Span } from './findings.ts';
+import type { HeaderFinding, LineBreak, PairReading, Span } from './findings.ts';
 import { formDecodeCredential, type DecodedSegment } from './form-decode-credential.ts';
 import { utf8InvalidSpans } from './utf8-invalid-spans.ts';
 
@@ -14,10 +14,17 @@ export type PairReadings = Readonly<Record<'raw', ClientCredentials>> &
   Readonly<Record<'form', ClientCredentials | undefined>>;
 
 export interface BasicPair {
-  /** Undefined when there is no `:` to split at. */
+  /**
+   * The credentials as meant, with what tools add by mistake (a BOM, `-n `, a trailing line break)
+   * taken off; undefined when there is no `:` to split at.
+   */
   readonly readings: PairReadings | undefined;
+  /** The line-break characters that end the decoded text, which a server keeps in the secret. */
+  readonly trailingLineBreak: string;
   readonly findings: HeaderFinding[];
 }
+
+const LINE_BREAK_SHOWN: Readonly<Record<string, string>> = { '\n': '\u21b5', '\r': '\u2190' };
 
 function codePointLength(value: string): number {
   return [...value].length;
@@ -40,8 +47,27 @@ function maskSegments(segments: readonly DecodedSegment[], side: 'raw' | 'decode
     .join('');
 }
 
-function reading(clientId: string, secretLength: number, secretMask: string): PairReading {
-  return { clientId, secretLength, secretMask };
+function lineBreakKind(lineBreak: string): LineBreak {
+  return lineBreak.endsWith('\r\n') ? 'CRLF' : lineBreak.endsWith('\r') ? 'CR' : 'LF';
+}
+
+/**
+ * A reading of the secret as the server receives it: a trailing line break is counted and shown
+ * (`↵` for LF, `←` for CR) in the mask, so "secret of 7 characters" never hides that the 7th is a line break.
+ */
+function reading(
+  clientId: string,
+  secretLength: number,
+  secretMask: string,
+  trailingLineBreak = '',
+): PairReading {
+  if (trailingLineBreak === '') return { clientId, secretLength, secretMask };
+  return {
+    clientId,
+    secretLength: secretLength + trailingLineBreak.length,
+    secretMask: secretMask + [...trailingLineBreak].map((c) => LINE_BREAK_SHOWN[c] ?? '').join(''),
+    trailingLineBreak: { kind: lineBreakKind(trailingLineBreak), length: trailingLineBreak.length },
+  };
 }
 
 /** Parts made only of what form-encoding outputs (`A-Z a-z 0-9 * - . _ % +`) look form-encoded. */
@@ -106,6 +132,7 @@ export function readBasicPair(input: Uint8Array, expected?: ClientCredentials): 
     pair = pair.slice(3);
   }
   const newline = /(\r\n|\r|\n)+$/.exec(pair);
+  const trailingLineBreak = newline?.[0] ?? '';
   if (newline) {
     const last = newline[1] === '\r\n' ? 'CRLF' : newline[1] === '\r' ? 'CR' : 'LF';
     const end = offset + bytes.length;
@@ -135,7 +162,7 @@ export function readBasicPair(input: Uint8Array, expected?: ClientCredentials): 
         decodedLength: codePointLength(pair),
         ...(equalsExpected ? { equalsExpected } : {}),
       });
-      return { readings: undefined, findings };
+      return { readings: undefined, trailingLineBreak, findings };
     }
     findings.push({ code: 'percent-encoded-separator', severity: 'error' });
     colon = percent.index;
@@ -159,7 +186,7 @@ export function readBasicPair(input: Uint8Array, expected?: ClientCredentials): 
   findings.push({
     code: 'pair-read',
     severity: 'fine',
-    reading: reading(raw.clientId, secretLength, MASK.repeat(secretLength)),
+    reading: reading(raw.clientId, secretLength, MASK.repeat(secretLength), trailingLineBreak),
   });
 
   if (!form || form.clientId !== raw.clientId || form.clientSecret !== raw.clientSecret) {
@@ -170,13 +197,14 @@ export function readBasicPair(input: Uint8Array, expected?: ClientCredentials): 
     findings.push({
       code: 'encoding-readings-differ',
       severity: 'warning',
-      raw: reading(raw.clientId, secretLength, rawMask),
+      raw: reading(raw.clientId, secretLength, rawMask, trailingLineBreak),
       form:
         form && secretSegments
           ? reading(
               form.clientId,
               codePointLength(form.clientSecret),
               maskSegments(secretSegments, 'decoded'),
+              trailingLineBreak,
             )
           : undefined,
       likely: form && looksFormEncoded(raw.clientId, raw.clientSecret) ? 'form' : 'raw',
@@ -190,5 +218,5 @@ export function readBasicPair(input: Uint8Array, expected?: ClientCredentials): 
       check,
     });
   }
-  return { readings: { raw, form }, findings };
+  return { readings: { raw, form }, trailingLineBreak, findings };
 }

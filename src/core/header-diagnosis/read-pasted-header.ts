@@ -69,14 +69,26 @@ function trimEnds(source: PastedText, findings: HeaderFinding[]): PastedText {
   return slicePasted(source, start, Math.max(start, end));
 }
 
-function stripQuotes(source: PastedText, findings: HeaderFinding[]): PastedText {
+/**
+ * Takes off quotes around the text. Quotes around a whole header line (`'Authorization: Basic …'`,
+ * or right after curl's `-H`) are a shell argument's: the shell removes them, so they are a note.
+ * Quotes around the value alone would reach the server inside the value.
+ */
+function stripQuotes(
+  source: PastedText,
+  findings: HeaderFinding[],
+  afterCommandFlag = false,
+): PastedText {
   const { text } = source;
   for (const [open, close] of QUOTE_PAIRS) {
     if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
+      const around =
+        afterCommandFlag || HEADER_NAME.test(text.slice(1, -1).trim()) ? 'line' : 'value';
       findings.push({
         code: 'surrounding-quotes',
-        severity: 'error',
+        severity: around === 'line' ? 'note' : 'error',
         quote: open,
+        around,
         input: [...span(source, 0, 1), ...span(source, text.length - 1, text.length)],
       });
       return slicePasted(source, 1, text.length - 1);
@@ -129,19 +141,21 @@ export function readPastedHeader(input: string): PastedHeader {
 
   // Quotes and header names nest in any order: `'Authorization: Basic …'`, `Authorization: "Basic …"`.
   let names = 0;
+  let afterCommandFlag = false;
   for (let changed = true; changed;) {
     changed = false;
-    const flag = names === 0 ? HEADER_FLAG.exec(rest.text) : null;
+    const flag = names === 0 && !afterCommandFlag ? HEADER_FLAG.exec(rest.text) : null;
     if (flag) {
       findings.push({
         code: 'command-flag-included',
-        severity: 'warning',
+        severity: 'note',
         input: span(rest, 0, flag[0].trimEnd().length),
       });
       rest = slicePasted(rest, flag[0].length);
+      afterCommandFlag = true;
       changed = true;
     }
-    const unquoted = stripQuotes(rest, findings);
+    const unquoted = stripQuotes(rest, findings, afterCommandFlag && names === 0);
     if (unquoted !== rest) {
       rest = trimEnds(unquoted, findings);
       changed = true;
@@ -151,7 +165,7 @@ export function readPastedHeader(input: string): PastedHeader {
       findings.push({
         code: 'header-name-included',
         // RFC 9110 §5.5: one name per field line; a second one is inside the value.
-        severity: names > 0 ? 'error' : 'warning',
+        severity: names > 0 ? 'error' : 'note',
         repeated: names > 0,
         input: span(rest, 0, name[0].trimEnd().length),
       });

@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OutputField } from '../../components/OutputField.tsx';
 import type { ClientCredentials } from '../../core/credentials.ts';
 import { diagnoseAuthorizationHeader } from '../../core/header-diagnosis/diagnose-authorization-header.ts';
 import type { HeaderFindingSeverity } from '../../core/header-diagnosis/findings.ts';
-import { describeHeaderFinding } from './describe-header-finding.ts';
+import { describeHeaderFinding, describeVerdict } from './describe-header-finding.ts';
+import { FlaggedText } from './FlaggedText.tsx';
 import './header-check.css';
 
 interface HeaderCheckProps {
@@ -14,30 +17,33 @@ interface HeaderCheckProps {
 const SEVERITY: Record<HeaderFindingSeverity, { label: string; icon: string; notice: string }> = {
   error: { label: 'Problem', icon: '✗', notice: 'notice-error' },
   warning: { label: 'Warning', icon: '!', notice: 'notice-warning' },
+  note: { label: 'Note', icon: 'i', notice: 'notice-info' },
   fine: { label: 'OK', icon: '✓', notice: 'notice-ok' },
 };
 
-const VERDICT: Record<HeaderFindingSeverity, string> = {
-  error: 'This header will not work as it is.',
-  warning: 'This header may work, but look at the warnings.',
-  fine: 'This header looks right.',
-};
-
 /**
- * The header doctor: paste what a customer sent and read every problem with it in plain words.
- * Nothing is stored or sent anywhere; the diagnosis never shows the secret.
+ * The header doctor: paste what a customer sent and read every problem with it in plain words,
+ * the corrected header when the fix is certain, and, against an expected secret, whether the
+ * header carries it. Nothing is stored or sent anywhere; the diagnosis never shows the secret.
  */
 export function HeaderCheck({ expected }: HeaderCheckProps) {
   const [pasted, setPasted] = useState('');
+  // Kept in this component only: never in the URL, storage or a log, like the Build tool's secret.
+  const [expectedSecret, setExpectedSecret] = useState('');
   const inputId = useId();
+  const secretId = useId();
   const headingId = useId();
   const hintId = useId();
-  const hasExpected =
-    expected !== undefined && (expected.clientId !== '' || expected.clientSecret !== '');
+  // The secret typed here wins over the Build tool's; the client ID comes from the Build tool.
+  const comparedWith: ClientCredentials = {
+    clientId: expected?.clientId ?? '',
+    clientSecret: expectedSecret !== '' ? expectedSecret : (expected?.clientSecret ?? ''),
+  };
+  const hasExpected = comparedWith.clientId !== '' || comparedWith.clientSecret !== '';
   const diagnosis =
     pasted.trim() === ''
       ? undefined
-      : diagnoseAuthorizationHeader(pasted, hasExpected ? expected : undefined);
+      : diagnoseAuthorizationHeader(pasted, hasExpected ? comparedWith : undefined);
 
   return (
     <section className="card header-check">
@@ -56,9 +62,30 @@ export function HeaderCheck({ expected }: HeaderCheckProps) {
           onChange={(event) => setPasted(event.target.value)}
         />
         <p id={hintId} className="hint">
-          A whole <code>Authorization: Basic …</code> line, the value, bare Base64, or certutil
-          output.
-          {hasExpected ? ' It is compared with the credentials entered in Build a request.' : ''}
+          A whole <code>Authorization: Basic …</code> line, the value, bare Base64, a curl{' '}
+          <code>-H</code> argument, or certutil output.
+          {expected && (expected.clientId !== '' || expected.clientSecret !== '')
+            ? ' It is compared with the credentials entered in Build a request.'
+            : ''}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={secretId} className="label">
+          Expected secret
+        </label>
+        <input
+          id={secretId}
+          className="input mono"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${secretId}-hint`}
+          value={expectedSecret}
+          onChange={(event) => setExpectedSecret(event.target.value)}
+        />
+        <p id={`${secretId}-hint`} className="hint">
+          Optional. The page says whether the header&apos;s secret is this one and, if not, how it
+          differs (length, first differing character, a trailing line break), never showing either.
         </p>
       </div>
       <section aria-labelledby={headingId} className="diagnosis">
@@ -68,9 +95,19 @@ export function HeaderCheck({ expected }: HeaderCheckProps) {
             <p className={`notice ${SEVERITY[diagnosis.verdict].notice}`}>
               <strong>
                 <span aria-hidden="true">{SEVERITY[diagnosis.verdict].icon} </span>
-                {VERDICT[diagnosis.verdict]}
+                {describeVerdict(diagnosis)}
               </strong>
             </p>
+            {diagnosis.corrected !== undefined ? (
+              <OutputField
+                id={`${headingId}-corrected`}
+                label="Corrected header"
+                value={diagnosis.corrected}
+                actions={<CopyButton label="Copy corrected header" value={diagnosis.corrected} />}
+                hint="The same client ID and secret, with every problem marked below fixed."
+              />
+            ) : null}
+            <FlaggedText pasted={pasted} findings={diagnosis.findings} />
             <ul className="notices">
               {diagnosis.findings.map((finding, index) => {
                 const severity = SEVERITY[finding.severity];

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { readPastedToken } from '../../core/read-pasted-token.ts';
+import { describeNotAToken, describeRemovedWrappers } from './describe-pasted-token.ts';
 import { TokenInspector } from './TokenInspector.tsx';
 
 interface InspectToolProps {
@@ -14,8 +16,9 @@ interface InspectToolProps {
 export function InspectTool({ suggestedIssuer }: InspectToolProps) {
   const [pasted, setPasted] = useState('');
   const id = useId();
-  // People paste with surrounding spaces or a "Bearer " prefix; neither is part of the token.
-  const token = pasted.trim().replace(/^Bearer\s+/i, '');
+  // People paste a header line, a curl argument or a whole token response: read it down to the token.
+  const reading = readPastedToken(pasted);
+  const removedWords = reading.kind === 'token' ? describeRemovedWrappers(reading.removed) : null;
   return (
     <div className="inspect-tool">
       <section aria-labelledby={`${id}-heading`} className="card">
@@ -37,14 +40,22 @@ export function InspectTool({ suggestedIssuer }: InspectToolProps) {
             onChange={(event) => setPasted(event.target.value)}
           />
           <p id={`${id}-hint`} className="hint">
-            Paste a JWT or an opaque access token. It is decoded in this page and never sent: only
-            the issuer&apos;s public keys are fetched, through the playground&apos;s proxy.
+            Paste a JWT or an opaque access token, an <code>Authorization: Bearer …</code> line, or
+            a whole token response. It is decoded in this page and never sent: only the
+            issuer&apos;s public keys are fetched, through the playground&apos;s proxy.
           </p>
         </div>
-        {token === '' ? (
+        {reading.kind === 'empty' ? (
           <p className="hint">Nothing to inspect yet.</p>
+        ) : reading.kind === 'not-a-token' ? (
+          <p className="notice notice-warning" role="status">
+            {describeNotAToken(reading.reason)}
+          </p>
         ) : (
-          <TokenInspector token={token} label="Token" suggestedIssuer={suggestedIssuer} />
+          <>
+            {removedWords ? <p className="notice notice-info">{removedWords}</p> : null}
+            <TokenInspector token={reading.token} label="Token" suggestedIssuer={suggestedIssuer} />
+          </>
         )}
       </section>
     </div>

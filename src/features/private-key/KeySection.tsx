@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import type {
-  AssertionAlgorithm,
-  AssertionInput,
-  SignedAssertion,
+import {
+  missingAssertionClaims,
+  type AssertionAlgorithm,
+  type AssertionInput,
+  type SignedAssertion,
 } from '../../core/client-assertion.ts';
 import {
   generatePrivateKeyPem,
@@ -114,8 +115,11 @@ export function KeySection(props: KeySectionProps) {
 
   const key = reading.state === 'ready' ? reading.key : null;
   const { clientId, tokenEndpoint, lifetimeSeconds } = assertionInput;
+  // RFC 7523 §3: without iss, sub and aud there is nothing a server could accept; the page says
+  // what is missing (missingCredentials) instead of signing `"iss": ""`.
+  const claimsComplete = missingAssertionClaims({ clientId, tokenEndpoint }).length === 0;
   useEffect(() => {
-    if (!key) {
+    if (!key || !claimsComplete) {
       onKeyTools(null);
       return;
     }
@@ -134,10 +138,10 @@ export function KeySection(props: KeySectionProps) {
         signClientAssertion(key, input).then(onAssertion, () => onAssertion(null));
       },
     });
-  }, [key, clientId, tokenEndpoint, lifetimeSeconds, onAssertion, onKeyTools]);
+  }, [key, claimsComplete, clientId, tokenEndpoint, lifetimeSeconds, onAssertion, onKeyTools]);
 
   useEffect(() => {
-    if (!key) {
+    if (!key || !claimsComplete) {
       onAssertion(null);
       return;
     }
@@ -153,7 +157,7 @@ export function KeySection(props: KeySectionProps) {
     return () => {
       current = false;
     };
-  }, [key, clientId, tokenEndpoint, lifetimeSeconds, onAssertion]);
+  }, [key, claimsComplete, clientId, tokenEndpoint, lifetimeSeconds, onAssertion]);
 
   // Nothing signed with a key that is gone survives it (Reset, or another method chosen).
   useEffect(
