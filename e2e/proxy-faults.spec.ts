@@ -1,4 +1,4 @@
-// Issue 6, "Faults": each upstream or client fault gets a specific JSON proxyError (or the
+// Faults: each upstream or client fault gets a specific JSON proxyError (or the
 // upstream's own answer, relayed), and the same server process answers the next request.
 // Black-box: a real `npm start` process per test and local upstream stubs; no browser.
 import {
@@ -185,7 +185,7 @@ test.describe('client faults', () => {
 
   test('a client that sends its body one byte per second gets a JSON proxyError within the deadline', async () => {
     // The deadline is 15 s and not configurable; a server that waits for Node's own 300 s
-    // request timeout (issue 6) is given up on at 22 s.
+    // request timeout (README, Proxy) is given up on at 22 s.
     test.setTimeout(40_000);
     const { head, elapsedMs } = await faults.slowBody(ctx, 22_000);
     expect(head, 'an answer within 22 s').toBeDefined();
@@ -207,7 +207,7 @@ test.describe('client faults', () => {
       expect(followUp.reusedSocket).toBe(true);
       // A session answer (tokens are signed per request, so not the same string as before).
       expect(JSON.parse(followUp.body)).toHaveProperty('proxyToken', expect.any(String));
-      // A moment for an uncaught exception to end the process, as it did in issue 6.
+      // A moment for an uncaught exception to end the process, as such a fault once did.
       await new Promise((resolve) => setTimeout(resolve, 200));
       await expectStillServing(ctx);
     });

@@ -1,4 +1,4 @@
-// Issue 6, "Load": 10,000 proxied token requests at 50 concurrent connections to a local upstream
+// Load: 10,000 proxied token requests at 50 concurrent connections to a local upstream
 // stub, against one `npm start` process: 0 errors, 0 non-2xx, and the server's heap after forced
 // collections grows by less than 10 MB. The heap is the server process's own, read through a
 // probe preloaded into it (e2e/support/heap-probe.mjs), not the test runner's.
@@ -23,7 +23,7 @@ test.afterEach(async () => {
 test('10,000 proxied token requests at 50 connections: no error, all 2xx, heap growth under 10 MB', async () => {
   test.setTimeout(60_000);
   stubs = await startUpstreamStubs();
-  // The rate limit (issue 6) is for people, not for this test: PROXY_RATE_LIMIT=0 (off).
+  // The rate limit is for people, not for this test: PROXY_RATE_LIMIT=0 (off).
   playground = await startPlaygroundProcess({
     env: { PROXY_ALLOWED_HOSTS: `127.0.0.1:${stubs.httpPort}`, PROXY_RATE_LIMIT: '0' },
     heapProbe: true,

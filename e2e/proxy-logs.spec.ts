@@ -1,4 +1,4 @@
-// Issue 6, "Logs": one line per proxied request (method, target host, status, duration, error
+// Logs: one line per proxied request (method, target host, status, duration, error
 // code), and never a header value, a body, a query string or the proxy token. A known secret is
 // sent every way a user's secret travels; the server's whole stdout and stderr are captured and
 // searched for it, and so are the proxy's own error messages.

@@ -1,4 +1,4 @@
-// Issue 6, "A process-level test": every fault of the fault suite, in sequence, in ONE server
+// A process-level test: every fault of the fault suite, in sequence, in ONE server
 // process; afterwards the page, the session and a demo token request still answer 200, and the
 // process never exited. The fault suite checks what each fault answers; this one checks that the
 // process survives them all together.

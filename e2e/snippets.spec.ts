@@ -23,7 +23,7 @@ const OKTA = {
   clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
 };
 
-/** The code output's name: `<label> code`, except the guide's curl, whose name is a contract (GUIDE §3). */
+/** The code output's name: `<label> code`, except the guide's curl, whose name is a contract (README, Contracts). */
 const outputName = (label: string) => (label === 'curl (bash)' ? 'curl command' : `${label} code`);
 const codeOf = (page: Page, label: string) =>
   page.getByRole('status', { name: outputName(label), exact: true });

@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { fillCredentials } from './fixtures.ts';
 
 /**
- * Visual baselines of the workspace (issue 7): 360, 1024, 1280 and 1440 px wide, light and dark;
- * guided mode and the embed (issue 12) at 360 and 1280 px.
+ * Visual baselines of the workspace: 360, 1024, 1280 and 1440 px wide, light and dark;
+ * guided mode and the embed at 360 and 1280 px.
  * Fixed values and nothing sent (an answer carries timings and fresh tokens), so every run draws
  * the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`.
  */

@@ -170,7 +170,6 @@ test.describe('honest states', () => {
   });
 });
 
-// Issue 7 item 4 (the model branch fixes the advice; this test enables once both branches are merged).
 test('a failure in client_secret_post never advises switching the Credential encoding', async ({
   page,
 }) => {

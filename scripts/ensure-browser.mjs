@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure Playwright has a Chromium to drive, and says what it does (GUIDE §5):
+// Makes sure Playwright has a Chromium to drive, and says what it does:
 // Debian's /usr/bin/chromium (or CHROMIUM_PATH) when present; else Playwright's own download where
 // the internet is reachable; else Debian's `chromium` via apt-get when running as root; else a
 // message naming both ways.

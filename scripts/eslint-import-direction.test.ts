@@ -19,7 +19,7 @@ function problems(file: string, code: string): string[] {
   return linter.verify(code, config, path.join(root, file)).map((message) => message.message);
 }
 
-describe('the import-direction rule (GUIDE §2)', () => {
+describe('the import-direction rule', () => {
   it.each([
     ['src/app/App.tsx', "import { x } from '../features/send/SendPanel.tsx';"],
     ['src/features/send/SendPanel.tsx', "import { x } from '../../components/CopyButton.tsx';"],

@@ -11,7 +11,7 @@ import {
 import { rawExchange } from './raw-socket.ts';
 import { closedPort, type UpstreamStubs } from './upstream-stubs.ts';
 
-/** The proxy's request body limit (issue 6: 16 KiB); one byte more is over it. */
+/** The proxy's request body limit (16 KiB, README "Proxy"); one byte more is over it. */
 export const OVER_REQUEST_LIMIT = 16 * 1024 + 1;
 
 /** What every fault needs: the running playground, its session and the local upstreams. */
@@ -41,7 +41,7 @@ function callStub(ctx: FaultContext, target: string, method: 'GET' | 'POST' = 'P
 }
 
 /**
- * Each fault of issue 6, performed against a running playground. Each resolves with what the
+ * Each fault the proxy must survive, performed against a running playground. Each resolves with what the
  * client saw; the fault suite asserts on it, the process-level suite only needs the server to
  * survive them all.
  */
@@ -117,8 +117,8 @@ export const faults = {
   },
 
   /**
-   * A client that announces a 100-byte token request and sends it one byte per second (issue 6:
-   * reading the body escaped the 15 s deadline). Resolves with the head of whatever answer came,
+   * A client that announces a 100-byte token request and sends it one byte per second (reading
+   * the body once escaped the 15 s deadline). Resolves with the head of whatever answer came,
    * and when; gives up after `giveUpMs`.
    */
   slowBody: (

@@ -11,7 +11,7 @@ const STACK_TRACE_LINE = /^\s+at .+[(:]\d+/m;
 
 /**
  * Throws when the process died while in use: "no request, however malformed or large, may stop
- * this process" (GUIDE §3), whatever the test itself checked.
+ * this process" (README, "npm start"), whatever the test itself checked.
  */
 export function assertStillRunning(playground: PlaygroundProcess): void {
   const exit = playground.exited();
@@ -21,7 +21,7 @@ export function assertStillRunning(playground: PlaygroundProcess): void {
     );
 }
 
-/** Fails when the server printed a stack trace: a log has one line per request (issue 6). */
+/** Fails when the server printed a stack trace: a log has one line per request. */
 export function expectNoStackTrace(playground: PlaygroundProcess): void {
   expect(
     STACK_TRACE_LINE.test(playground.output()),

@@ -1,4 +1,4 @@
-/** Where the demo authorization server is mounted on every host (GUIDE §3: issuer `http://HOST:PORT/demo`). */
+/** Where the demo authorization server is mounted on every host (issuer `http://HOST:PORT/demo`, README "The built-in demo authorization server"). */
 export const DEMO_PATH_PREFIX = '/demo';
 
 /** The made-up API the demo server issues access tokens for: the `aud` of every token. */

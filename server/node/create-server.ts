@@ -34,7 +34,7 @@ export interface PlaygroundServer {
 }
 
 /**
- * The standalone playground (GUIDE §3 "npm start"): one Node http server on HOST:PORT serving the
+ * The standalone playground (`npm start`, README Contracts): one Node http server on HOST:PORT serving the
  * built app at `/`, the proxy at `/api/*` and the demo authorization server under `/demo`
  * (issuer `http://HOST:PORT/demo`).
  *

@@ -27,7 +27,7 @@ import { mountUnderPrefix } from './route-prefix.ts';
 import { createPassportTokenEndpoint } from './test-support/passport-server.ts';
 
 /**
- * Interoperability with real authorization servers (issue 10): the two built-in ones and
+ * Interoperability with real authorization servers: the two built-in ones and
  * oauth2orize + passport-http, each registering one credential vector at a time, asked through
  * the real proxy handler in all three ways. The table of answers is a golden file, regenerated
  * only on purpose: `UPDATE_GOLDEN=1 npx vitest run server/node/interop.test.ts`.

@@ -90,7 +90,7 @@ export function createPinnedLookup(
 }
 
 /**
- * The Node host's SSRF guard (GUIDE §3 "Proxy"):
+ * The Node host's SSRF guard (README, "What the proxy refuses to reach, and why"):
  *
  * - the demo server (each `selfTargets` origin, under its path prefix) is always reachable;
  * - a host in `PROXY_ALLOWED_HOSTS` is reachable over http or https at any address;

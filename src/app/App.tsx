@@ -92,7 +92,7 @@ export function App({ initial, hydrated = false }: AppProps) {
       ? [...initial.invalidParams, 'tool']
       : initial.invalidParams;
 
-  // The address bar is a shareable link of everything but the secret (GUIDE §3). While the demo
+  // The address bar is a shareable link of everything but the secret (README, Contracts). While the demo
   // server is chosen, `demo=1` says so: the demo's address and client come from the session.
   const toolParam = toolId === TOOLS[0].id ? null : toolId;
   const usesDemo = demoPending || form.tokenEndpointOverride?.source === 'demo';
@@ -115,7 +115,7 @@ export function App({ initial, hydrated = false }: AppProps) {
   // An embed shows no tab list while there is nothing to switch to. Guided mode is a walkthrough
   // of building a request, so it takes the place of the tools.
   const showTabs = !guided && (!embed || TOOLS.length > 1);
-  // The full tool, in a new tab, set up as this embed is (never with the secret: GUIDE §3).
+  // The full tool, in a new tab, set up as this embed is (never with the secret).
   // Relative to the page itself (no `window` here: the build prerenders this component).
   const fullToolHref = `./${writeUrlState(form, false, toolParam, view)}`;
 

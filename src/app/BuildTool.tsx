@@ -17,7 +17,7 @@ import { credentialsSectionProps, endpointSectionProps } from './section-props.t
 import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
-// Discovery needs TanStack Query and zod, which the first screen does not (GUIDE §5 bundle facts).
+// Discovery needs TanStack Query and zod, which the first screen does not (its size budget: e2e/first-paint.spec.ts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
 // private_key_jwt's key handling, jose and the assertion view load only when that method is chosen.
 const KeySectionLoader = lazy(() => import('./KeySectionLoader.tsx'));

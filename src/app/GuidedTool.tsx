@@ -14,7 +14,7 @@ import { credentialsSectionProps, endpointSectionProps } from './section-props.t
 import { useInUse } from './use-in-use.ts';
 import type { ToolContext } from './tools.tsx';
 
-/** The Okta guide's steps, in its order and nearly its words (DESIGN "Words"). */
+/** The Okta guide's steps, in its order and nearly its words. */
 const STEPS = [
   'Find the client ID and secret',
   'Join them',

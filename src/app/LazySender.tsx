@@ -2,7 +2,7 @@ import { lazy, type ComponentProps } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 
-// Sending needs TanStack Query and zod; the first screen does not (GUIDE §5 bundle facts).
+// Sending needs TanStack Query and zod; the first screen does not (its size budget: e2e/first-paint.spec.ts).
 const SendSection = lazy(() => import('./SendSection.tsx'));
 
 /**

@@ -33,7 +33,7 @@ export interface ToolContext {
 }
 
 export interface Tool {
-  /** The `tool=` URL value (GUIDE §3: `build`, then `check`, `inspect`). */
+  /** The `tool=` URL value (README, Contracts: `build`, then `check`, `inspect`). */
   readonly id: string;
   /** The tab's accessible name and visible text. */
   readonly label: string;

@@ -4,7 +4,7 @@ import type { FormState } from '../core/request-form.ts';
 import { initialFormState } from './form-state.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 
-// GUIDE §3: clientId, domain, authServer, tokenUrl, scope, auth (basic|post), encoding (raw|form),
+// The URL parameters of the README's Contracts: clientId, domain, authServer, tokenUrl, scope, auth (basic|post), encoding (raw|form),
 // embed=1; a secret is never read from, or written to, a URL. Expected queries are written by hand.
 
 /** Any well-formed string, biased towards what a query string must escape. */

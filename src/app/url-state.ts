@@ -11,7 +11,7 @@ const AUTH_PARAM: Record<string, ClientAuthMethod> = {
   post: 'client_secret_post',
   private_key_jwt: 'private_key_jwt',
 };
-/** The `auth=` value of each method: GUIDE §3. */
+/** The `auth=` value of each method (README, Contracts). */
 const AUTH_VALUE: Record<ClientAuthMethod, string> = {
   client_secret_basic: 'basic',
   client_secret_post: 'post',
@@ -51,7 +51,7 @@ export interface UrlState {
 }
 
 /**
- * Reads the shareable state of GUIDE §3 (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
+ * Reads the shareable state the README's Contracts list (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
  * `auth`, `encoding`, `embed`, `tool`, `theme`, `demo`, and `guided`) from a query string. Never reads a secret.
  */
 export function readUrlState(search: string): UrlState {

@@ -6,7 +6,7 @@ const LONG_VALUE = 512;
 
 interface OutputFieldProps {
   readonly id: string;
-  /** The accessible name: exactly the visible label (GUIDE §3 contracts). */
+  /** The accessible name: exactly the visible label (README, Contracts). */
   readonly label: string;
   /** Exactly the text of the element. */
   readonly value: string;
@@ -17,7 +17,7 @@ interface OutputFieldProps {
   readonly missing?: string | null;
   readonly multiline?: boolean;
   /**
-   * A `Copy <label>` button for the value, disabled while something is `missing` (the GUIDE §3
+   * A `Copy <label>` button for the value, disabled while something is `missing` (the README's
    * names: `Copy Base64`, `Copy Authorization header`, `Copy curl command`).
    */
   readonly copyable?: boolean;

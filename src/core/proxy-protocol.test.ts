@@ -17,7 +17,7 @@ const demo = {
 const TOKEN = 'x'.repeat(43);
 
 describe('the error codes', () => {
-  it('the statuses issue 6 gives the new codes', () => {
+  it('rate_limited, overloaded and request_timeout have the statuses clients know them by', () => {
     expect(PROXY_ERROR_CODES.rate_limited.status).toBe(429);
     expect(PROXY_ERROR_CODES.busy.status).toBe(503);
     expect(PROXY_ERROR_CODES.tls_protocol.status).toBe(502);

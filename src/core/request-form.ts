@@ -48,7 +48,7 @@ export function tokenEndpointOf(form: FormState): string {
 }
 
 /**
- * The request model for a form state: the one derivation every view renders from (GUIDE §2: form
+ * The request model for a form state: the one derivation every view renders from (docs/architecture.md: form
  * state → a pure core function → every view). Pure and cheap, so callers derive it on every
  * render instead of storing it. `assertion` is the last client assertion the page signed for
  * private_key_jwt: used only while it still names this form's client ID, token endpoint and

@@ -87,7 +87,7 @@ function expectedArguments(url: string, input: TokenRequestInput): string[] {
   ];
 }
 
-const GUIDE_INPUT: TokenRequestInput = {
+const oktaGuideInput: TokenRequestInput = {
   tokenEndpoint: 'https://dev-123456.okta.com/oauth2/default/v1/token',
   clientId: '0oa4xqz9kfTbN2cWd5d7',
   clientSecret: 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO',
@@ -98,7 +98,7 @@ const GUIDE_INPUT: TokenRequestInput = {
 
 describe('curlBash: golden commands', () => {
   it("is the Okta guide's command, filled in", () => {
-    expect(curlBash(buildTokenRequest(GUIDE_INPUT))).toBe(
+    expect(curlBash(buildTokenRequest(oktaGuideInput))).toBe(
       `curl --request POST \\
   --url https://dev-123456.okta.com/oauth2/default/v1/token \\
   --header 'accept: application/json' \\
@@ -113,7 +113,7 @@ describe('curlBash: golden commands', () => {
     expect(
       curlBash(
         buildTokenRequest({
-          ...GUIDE_INPUT,
+          ...oktaGuideInput,
           authMethod: 'client_secret_post',
           clientSecret: "it's a+b",
         }),
@@ -130,7 +130,7 @@ describe('curlBash: golden commands', () => {
 
   it('quotes a URL that a shell would otherwise expand', () => {
     const command = curlBash(
-      buildTokenRequest({ ...GUIDE_INPUT, tokenEndpoint: "https://h/t?a=1&b=$x'y" }),
+      buildTokenRequest({ ...oktaGuideInput, tokenEndpoint: "https://h/t?a=1&b=$x'y" }),
     );
     expect(command.split('\n')[1]).toBe("  --url 'https://h/t?a=1&b=$x'\\''y' \\");
   });
@@ -186,9 +186,9 @@ describe.runIf(bash)(
     const args = ['-c'];
 
     it('the guide case', () => {
-      expect(runCommands(bash ?? 'bash', args, [curlBash(buildTokenRequest(GUIDE_INPUT))])).toEqual(
-        [expectedArguments(GUIDE_INPUT.tokenEndpoint, GUIDE_INPUT)],
-      );
+      expect(
+        runCommands(bash ?? 'bash', args, [curlBash(buildTokenRequest(oktaGuideInput))]),
+      ).toEqual([expectedArguments(oktaGuideInput.tokenEndpoint, oktaGuideInput)]);
     });
 
     it('random ids, secrets, scopes and endpoints, in batches (property)', () => {
@@ -229,14 +229,14 @@ describe.skipIf(!zsh)(
 
 describe('describeCurlBashQuoting: the note says exactly what is quoted', () => {
   it("the guide's request: URL bare, headers and body quoted", () => {
-    expect(describeCurlBashQuoting(buildTokenRequest(GUIDE_INPUT))).toBe(
+    expect(describeCurlBashQuoting(buildTokenRequest(oktaGuideInput))).toBe(
       'For bash and zsh. Every header and the body are in single quotes, where the shell changes nothing. The URL needs no quotes: only characters the shell leaves alone. The shell passes every value byte for byte.',
     );
   });
 
   it("a URL with & or ' is quoted too, and the apostrophe rule is stated", () => {
     const note = describeCurlBashQuoting(
-      buildTokenRequest({ ...GUIDE_INPUT, tokenEndpoint: "https://h/t?a=1&b='x'" }),
+      buildTokenRequest({ ...oktaGuideInput, tokenEndpoint: "https://h/t?a=1&b='x'" }),
     );
     expect(note).toContain(
       "The URL, every header and the body are in single quotes, where the shell changes nothing (a ' inside is written '\\'').",
@@ -247,7 +247,7 @@ describe('describeCurlBashQuoting: the note says exactly what is quoted', () => 
   it('agrees with the command: a value the note calls bare appears bare in it', () => {
     fc.assert(
       fc.property(fc.webUrl(), (tokenEndpoint) => {
-        const request = buildTokenRequest({ ...GUIDE_INPUT, tokenEndpoint });
+        const request = buildTokenRequest({ ...oktaGuideInput, tokenEndpoint });
         const bareUrl = describeCurlBashQuoting(request).includes('The URL needs no quotes');
         expect(curlBash(request).includes(`--url ${request.url} \\`)).toBe(bareUrl);
       }),

@@ -15,7 +15,7 @@ const goldenWarnings: Record<string, string[]> = existsSync(WARNINGS_FILE)
   : {};
 
 describe('the snippet registry', () => {
-  it('has the targets of GUIDE §3, in tab order, with unique ids', () => {
+  it('has the targets the README lists, in tab order, with unique ids', () => {
     expect(snippetTargets.map((t) => t.label)).toEqual([
       'curl (bash)',
       'PowerShell (curl.exe)',

@@ -5,7 +5,7 @@
  * takes its names from here, so a name is written once.
  */
 export const SNIPPET_TABS = [
-  // The guide's command: its output and copy button have fixed names (GUIDE §3).
+  // The guide's command: its output and copy button have fixed names (README, Contracts).
   { id: 'curl-bash', label: 'curl (bash)', language: 'bash', outputName: 'curl command' },
   { id: 'curl-powershell', label: 'PowerShell (curl.exe)', language: 'powershell' },
   {
@@ -25,13 +25,13 @@ export const SNIPPET_TABS = [
 export interface SnippetTab {
   /** Stable: stored as the remembered tab, used in file names of golden tests. */
   readonly id: string;
-  /** The tab's name (GUIDE §3): tool or language, then the shell or library in parentheses. */
+  /** The tab's name (README, Contracts): tool or language, then the shell or library in parentheses. */
   readonly label: string;
   /** For syntax hints and the code block's label. */
   readonly language: string;
   /**
    * The code output's accessible name and its copy button's `Copy …` name, when a contract fixes
-   * them (the guide's curl is `curl command`, GUIDE §3); otherwise `<label> code`.
+   * them (the guide's curl is `curl command`, README Contracts); otherwise `<label> code`.
    */
   readonly outputName?: string;
 }
