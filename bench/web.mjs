@@ -283,6 +283,7 @@ async function typingPhase() {
       if (answered === 0 || outcome.gaveUp) failedPhases.push(`${phase}: ${problems.join(', ')}`);
     }
   } finally {
+    phase = 'typing: closing Chromium';
     await withDeadline(browser.close(), 10_000, 'closing the browser').catch(() => {});
   }
   return figures;
