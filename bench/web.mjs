@@ -284,6 +284,9 @@ async function typingPhase() {
       // is a benchmark that did not do its job.
       if (answered === 0 || outcome.gaveUp) failedPhases.push(`${phase}: ${problems.join(', ')}`);
     }
+  } catch (error) {
+    // Named here, before closing the browser changes the phase; Playwright's call log dropped.
+    throw new Error(`${phase}: ${error.message.split('\n')[0]}`, { cause: error });
   } finally {
     phase = 'typing: closing Chromium';
     await withDeadline(browser.close(), 10_000, 'closing the browser').catch(() => {});
@@ -381,7 +384,7 @@ try {
     typing = await typingPhase();
   } catch (error) {
     console.log(`typing: no figures (${error.message})`);
-    failedPhases.push(`${phase}: ${error.message}`);
+    failedPhases.push(error.message);
   }
   if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
     for (const [view, pagePath] of VIEWS) await lighthousePhase(view, pagePath);
