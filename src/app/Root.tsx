@@ -37,7 +37,11 @@ export function Root({ fromUrl, hydrating = false }: RootProps) {
     // A second render right after hydration, before the paint, is exactly what is needed here.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (!matchesPrerender(fromUrl)) setShown(fromUrl);
-    document.documentElement.removeAttribute('data-restoring');
+    const page = document.documentElement;
+    page.removeAttribute('data-restoring');
+    // Observable by anything outside the app (tests, benchmarks) that must not act before the
+    // handlers are attached and early input adopted (docs/decisions/160).
+    page.dataset.hydrated = '';
     // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
     document.dispatchEvent(new Event('playground:hydrated'));
   }, [fromUrl]);
