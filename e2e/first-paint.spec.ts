@@ -4,11 +4,11 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { outputText } from './fixtures.ts';
 
 /**
- * Issue 8: what a browser really gets on a fresh load of the production server (`npm start`, which
+ * What a browser really gets on a fresh load of the production server (`npm start`, which
  * the Playwright config runs), the prerendered first screen, and the sender loaded only on intent.
  */
 
-/** JS + CSS a fresh load requests before any interaction, gzip -9 (README, issue 8). */
+/** JS + CSS a fresh load requests before any interaction, gzip -9 (README, "Privacy and performance"). */
 const FIRST_SCREEN_GZIP_BUDGET = 85_000;
 /** HTML + JS + CSS on the wire for that load, with the server's own compression (headers included). */
 const FIRST_SCREEN_TRANSFER_BUDGET = 80_000;
