@@ -1,3 +1,4 @@
+import { enclosingQuote } from './enclosing-quote.ts';
 /** Something taken off a paste to reach the token, in the order it was met. */
 export type TokenWrapper =
   | { readonly kind: 'token-response' }
@@ -41,13 +42,6 @@ export type PastedTokenReading =
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const NOT_B64TOKEN = /[^A-Za-z0-9\-._~+/=]/gu;
 
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ["'", "'"],
-  ['"', '"'],
-  ['`', '`'],
-  ['\u2018', '\u2019'],
-  ['\u201c', '\u201d'],
-];
 const HEADER_NAME = /^(authorization)[ \t]*:[ \t]*/i;
 /** curl's header option, with or without a space before its argument. */
 const COMMAND_OPTION = /^(-H|--header)(?:[ \t]+|(?=['"]))/;
@@ -57,13 +51,10 @@ const TOKEN_SCHEME = /^(bearer|dpop)(?:[ \t]+|$)/i;
 const CURL_AUTHORIZATION_ARGUMENT = /(?:^|\s)(?:-H|--header)[ \t]*(?:'([^']*)'|"([^"]*)")/g;
 
 function stripQuotes(text: string, removed: TokenWrapper[]): string {
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
-      removed.push({ kind: 'quotes', quote: open });
-      return text.slice(1, -1).trim();
-    }
-  }
-  return text;
+  const quote = enclosingQuote(text);
+  if (quote === undefined) return text;
+  removed.push({ kind: 'quotes', quote });
+  return text.slice(1, -1).trim();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,22 +6,13 @@ import {
   slicePasted,
   type PastedText,
 } from './pasted-text.ts';
+import { enclosingQuote } from '../enclosing-quote.ts';
 
 export interface PastedHeader {
   /** The token characters with white space taken out, positions kept; empty when there is none. */
   readonly token: PastedText;
   readonly findings: HeaderFinding[];
 }
-
-/** Quote pairs people paste around a value: shell quotes and the typographic ones editors make. */
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ["'", "'"],
-  ['"', '"'],
-  ['`', '`'],
-  ['\u2018', '\u2019'],
-  ['\u201c', '\u201d'],
-  ['\u201e', '\u201c'],
-];
 
 /** Schemes that are not Basic but appear in Authorization headers (IANA HTTP Authentication Scheme Registry and common ones). */
 const OTHER_SCHEMES = new Set([
@@ -80,21 +71,17 @@ function stripQuotes(
   afterCommandFlag = false,
 ): PastedText {
   const { text } = source;
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
-      const around =
-        afterCommandFlag || HEADER_NAME.test(text.slice(1, -1).trim()) ? 'line' : 'value';
-      findings.push({
-        code: 'surrounding-quotes',
-        severity: around === 'line' ? 'note' : 'error',
-        quote: open,
-        around,
-        input: [...span(source, 0, 1), ...span(source, text.length - 1, text.length)],
-      });
-      return slicePasted(source, 1, text.length - 1);
-    }
-  }
-  return source;
+  const quote = enclosingQuote(text);
+  if (quote === undefined) return source;
+  const around = afterCommandFlag || HEADER_NAME.test(text.slice(1, -1).trim()) ? 'line' : 'value';
+  findings.push({
+    code: 'surrounding-quotes',
+    severity: around === 'line' ? 'note' : 'error',
+    quote,
+    around,
+    input: [...span(source, 0, 1), ...span(source, text.length - 1, text.length)],
+  });
+  return slicePasted(source, 1, text.length - 1);
 }
 
 /** Takes out `-----BEGIN …-----`/`-----END …-----` lines (certutil -encode). */
