@@ -8,6 +8,7 @@ import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_JWK } from '../../src/core/demo-private-key.ts';
 import { curlBash } from '../../src/core/snippets/curl-bash.ts';
+import { goNetHttp } from '../../src/core/snippets/go-net-http.ts';
 import { javaHttpClient } from '../../src/core/snippets/java-httpclient.ts';
 import { javascriptFetch } from '../../src/core/snippets/javascript-fetch.ts';
 import { pythonRequests } from '../../src/core/snippets/python-requests.ts';
@@ -39,6 +40,10 @@ const python = findCommand(
 const java = findCommand(
   'java',
   'snippets-against-demo.test.ts: java is not installed; the HttpClient run is SKIPPED.',
+);
+const go = findCommand(
+  'go',
+  'snippets-against-demo.test.ts: go is not installed; the net/http run is SKIPPED.',
 );
 
 let root: string;
@@ -176,6 +181,30 @@ describe.runIf(java)('Java (HttpClient) gets a token (one JVM per client)', () =
       expectToken(body);
     },
     60_000,
+  );
+});
+
+describe.runIf(go)('Go (net/http) compiles and gets a token', () => {
+  it.each(demoClientsFor('basic'))(
+    '%s',
+    async (_label, spec) => {
+      const dir = await mkdtemp(path.join(root, 'go-'));
+      const file = path.join(dir, 'main.go');
+      await writeFile(file, goNetHttp(toDemo(spec)));
+      // Its build cache inside the test's folder: nothing is left in the machine's home.
+      const { stdout } = await run(go ?? 'go', ['run', file], {
+        env: {
+          ...process.env,
+          GOCACHE: path.join(dir, 'cache'),
+          GOFLAGS: '-mod=mod',
+          GO111MODULE: 'off',
+        },
+      });
+      const { status, body } = statusAndBody(stdout);
+      expect(status).toBe(200);
+      expectToken(body);
+    },
+    120_000,
   );
 });
 

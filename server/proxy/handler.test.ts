@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findCommand } from '../../src/core/test-support/shell.ts';
 import { createSsrfGuard, type SsrfGuard } from '../node/ssrf-guard.ts';
 import { parseAllowedHosts } from './allowed-hosts.ts';
 import type { ProxyErrorBody, ProxyErrorCode } from './errors.ts';
@@ -645,7 +646,11 @@ describe('target policy and network failures', () => {
     expect(message).not.toMatch(/certificate/i);
   });
 
-  const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+  const hasOpenssl =
+    findCommand(
+      'openssl',
+      'handler.test.ts: openssl is not installed; the untrusted-certificate test is SKIPPED.',
+    ) !== undefined;
   it.skipIf(!hasOpenssl)('answers 502 tls for a certificate nobody trusts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'proxy-tls-'));
     try {

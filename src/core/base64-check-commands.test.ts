@@ -51,6 +51,7 @@ const bash = findCommand('bash');
 const pwsh = findCommand(
   'pwsh',
   'base64-check-commands.test.ts: pwsh is not installed; the PowerShell command is parsed with the real PowerShell grammar (tree-sitter-powershell) instead of being run.',
+  { optionalInCi: true },
 );
 
 /** Runs each command in one bash process (NUL after each); returns what each printed. */

@@ -14,9 +14,19 @@ export const SHELL_ENV: Readonly<Record<string, string>> = {
 
 /**
  * The path of command `name` (`command -v` in sh), or undefined where it is not installed; in
- * that case `warning` (if given: what the test file skips or does instead) is printed.
+ * that case `warning` (what the test file skips or does instead; by default, that the tests
+ * that run it are skipped) is printed, so a skip is never silent.
+ *
+ * Under CI (`CI` set) the command must be there: `.ci/run` installs every one, so a
+ * missing one fails the run saying which, instead of skipping its tests in silence. Only
+ * `optionalInCi` commands (PowerShell, which does not install on Debian; its test does something
+ * else instead and says so) may be missing there.
  */
-export function findCommand(name: string, warning?: string): string | undefined {
+export function findCommand(
+  name: string,
+  warning?: string,
+  options: { optionalInCi?: boolean } = {},
+): string | undefined {
   let found: string | undefined;
   try {
     found =
@@ -28,7 +38,14 @@ export function findCommand(name: string, warning?: string): string | undefined 
   } catch {
     found = undefined;
   }
-  if (!found && warning !== undefined) console.warn(warning);
+  if (!found) {
+    const said = warning ?? `${name} is not installed: the tests that run it are SKIPPED.`;
+    if (process.env.CI && !options.optionalInCi)
+      throw new Error(
+        `${name} is not installed, and CI runs every test: add it to .ci/run. (${said})`,
+      );
+    console.warn(said);
+  }
   return found;
 }
 
