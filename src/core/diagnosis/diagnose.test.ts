@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { settingsOfWay } from '../auth-ways.ts';
+import { lineBreaksRemoved, type PasteRemovals } from '../paste-cleanup.ts';
 import { buildTokenRequest } from '../token-request.ts';
 import { parseTokenResponse } from '../token-response.ts';
 import { diagnose, type Cause } from './diagnose.ts';
-import {
-  authenticated,
-  lineBreaksRemoved,
-  readAnswer,
-  type AnswerReading,
-  type Evidence,
-  type PasteRemovals,
-} from './evidence.ts';
+import { authenticated, readAnswer, type AnswerReading, type Evidence } from './evidence.ts';
 import {
   SCENARIO_DEMOS,
   TOKEN_ANSWER_SCENARIOS,

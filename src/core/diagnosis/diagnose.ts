@@ -8,6 +8,7 @@ import {
   type CodeUnitPosition,
 } from '../characters.ts';
 import type { CredentialField } from '../credential-checks.ts';
+import type { PastedLineBreaks } from '../paste-cleanup.ts';
 import { explainProxyFailure, type ProxyFailureCode } from '../proxy-error-help.ts';
 import type { DemoClient, DemoServerInfo } from '../proxy-protocol.ts';
 import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
@@ -19,7 +20,6 @@ import {
   refusedAuthentication,
   type AnswerReading,
   type Evidence,
-  type PastedLineBreaks,
   type WayOutcome,
 } from './evidence.ts';
 

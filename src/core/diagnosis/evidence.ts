@@ -1,5 +1,6 @@
 import type { AuthWay } from '../auth-ways.ts';
 import type { CredentialField } from '../credential-checks.ts';
+import type { PasteRemovals, PastedLineBreaks } from '../paste-cleanup.ts';
 import type { ProxyFailureCode } from '../proxy-error-help.ts';
 import type { DemoServerInfo } from '../proxy-protocol.ts';
 import type { TokenRequest } from '../token-request.ts';
@@ -139,20 +140,6 @@ export interface WayOutcome {
   readonly answer: AnswerReading;
 }
 
-/**
- * What a one-line field removed from the last paste into it, and the value it left: the note
- * applies to a request only while the field still holds exactly that value.
- */
-export interface PastedLineBreaks {
-  readonly count: number;
-  /** The only line breaks were at the end of the pasted text. */
-  readonly atEnd: boolean;
-  /** The field's value right after the paste (the pasted text without its line breaks). */
-  readonly leftValue: string;
-}
-
-export type PasteRemovals = Partial<Readonly<Record<CredentialField, PastedLineBreaks>>>;
-
 /** What the page knows of servers beyond this answer. */
 export interface ServerKnowledge {
   /** The playground's built-in demo servers, with their clients (public on purpose). */
@@ -166,7 +153,7 @@ export interface Evidence {
   /** The request as it was sent (the model), not the form as it is now. */
   readonly request: TokenRequest;
   readonly answer: AnswerReading;
-  /** The answer's `error` object as parsed, for explanations that need all of it (client assertions). */
+  /** The answer's headers: a client assertion's explanation compares the server's Date with the page's clock. */
   readonly answerHeaders?: Headers;
   /** When the page sent it, by its own clock (epoch ms): clock skew is judged by it. */
   readonly sentAt?: number;
@@ -188,21 +175,6 @@ export function pastedInto(
   const sent =
     field === 'clientId' ? evidence.request.input.clientId : evidence.request.input.clientSecret;
   return note && note.count > 0 && note.leftValue === sent ? note : undefined;
-}
-
-/**
- * What a one-line field's value sanitization did to pasted text (HTML: `<input>` strips every CR
- * and LF), or undefined when the text had no line break.
- */
-export function lineBreaksRemoved(pasted: string): PastedLineBreaks | undefined {
-  const count = pasted.match(/\r\n|\r|\n/g)?.length ?? 0;
-  if (count === 0) return undefined;
-  const withoutTrailing = pasted.replace(/[\r\n]+$/, '');
-  return {
-    count,
-    atEnd: /[\r\n]+$/.test(pasted) && !/[\r\n]/.test(withoutTrailing),
-    leftValue: pasted.replace(/[\r\n]/g, ''),
-  };
 }
 
 /**

@@ -3,12 +3,9 @@ import { createPortal } from 'react-dom';
 import { attemptsFor, recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { wayOf } from '../../core/auth-ways.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
-import {
-  readAnswer,
-  type AnswerReading,
-  type Evidence,
-  type PasteRemovals,
-} from '../../core/diagnosis/evidence.ts';
+import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
+import type { ScopesSupported } from '../../core/discovery.ts';
+import type { PasteRemovals } from '../../core/paste-cleanup.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { FormState } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
@@ -52,6 +49,8 @@ interface SendPanelProps {
   readonly prepareRequest?: (request: TokenRequest) => Promise<TokenRequest | null>;
   /** What the credential fields removed from the last paste into them (line breaks). */
   readonly pasted?: PasteRemovals;
+  /** The scopes discovery found listed for a token endpoint. */
+  readonly scopesSupported?: ScopesSupported | null;
 }
 
 /** An outcome as the diagnosis reads it; null when nothing was sent. */
@@ -104,7 +103,8 @@ function demoSelection(
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
-  const { preselectDemo = false, answerSlot = null, onAnswer, prepareRequest, pasted = {} } = props;
+  const { preselectDemo = false, answerSlot = null, onAnswer, prepareRequest } = props;
+  const { pasted = {}, scopesSupported = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -143,7 +143,12 @@ export function SendPanel(props: SendPanelProps) {
         ? { answerHeaders: result.answer.headers, sentAt: result.answer.sentAt }
         : {}),
       attempts: attemptsFor(history, sentRequest),
-      server: { demos },
+      server: {
+        demos,
+        ...(scopesSupported?.tokenEndpoint === sentRequest.url
+          ? { scopesSupported: scopesSupported.scopes }
+          : {}),
+      },
       pasted,
     };
   }
