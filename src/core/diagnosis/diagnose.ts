@@ -765,10 +765,18 @@ function refusedAuthenticationCauses(facts: Facts): Cause[] {
         : undefined;
     return after ? [wayCause, after] : [wayCause];
   }
-  const causes = REFUSED_AUTHENTICATION_RULES.flatMap((rule) => rule(facts) ?? []);
-  // After a cause no way can change, advice to send another way would contradict it.
-  return causes[0]?.ways.kind === 'none-helps'
-    ? causes.filter((cause, index) => index === 0 || cause.ways.kind !== 'try')
+  const causes = REFUSED_AUTHENTICATION_RULES.flatMap((rule) => rule(facts) ?? []).filter(
+    (cause, index, all) => all.findIndex((other) => other.id === cause.id) === index,
+  );
+  const [first, ...rest] = causes;
+  if (!first) return [];
+  // A cause no way can change, found in the evidence, explains the refusal: after it, advice to
+  // send another way would contradict it, and so would another certain cause or the fallback.
+  return first.ways.kind === 'none-helps'
+    ? [
+        first,
+        ...rest.filter((cause) => cause.ways.kind === 'open' && cause.id !== 'wrong-credentials'),
+      ]
     : causes;
 }
 
