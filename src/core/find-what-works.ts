@@ -1,5 +1,6 @@
 import { sameOnTheWire, wayOf, type AuthWay } from './auth-ways.ts';
-import { diagnose, type Diagnosis } from './diagnosis/diagnose.ts';
+import type { Diagnosis } from './diagnosis/causes.ts';
+import { diagnose } from './diagnosis/diagnose.ts';
 import type { Evidence } from './diagnosis/evidence.ts';
 
 /**

@@ -3,7 +3,8 @@ import { settingsOfWay } from '../auth-ways.ts';
 import { lineBreaksRemoved, type PasteRemovals } from '../paste-cleanup.ts';
 import { buildTokenRequest } from '../token-request.ts';
 import { parseTokenResponse } from '../token-response.ts';
-import { diagnose, type Cause } from './diagnose.ts';
+import type { Cause } from './causes.ts';
+import { diagnose } from './diagnose.ts';
 import { authenticated, readAnswer, type AnswerReading, type Evidence } from './evidence.ts';
 import {
   SCENARIO_DEMOS,

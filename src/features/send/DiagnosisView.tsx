@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../../core/diagnosis/diagnose.ts';
+import type { Diagnosis } from '../../core/diagnosis/causes.ts';
 
 /**
  * A diagnosis as the page shows it, under an answer and as the conclusion of the search: the

@@ -2,7 +2,7 @@ import '../../components/explanation.css';
 import './response.css';
 import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
-import type { Diagnosis } from '../../core/diagnosis/diagnose.ts';
+import type { Diagnosis } from '../../core/diagnosis/causes.ts';
 import type { Explanation } from '../../core/explanation.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { explainTokenSuccess } from '../../core/token-success-help.ts';

@@ -1,7 +1,7 @@
 import type { AuthWay } from '../../auth-ways.ts';
 import type { ProxyFailureCode } from '../../proxy-error-help.ts';
 import type { DemoServerInfo } from '../../proxy-protocol.ts';
-import type { CauseId } from '../diagnose.ts';
+import type { CauseId } from '../causes.ts';
 
 /**
  * Answers to token requests whose true cause is known: each scenario is the evidence a user
