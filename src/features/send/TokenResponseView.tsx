@@ -168,7 +168,7 @@ function OutcomeSummary({
 }) {
   if (outcome.kind === 'not-sent') return <p className="notice notice-error">{outcome.message}</p>;
   if (outcome.kind === 'proxy-error')
-    return diagnosis ? <DiagnosisView title="No answer:" diagnosis={diagnosis} /> : null;
+    return diagnosis ? <DiagnosisView title="What it means:" diagnosis={diagnosis} /> : null;
   const { answer } = outcome;
   const { parsed } = answer;
   return (

@@ -738,6 +738,47 @@ export const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
     cause: 'basic-encoding',
   },
   {
+    name: 'vector "keycloak-test" form-encoded at /demo-raw',
+    request: secretRequest(DEMO_RAW, 'user', 'secret/with=special?character', 'basic-form'),
+    answer: DEMO_RAW_REFUSED,
+    cause: 'unknown-demo-client',
+  },
+  {
+    name: 'vector "keycloak-test" form-encoded at a raw server',
+    request: secretRequest(ELSEWHERE, 'user', 'secret/with=special?character', 'basic-form'),
+    answer: GENERIC_REFUSED,
+    cause: 'basic-encoding',
+  },
+  {
+    name: 'vector "appauth-android-337" raw at passport: a ":" in the secret',
+    request: secretRequest(
+      ELSEWHERE,
+      '1PpG/Q 1',
+      'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=',
+      'basic-raw',
+    ),
+    answer: PASSPORT_REFUSED,
+    cause: 'secret-cut-at-colon',
+  },
+  {
+    name: 'vector "star-parens-bang" form-encoded at a raw server',
+    request: secretRequest(ELSEWHERE, OTHER_ID, 'a*b(c)!d', 'basic-form'),
+    answer: GENERIC_REFUSED,
+    cause: 'basic-encoding',
+  },
+  {
+    name: 'vector "double-quote" form-encoded at passport',
+    request: secretRequest(ELSEWHERE, OTHER_ID, 'say "hi"', 'basic-form'),
+    answer: PASSPORT_REFUSED,
+    cause: 'basic-encoding',
+  },
+  {
+    name: 'vector "backslash" form-encoded at /demo-raw, a demo client',
+    request: secretRequest(DEMO_RAW, OKTA_ID, 'back\\slash\\n', 'basic-form'),
+    answer: DEMO_RAW_REFUSED,
+    cause: 'wrong-demo-secret',
+  },
+  {
     name: 'vector "okta-typical-40" refused in every way: the credentials',
     request: secretRequest(ELSEWHERE, OTHER_ID, OTHER_SECRET, 'basic-raw'),
     answer: GENERIC_REFUSED,
