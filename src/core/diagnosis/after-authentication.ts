@@ -30,7 +30,7 @@ export function afterAuthenticationCause(
   answer: Extract<AnswerReading, { kind: 'oauth-error' }>,
   way: AuthWay | null,
 ): Cause | undefined {
-  const authenticatedBy = `The server answered ${answerInWords(answer)}${way ? ` to ${quoteWay(way)}` : ''}, which it gives only after it authenticated the client: the client ID, the secret and the way they were sent are right.`;
+  const authenticatedBy = `The server answered ${answerInWords(answer)}${way ? ` to ${quoteWay(way)}` : ''}, which it gives only after it authenticated the client: ${way ? 'the client ID, the secret and the way they were sent are right' : 'the client and its credentials are right'}.`;
   const said = (pattern: RegExp) => pattern.test(answer.description);
   switch (answer.error) {
     case 'invalid_scope': {

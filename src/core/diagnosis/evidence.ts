@@ -105,7 +105,11 @@ export function readAnswer({ status, headers, parsed }: ReadableAnswer): AnswerR
         shown: `it answered with an Okta API error (${parsed.error.errorCode}: ${parsed.error.errorSummary}), not an OAuth one`,
       };
     case 'unrecognized':
-      if (/html/i.test(headers.get('content-type') ?? '') || /HTML page/.test(parsed.reason))
+      // A 5xx page comes from the server or a gateway in front of it failing, not from a wrong URL.
+      if (
+        status < 500 &&
+        (/html/i.test(headers.get('content-type') ?? '') || /HTML page/.test(parsed.reason))
+      )
         return {
           kind: 'not-a-token-endpoint',
           status,
@@ -113,6 +117,13 @@ export function readAnswer({ status, headers, parsed }: ReadableAnswer): AnswerR
         };
       if (status === 401 && /^\s*basic\b/i.test(challenge))
         return { kind: 'basic-challenge', status, challenge: challenge.trim() };
+      // The parser's words for a 5xx page would call it "not a token endpoint": say what it is.
+      if (status >= 500)
+        return {
+          kind: 'other',
+          status,
+          shown: `The server answered ${status} with ${/HTML page/.test(parsed.reason) || /html/i.test(headers.get('content-type') ?? '') ? 'an error page' : 'no OAuth error'}.`,
+        };
       return { kind: 'other', status, shown: parsed.reason };
   }
 }

@@ -558,7 +558,7 @@ export const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
     cause: 'not-a-token-endpoint',
   },
   {
-    name: 'an HTML error page with 500',
+    name: 'an HTML error page from a gateway (502)',
     request: secretRequest(
       'https://auth.example.com/oauth/token',
       OTHER_ID,
@@ -570,7 +570,7 @@ export const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
       headers: { 'content-type': 'text/html' },
       text: '<html><body>Bad Gateway</body></html>',
     },
-    cause: 'not-a-token-endpoint',
+    cause: 'server-unavailable',
   },
   {
     name: 'plain-text 503',
