@@ -60,7 +60,7 @@ test("a wrong secret for the Okta-style demo client: the page says the secret is
   await expect(region.getByText('HTTP status: 401')).toBeVisible();
   await expect(
     region.getByText(
-      /The client ID is the Okta-style client's of this demo server, and the secret is not that client's: they first differ at character 40 \(both have 40 characters\)\. Neither the method nor the encoding will change that\./,
+      /The client ID is that of the demo client "Okta-style client", and the secret is not that client's: they first differ at character 40 \(both have 40 characters\)\. Neither the method nor the encoding will change that\./,
     ),
   ).toBeVisible();
   await expect(region.getByText(/Choose "Okta-style client" under Demo client/)).toBeVisible();
@@ -85,7 +85,11 @@ test('the special client, raw, with a scope it may not have: the search finds th
   await expect(
     finder(page).getByText(/This server form-decodes Basic credentials, as RFC 6749 §2\.3\.1 says/),
   ).toBeVisible();
-  await expect(finder(page).getByText(/The server refuses the scope "read:reports"/)).toBeVisible();
+  await expect(
+    finder(page).getByText(
+      /The server refuses the scope "read:reports": the demo client "Client whose secret needs form-encoding" may request only "customScope"/,
+    ),
+  ).toBeVisible();
   await expect(
     finder(page).getByText('Set Scope to "customScope" and send again.', { exact: false }),
   ).toBeVisible();
@@ -133,7 +137,9 @@ test('a byte order mark before the client ID: the ID is blamed and the character
       /The client ID holds U\+FEFF BYTE ORDER MARK \(ZERO WIDTH NO-BREAK SPACE\) at position 1/,
     ),
   ).toBeVisible();
-  await expect(region.getByText("Without it, the ID is the Okta-style client's.")).toBeVisible();
+  await expect(
+    region.getByText('Without it, the ID is that of the demo client "Okta-style client".'),
+  ).toBeVisible();
   await expect(region.getByText(/the secret|new secret|secret holds/i)).toHaveCount(0);
 });
 

@@ -13,13 +13,13 @@ import { type Facts, answerInWords, quoteWay } from './facts.ts';
 function knownScopes(facts: Facts): { readonly words: string; readonly list: string } | undefined {
   if (facts.demoClient)
     return {
-      words: `the ${facts.demoClient.label} of this demo server may request "${facts.demoClient.scope}"`,
+      words: `the demo client "${facts.demoClient.label}" may request only "${facts.demoClient.scope}"`,
       list: facts.demoClient.scope,
     };
   const supported = facts.evidence.server.scopesSupported;
   if (supported && supported.length > 0)
     return {
-      words: `the server's metadata lists the scopes "${supported.join(' ')}" (scopes_supported)`,
+      words: `the server's metadata lists only "${supported.join(' ')}" (scopes_supported)`,
       list: supported.join(' '),
     };
   return undefined;
@@ -54,7 +54,7 @@ export function afterAuthenticationCause(
       const notConfigured = said(/not configured for the authorization server/i);
       return {
         id: 'scope-not-allowed',
-        summary: `The server refuses the scope ${refused.length > 0 ? `"${refused.join(' ')}"` : `"${facts.scope}"`}: ${notConfigured ? 'it does not exist on this authorization server' : 'this client may not request it, or it does not exist'}.`,
+        summary: `The server refuses the scope "${refused.length > 0 ? refused.join(' ') : facts.scope}": ${notConfigured ? 'it does not exist on this authorization server' : refused.length > 0 && scopes ? scopes.words : 'this client may not request it, or it does not exist'}.`,
         evidence: [
           authenticatedBy,
           ...(scopes ? [`Known: ${scopes.words}.`] : []),

@@ -163,7 +163,7 @@ const scenario = (name: string) => {
 describe('what the diagnosis says in the measured cases', () => {
   it('a wrong demo secret: the client is named, where the secrets differ, and that no way changes it', () => {
     const [cause] = scenario('Okta-style demo client, secret one character off, /demo').causes;
-    expect(cause.summary).toContain("the Okta-style client's");
+    expect(cause.summary).toContain('The client ID is that of the demo client "Okta-style client"');
     expect(cause.summary).toContain('they first differ at character 40 (both have 40 characters)');
     expect(cause.summary).toContain('Neither the method nor the encoding will change that');
     expect(cause.action).toContain('Choose "Okta-style client" under Demo client');
@@ -180,7 +180,9 @@ describe('what the diagnosis says in the measured cases', () => {
       'scope-not-allowed',
     ]);
     const scopeCause = diagnosis.causes[1];
-    expect(scopeCause?.summary).toContain('"read:reports"');
+    expect(scopeCause?.summary).toBe(
+      'The server refuses the scope "read:reports": the demo client "Client whose secret needs form-encoding" may request only "customScope".',
+    );
     expect(scopeCause?.action).toBe('Set Scope to "customScope" and send again.');
   });
 
@@ -200,7 +202,9 @@ describe('what the diagnosis says in the measured cases', () => {
     const [cause] = scenario('a BOM before the client ID, /demo-raw').causes;
     expect(cause.summary).toContain('U+FEFF BYTE ORDER MARK');
     expect(cause.summary).toContain('at position 1');
-    expect(cause.evidence).toContain("Without it, the ID is the Okta-style client's.");
+    expect(cause.evidence).toContain(
+      'Without it, the ID is that of the demo client "Okta-style client".',
+    );
   });
 
   it('a removed line break is pointed back to', () => {

@@ -75,7 +75,7 @@ const wrongDemoSecret: Rule = ({ demo, demoClient, secret }) => {
     return undefined;
   return {
     id: 'wrong-demo-secret',
-    summary: `The client ID is the ${demoClient.label}'s of this demo server, and the secret is not that client's: ${whereTheyDiffer(secret, demoClient.clientSecret)}. Neither the method nor the encoding will change that.`,
+    summary: `The client ID is that of the demo client "${demoClient.label}", and the secret is not that client's: ${whereTheyDiffer(secret, demoClient.clientSecret)}. Neither the method nor the encoding will change that.`,
     evidence: [
       `The demo server's clients are public: "${demoClient.clientId}" has the secret "${demoClient.clientSecret}".`,
     ],
@@ -108,7 +108,7 @@ const clientIdCharacters: Rule = ({ oddCharacters, clientId, evidence }) => {
     summary: `The client ID holds ${listCharacters(odd)}: a registered client ID has none, so the server sees another ID${odd.some((point) => point.codePoint > 0x7e) ? ', and strict servers refuse characters outside visible ASCII (RFC 6749 Appendix A) however they are sent' : ''}.`,
     evidence: [
       `The server answered ${answerInWords(evidence.answer)}.`,
-      ...(demoMatch ? [`Without it, the ID is the ${demoMatch.label}'s.`] : []),
+      ...(demoMatch ? [`Without it, the ID is that of the demo client "${demoMatch.label}".`] : []),
     ],
     action: `Delete ${odd.length === 1 ? 'that character' : 'those characters'} from Client ID (they come with a copy from a file or a web page), or type the ID again.`,
     ways: NONE_HELPS,
@@ -129,7 +129,9 @@ const secretCharactersRefused: Rule = ({ oddCharacters, answer, secret, demoClie
     evidence: [
       `The server answered ${answerInWords(answer)}.`,
       ...(demoSecretWithout && demoClient
-        ? [`Without ${odd.length === 1 ? 'it' : 'them'}, the secret is the ${demoClient.label}'s.`]
+        ? [
+            `Without ${odd.length === 1 ? 'it' : 'them'}, the secret is that of the demo client "${demoClient.label}".`,
+          ]
         : []),
     ],
     action:
