@@ -226,3 +226,30 @@ describe('what the diagnosis says in the measured cases', () => {
     );
   });
 });
+
+describe('readAnswer: what kind of answer it is, before any rule reads the details', () => {
+  const read = (status: number, headers: Record<string, string>, body: string) => {
+    const real = new Headers(headers);
+    return readAnswer({
+      status,
+      headers: real,
+      parsed: parseTokenResponse({ status, headers: real, body }),
+    }).kind;
+  };
+  const json = { 'content-type': 'application/json' };
+
+  it.each([
+    [200, json, '{"access_token":"a","token_type":"Bearer"}', 'token'],
+    [400, json, '{"error":"invalid_scope"}', 'oauth-error'],
+    [404, json, '{"error":"invalid_request"}', 'not-a-token-endpoint'],
+    [405, {}, '', 'not-a-token-endpoint'],
+    [302, { location: 'https://login.example.com/' }, '', 'not-a-token-endpoint'],
+    [200, { 'content-type': 'text/html' }, '<!doctype html>', 'not-a-token-endpoint'],
+    [404, json, '{"errorCode":"E0000022","errorSummary":"no"}', 'not-a-token-endpoint'],
+    [401, { 'www-authenticate': 'Basic realm="Users"' }, 'Unauthorized', 'basic-challenge'],
+    [502, { 'content-type': 'text/html' }, '<html>Bad Gateway</html>', 'other'],
+    [200, json, '{"status":"ok"}', 'other'],
+  ] as const)('%i %j %s: %s', (status, headers, body, kind) => {
+    expect(read(status, headers, body)).toBe(kind);
+  });
+});
