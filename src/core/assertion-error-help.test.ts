@@ -298,7 +298,7 @@ describe('explainAssertionError: a bare invalid_client, from the values sent', (
   });
 });
 
-describe('explainAssertionError: what it leaves to explainTokenError', () => {
+describe('explainAssertionError: what it leaves to the diagnosis of any token error', () => {
   it.each([
     ['invalid_scope at a custom server', { error: 'invalid_scope' }],
     ['unauthorized_client', { error: 'unauthorized_client' }],
