@@ -132,7 +132,11 @@ export function FindWhatWorks(props: FindWhatWorksProps) {
         {running ? <p>Trying…</p> : null}
         {failure ? <p className="notice notice-error">Stopped: {failure}</p> : null}
         {finding ? (
-          <DiagnosisView title="What the search learned:" diagnosis={finding.diagnosis} />
+          <DiagnosisView
+            title="What the search learned:"
+            diagnosis={finding.diagnosis}
+            withEvidence={false}
+          />
         ) : null}
       </div>
       {finding?.kind === 'found' && finding.way !== sentWay ? (
