@@ -101,8 +101,9 @@ test('a pasted secret with a line break at the end: the field drops it, and says
   page,
 }) => {
   await page.goto('/');
-  // The paste handler exists once the app has hydrated: the lazily loaded sender shows it has.
-  await expect(page.getByLabel('Demo client', { exact: true })).toBeVisible();
+  // The paste handler exists once the app has hydrated: the lazily loaded sender (in idle time,
+  // up to a few seconds on a busy machine) shows it has.
+  await expect(page.getByLabel('Demo client', { exact: true })).toBeVisible({ timeout: 15_000 });
   const secret = page.getByLabel('Client secret', { exact: true });
   await secret.focus();
   // A real paste: the browser's one-line input strips the line break from what it inserts.
