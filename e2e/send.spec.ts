@@ -96,11 +96,7 @@ test.describe('sending the token request', () => {
     await page.getByLabel('Client secret', { exact: true }).fill('definitely-wrong');
     await send(page);
     await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
-    await expect(
-      region(page)
-        .getByText(/Client authentication failed/)
-        .first(),
-    ).toBeVisible();
+    await expect(region(page).getByText(/the secret is not that client's/)).toBeVisible();
     await useDemo(page, 'okta');
     await send(page);
     await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
@@ -115,7 +111,9 @@ test.describe('sending the token request', () => {
     await page.getByLabel('Client secret', { exact: true }).fill('wrong+secret');
     await send(page);
     await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
-    await expect(region(page).getByText(/choose one under Demo client/)).toBeVisible();
+    await expect(
+      region(page).getByText(/Choose "Client whose secret needs form-encoding" under Demo client/),
+    ).toBeVisible();
     await expect(region(page).getByText(/Credential encoding/)).toHaveCount(0);
     await expect(region(page).getByText(/Okta/)).toHaveCount(0);
   });
@@ -125,7 +123,7 @@ test.describe('sending the token request', () => {
     await page.getByLabel('Scope', { exact: true }).fill('no-such-scope');
     await send(page);
     await expect(region(page).getByText('invalid_scope', { exact: true })).toBeVisible();
-    await expect(region(page).getByText(/refused the scope "no-such-scope"/)).toBeVisible();
+    await expect(region(page).getByText(/refuses the scope "no-such-scope"/)).toBeVisible();
   });
 
   test('an unreachable token endpoint gives a clear network message', async ({ page }) => {

@@ -1,16 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverSignalOf } from '../../src/core/answer-signals.ts';
 import { AUTH_WAYS, requestForWay, wayOf, type AuthWay } from '../../src/core/auth-ways.ts';
-import { waysTried } from '../../src/core/attempt-history.ts';
 import {
-  concludeProbes,
-  hasNonVscharCredentials,
-  MAX_EXTRA_ATTEMPTS,
-  planProbes,
-  type Probe,
-} from '../../src/core/find-what-works.ts';
+  authenticated,
+  readAnswer,
+  type AnswerReading,
+  type Evidence,
+  type WayOutcome,
+} from '../../src/core/diagnosis/evidence.ts';
+import { concludeProbes, MAX_EXTRA_ATTEMPTS, planProbes } from '../../src/core/find-what-works.ts';
 import credentialVectors from '../../src/core/fixtures/credentials.json' with { type: 'json' };
 import {
   PROXY_HEADERS,
@@ -101,7 +100,7 @@ function tokenEndpoint(serverName: ServerName, vector: Vector): string {
 }
 
 /** Sends a token request through the real proxy handler, as the page does, and reads the answer. */
-async function send(request: TokenRequest): Promise<{ probe: Probe; cell: string }> {
+async function send(request: TokenRequest): Promise<{ answer: AnswerReading; cell: string }> {
   const headers = new Headers(
     request.headers.map(([name, value]): [string, string] => [name, value]),
   );
@@ -122,17 +121,8 @@ async function send(request: TokenRequest): Promise<{ probe: Probe; cell: string
       : parsed.kind === 'oauth-error'
         ? `${response.status} ${parsed.error.error}`
         : `${response.status} (not JSON)`;
-  const way = wayOf(request);
-  if (way === null) throw new Error('The interop table sends secrets only.');
-  return {
-    probe: {
-      way,
-      status: response.status,
-      gotToken: parsed.kind === 'token',
-      signal: serverSignalOf({ status: response.status, headers: answerHeaders, parsed }),
-    },
-    cell,
-  };
+  if (wayOf(request) === null) throw new Error('The interop table sends secrets only.');
+  return { answer: readAnswer({ status: response.status, headers: answerHeaders, parsed }), cell };
 }
 
 function requestTo(serverName: ServerName, vector: Vector): TokenRequest {
@@ -175,22 +165,36 @@ describe('interoperability with real authorization servers', () => {
         const someWayWorks = Object.values(cells).includes('token');
         // The page's default: the Basic header with the raw bytes, as the Okta guide sends it.
         const first = requestTo(serverName, vector);
-        const { probe } = await send(first);
-        if (probe.gotToken) continue;
-        const plan = planProbes(first, probe.signal, waysTried([], first));
+        const { answer } = await send(first);
+        if (answer.kind === 'token') continue;
+        // The page knows nothing of these servers: what it says comes from the answers alone.
+        const evidence: Evidence = {
+          request: first,
+          answer,
+          attempts: [],
+          server: { demos: [] },
+          pasted: {},
+        };
+        const plan = planProbes(evidence);
         expect(plan.length).toBeLessThanOrEqual(MAX_EXTRA_ATTEMPTS);
-        const attempts: Probe[] = [probe];
+        const probes: WayOutcome[] = [];
         for (const way of plan) {
-          const next = (await send(requestForWay(first, way))).probe;
-          attempts.push(next);
-          if (next.gotToken) break;
+          const next = (await send(requestForWay(first, way))).answer;
+          probes.push({ way, answer: next });
+          if (authenticated(next)) break;
         }
         const where = `vector ${vector.n} at ${serverName}: plan ${plan.join(', ')}`;
-        const finding = concludeProbes(first, attempts);
+        const finding = concludeProbes({ ...evidence, attempts: probes });
         expect(finding.kind, where).toBe(someWayWorks ? 'found' : 'nothing');
-        // The strict servers refuse non-VSCHAR credentials in every method: the search says so.
-        if (serverName !== 'passport' && hasNonVscharCredentials(first.input))
-          expect(finding.learned, where).toContain('No method can carry this secret');
+        // The strict servers refuse non-VSCHAR credentials in every method: the search says so,
+        // and blames the field that holds them.
+        if (
+          serverName !== 'passport' &&
+          /[^\x20-\x7e]/.test(vector.client_id + vector.client_secret)
+        )
+          expect(finding.diagnosis.causes[0].id, where).toBe(
+            /[^\x20-\x7e]/.test(vector.client_id) ? 'client-id-characters' : 'secret-characters',
+          );
       }
     }
   }, 120_000);

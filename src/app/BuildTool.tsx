@@ -1,4 +1,5 @@
 import { lazy, useState, type FormEvent, type ReactNode } from 'react';
+import type { ScopesSupported } from '../core/discovery.ts';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { missingCredentials } from '../core/missing-credentials.ts';
@@ -15,6 +16,7 @@ import { initialFormState, isInitialFormState } from './form-state.ts';
 import { LazySender } from './LazySender.tsx';
 import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
+import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (its size budget: e2e/first-paint.spec.ts).
@@ -68,10 +70,14 @@ export function BuildTool(context: ToolContext) {
   // The sender, discovery and the field checks load on the first focus or pointer in the form, or
   // in idle time (see above); `demo=1` needs the sender at once.
   const { inUse, markInUse } = useInUse(preselectDemo);
+  const { pasted, onPaste, forget: forgetPastes } = usePasteRemovals();
+  // What discovery found about the server's scopes, for the diagnosis of a refused scope.
+  const [scopesSupported, setScopesSupported] = useState<ScopesSupported | null>(null);
 
   function reset() {
     dispatch(initialFormState);
     setSecretVisible(false);
+    forgetPastes();
     setKeyVisible(false);
     setResets((count) => count + 1);
   }
@@ -98,6 +104,8 @@ export function BuildTool(context: ToolContext) {
         {...credentialsSectionProps(form, request, dispatch)}
         secretVisible={secretVisible}
         onSecretVisibleChange={setSecretVisible}
+        pasted={pasted}
+        onPaste={onPaste}
         inUse={inUse}
         keySection={
           usesKey ? (
@@ -172,6 +180,7 @@ export function BuildTool(context: ToolContext) {
                 authMethod={form.authMethod}
                 scope={form.scope}
                 dispatch={dispatch}
+                onScopesSupported={setScopesSupported}
               />
             </LazyPart>
           ) : (
@@ -183,6 +192,8 @@ export function BuildTool(context: ToolContext) {
         <LazySender
           key={resets}
           request={request}
+          pasted={pasted}
+          scopesSupported={scopesSupported}
           suggestedIssuer={suggestIssuer(form)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}

@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { ScopesSupported } from '../core/discovery.ts';
 import type { ClientAuthMethod } from '../core/token-request.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
 import type { FormChange } from './form-state.ts';
@@ -9,6 +10,7 @@ interface DiscoverySectionProps {
   readonly authMethod: ClientAuthMethod;
   readonly scope: string;
   readonly dispatch: (change: FormChange) => void;
+  readonly onScopesSupported: (known: ScopesSupported) => void;
 }
 
 /** Loaded lazily: discovery needs TanStack Query and zod, the first screen does not. */
@@ -17,6 +19,7 @@ export default function DiscoverySection({
   authMethod,
   scope,
   dispatch,
+  onScopesSupported,
 }: DiscoverySectionProps) {
   return (
     <QueryClientProvider client={lazyQueryClient}>
@@ -26,6 +29,7 @@ export default function DiscoverySection({
         scope={scope}
         onTokenEndpoint={(url) => dispatch({ tokenEndpointOverride: { url, source: 'discovery' } })}
         onScope={(value) => dispatch({ scope: value })}
+        onScopesSupported={onScopesSupported}
       />
     </QueryClientProvider>
   );

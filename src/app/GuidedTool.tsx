@@ -12,6 +12,7 @@ import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
 import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
+import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
 
 /** The Okta guide's steps, in its order and nearly its words. */
@@ -41,6 +42,7 @@ function stayOnPage(event: FormEvent) {
 export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }: ToolContext) {
   const [step, setStep] = useState(0);
   const { inUse, markInUse } = useInUse(preselectDemo);
+  const { pasted, onPaste } = usePasteRemovals();
   const [secretVisible, setSecretVisible] = useState(false);
   const [answerSlot, setAnswerSlot] = useState<HTMLElement | null>(null);
   const headings = useRef<Array<HTMLHeadingElement | null>>([]);
@@ -128,6 +130,8 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             {...credentialsSectionProps(form, request, dispatch)}
             secretVisible={secretVisible}
             onSecretVisibleChange={setSecretVisible}
+            pasted={pasted}
+            onPaste={onPaste}
             inUse={inUse}
             keySection={
               // The walkthrough follows the guide's client secret; keys are the tool's.
@@ -213,6 +217,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             {inUse ? (
               <LazySender
                 request={request}
+                pasted={pasted}
                 suggestedIssuer={suggestIssuer(form)}
                 onFormChange={dispatch}
                 onUseDemo={onUseDemo}

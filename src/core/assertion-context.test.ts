@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertionContextOf } from './assertion-context.ts';
 import { buildTokenRequest } from './token-request.ts';
-import { requestContextOf } from './token-error-help.ts';
 
 const assertion = {
   header: { alg: 'RS256', kid: 'k1', typ: 'JWT' },
@@ -30,7 +29,7 @@ describe('assertionContextOf', () => {
   it('takes the claims, the page clock at sending and the server clock from Date', () => {
     const context = assertionContextOf(
       request,
-      requestContextOf(request, []),
+      false,
       1_800_000_012_345,
       new Headers({ date: 'Fri, 15 Jan 2027 08:00:00 GMT' }),
     );
@@ -47,12 +46,12 @@ describe('assertionContextOf', () => {
   });
 
   it('leaves serverDate out without a readable Date header', () => {
-    const context = assertionContextOf(request, requestContextOf(request, []), 0, new Headers());
+    const context = assertionContextOf(request, false, 0, new Headers());
     expect(context).not.toHaveProperty('serverDate');
   });
 
   it('is null for a secret method', () => {
     const basic = buildTokenRequest({ ...request.input, authMethod: 'client_secret_basic' });
-    expect(assertionContextOf(basic, requestContextOf(basic, []), 0, new Headers())).toBeNull();
+    expect(assertionContextOf(basic, false, 0, new Headers())).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import type { AssertionContext } from './assertion-error-help.ts';
-import type { RequestContext } from './token-error-help.ts';
 import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 import type { TokenRequest } from './token-request.ts';
 
@@ -11,7 +10,7 @@ import type { TokenRequest } from './token-request.ts';
  */
 export function assertionContextOf(
   request: TokenRequest,
-  context: RequestContext,
+  demoServer: boolean,
   sentAtMs: number,
   answerHeaders: Headers,
 ): AssertionContext | null {
@@ -27,7 +26,7 @@ export function assertionContextOf(
     header,
     sentAt: Math.floor(sentAtMs / 1000),
     ...(Number.isNaN(date) ? {} : { serverDate: Math.floor(date / 1000) }),
-    demoServer: context.demoServer,
+    demoServer,
     oktaOrgServer: isOktaOrgAuthorizationServer(request.url),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainAssertionError, type AssertionContext } from './assertion-error-help.ts';
-import type { Explanation } from './token-error-help.ts';
+import type { Explanation } from './explanation.ts';
 
 const DEMO_TOKEN_ENDPOINT = 'http://127.0.0.1:4173/demo/token';
 const OKTA_TOKEN_ENDPOINT = 'https://dev-123.okta.com/oauth2/default/v1/token';
@@ -298,7 +298,7 @@ describe('explainAssertionError: a bare invalid_client, from the values sent', (
   });
 });
 
-describe('explainAssertionError: what it leaves to explainTokenError', () => {
+describe('explainAssertionError: what it leaves to the diagnosis of any token error', () => {
   it.each([
     ['invalid_scope at a custom server', { error: 'invalid_scope' }],
     ['unauthorized_client', { error: 'unauthorized_client' }],

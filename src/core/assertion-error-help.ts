@@ -1,4 +1,4 @@
-import type { Explanation } from './token-error-help.ts';
+import type { Explanation } from './explanation.ts';
 import type { TokenError } from './token-response.ts';
 
 /**
@@ -268,7 +268,7 @@ function explainFromValues(context: AssertionContext): Explanation {
  * a bare `invalid_client` is explained from the request's values.
  *
  * Returns null when the answer is not about client authentication (e.g. `invalid_scope` at a
- * custom server): the caller then falls back to `explainTokenError`.
+ * custom server): the diagnosis (`src/core/diagnosis`) then reads it as any token error.
  *
  * Does NOT quote the assertion or any key, and does not know the server's configuration: the
  * checks are the likely causes, most likely first.

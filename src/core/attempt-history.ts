@@ -1,22 +1,20 @@
-import { AUTH_WAYS, sameOnTheWire, wayOf, type AuthWay } from './auth-ways.ts';
+import { wayOf, type AuthWay } from './auth-ways.ts';
+import type { AnswerReading, WayOutcome } from './diagnosis/evidence.ts';
 import type { TokenRequest } from './token-request.ts';
-
-/** What an attempt showed: a token, a refusal by the server, or an answer that says neither. */
-export type AttemptResult = 'token' | 'refused';
 
 export interface Attempt {
   /** Which endpoint, credentials and scope it was for (see `sameInputs`). */
   readonly request: TokenRequest;
   /** `null` for private_key_jwt, which is none of the secret ways. */
   readonly way: AuthWay | null;
-  readonly result: AttemptResult;
-  /** The HTTP status of the answer. */
-  readonly status: number;
+  /** What came back, read as the diagnosis reads every answer. */
+  readonly answer: AnswerReading;
 }
 
 /**
- * The token requests sent since the page was opened, oldest first, so advice never suggests a
- * setting already tried for the same inputs (issue 10: the raw → form → raw loop).
+ * The token requests sent since the page was opened, oldest first, so the diagnosis knows which
+ * ways were tried for the same inputs and what each one showed (a way that authenticated proves
+ * the credentials right).
  *
  * Kept in memory only (React state): it holds the requests, secrets included, and is never
  * written to storage, a URL or a log. Bounded: only the latest `MAX_ATTEMPTS` are kept.
@@ -39,21 +37,17 @@ function sameInputs(a: TokenRequest, b: TokenRequest): boolean {
 export function recordAttempt(
   history: AttemptHistory,
   request: TokenRequest,
-  result: AttemptResult,
-  status: number,
+  answer: AnswerReading,
 ): AttemptHistory {
-  return [...history, { request, way: wayOf(request), result, status }].slice(-MAX_ATTEMPTS);
+  return [...history, { request, way: wayOf(request), answer }].slice(-MAX_ATTEMPTS);
 }
 
 /**
- * Every way already tried for the inputs of `request`, the way `request` itself uses included,
- * counting a way as tried when one with the same bytes on the wire was (the two Basic encodings
- * of Okta-style credentials).
+ * The earlier attempts for the inputs of `request` (same endpoint, credentials and scope), oldest
+ * first, without `request` itself: the evidence a diagnosis of its answer may use.
  */
-export function waysTried(history: AttemptHistory, request: TokenRequest): ReadonlySet<AuthWay> {
-  const sent = [
-    wayOf(request),
-    ...history.filter((a) => sameInputs(a.request, request)).map((a) => a.way),
-  ].filter((way) => way !== null);
-  return new Set(AUTH_WAYS.filter((way) => sent.some((done) => sameOnTheWire(request, way, done))));
+export function attemptsFor(history: AttemptHistory, request: TokenRequest): WayOutcome[] {
+  return history
+    .filter((attempt) => attempt.request !== request && sameInputs(attempt.request, request))
+    .map(({ way, answer }) => ({ way, answer }));
 }

@@ -169,6 +169,14 @@ describe('checkCredentials: each finding, its severity and its message', () => {
     expect(message).toContain('new ASCII secret');
   });
 
+  it('non-ASCII in the client ID (a pasted BOM): the ID is to fix, never the secret', () => {
+    const checks = checkCredentials({ clientId: `\ufeff${ID}`, clientSecret: 'plain' }, 'raw');
+    const message = only(checks, 'non-ascii', 'clientId').message;
+    expect(message).toContain('U+FEFF BYTE ORDER MARK');
+    expect(message).toContain('the client ID without them');
+    expect(message).not.toContain('secret');
+  });
+
   it('positions count code points, not UTF-16 units, after astral characters', () => {
     // '🔑' is two UTF-16 code units: a count in code units would say 3 and 5.
     const checks = checkCredentials(

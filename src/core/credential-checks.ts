@@ -131,7 +131,7 @@ export function checkCredentials(
       add(
         'non-ascii',
         'warning',
-        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider and @node-oauth/oauth2-server among them) refuse it however it is sent: no encoding helps there, only a new ASCII secret from the admin console. It is encoded as UTF-8 (RFC 7617 §2.1).`,
+        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider and @node-oauth/oauth2-server among them) refuse it however it is sent: no encoding helps there, only ${field === 'clientId' ? 'the client ID without them (a registered ID has none; they usually come with a copy)' : 'a new ASCII secret from the admin console'}. It is encoded as UTF-8 (RFC 7617 §2.1).`,
       );
     }
   }

@@ -71,6 +71,12 @@ const metadataSchema = z.looseObject({
 
 export type AuthorizationServerMetadata = z.infer<typeof metadataSchema>;
 
+/** `scopes_supported` of the metadata that named `tokenEndpoint` (RFC 8414 §2). */
+export interface ScopesSupported {
+  readonly tokenEndpoint: string;
+  readonly scopes: readonly string[];
+}
+
 /** A remark about the metadata, shown under the discovery field. */
 export interface MetadataNotice {
   readonly severity: CheckSeverity;

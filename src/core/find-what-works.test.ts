@@ -1,135 +1,167 @@
 import { describe, expect, it } from 'vitest';
-import { recordAttempt, waysTried } from './attempt-history.ts';
-import type { ServerSignal } from './answer-signals.ts';
 import { requestForWay, type AuthWay } from './auth-ways.ts';
-import { concludeProbes, planProbes, type Probe } from './find-what-works.ts';
+import type { AnswerReading, Evidence } from './diagnosis/evidence.ts';
+import { concludeProbes, planProbes } from './find-what-works.ts';
 import { localSecretRequest } from './test-support/token-requests.ts';
+import type { TokenRequest } from './token-request.ts';
 
 const request = localSecretRequest;
-const plan = (sent = request(), signal: ServerSignal = 'none', before: AuthWay[] = []) =>
-  planProbes(
-    sent,
-    signal,
-    waysTried(
-      before.reduce(
-        (history, way) => recordAttempt(history, requestForWay(sent, way), 'refused', 401),
-        [] as ReturnType<typeof recordAttempt>,
-      ),
-      sent,
-    ),
-  );
-const probe = (way: AuthWay, gotToken: boolean, signal: ServerSignal = 'none'): Probe => ({
-  way,
-  status: gotToken ? 200 : 401,
-  gotToken,
-  signal,
+
+const refused: AnswerReading = {
+  kind: 'oauth-error',
+  status: 401,
+  error: 'invalid_client',
+  description: '',
+  challenge: '',
+};
+const plainChallenge: AnswerReading = {
+  kind: 'basic-challenge',
+  status: 401,
+  challenge: 'Basic realm="Users"',
+};
+const oauthError = (error: string, description = '', status = 400): AnswerReading => ({
+  kind: 'oauth-error',
+  status,
+  error,
+  description,
+  challenge: '',
+});
+const token: AnswerReading = { kind: 'token', status: 200 };
+
+/** The evidence of a failed request to a server the page knows nothing about. */
+const evidenceOf = (
+  sent: TokenRequest,
+  answer: AnswerReading = refused,
+  attempts: ReadonlyArray<readonly [AuthWay, AnswerReading]> = [],
+): Evidence => ({
+  request: sent,
+  answer,
+  attempts: attempts.map(([way, outcome]) => ({ way, answer: outcome })),
+  server: { demos: [] },
+  pasted: {},
 });
 
-describe('planProbes: which ways to try, in order, at most two', () => {
+describe('planProbes: which ways to try, in the order the diagnosis gives, at most two', () => {
   it('after raw Basic: the other encoding, then client_secret_post', () => {
-    expect(plan()).toEqual(['basic-form', 'post']);
+    expect(planProbes(evidenceOf(request()))).toEqual(['basic-form', 'post']);
   });
 
   it('after form-encoded Basic: raw, then client_secret_post', () => {
-    expect(plan(request({ encoding: 'form' }))).toEqual(['basic-raw', 'post']);
+    expect(planProbes(evidenceOf(request({ encoding: 'form' })))).toEqual(['basic-raw', 'post']);
   });
 
   it('after client_secret_post: the two Basic encodings', () => {
-    expect(plan(request({ authMethod: 'client_secret_post' }))).toEqual([
+    expect(planProbes(evidenceOf(request({ authMethod: 'client_secret_post' })))).toEqual([
       'basic-raw',
       'basic-form',
     ]);
   });
 
   it('a plain-text 401 with WWW-Authenticate: Basic (a generic Basic reader) puts client_secret_post first', () => {
-    expect(plan(request(), 'plain-basic-challenge')).toEqual(['post', 'basic-form']);
+    expect(planProbes(evidenceOf(request(), plainChallenge))).toEqual(['post', 'basic-form']);
+  });
+
+  it('a ":" in the client ID puts client_secret_post first: a raw reader cannot read %3A either', () => {
+    expect(planProbes(evidenceOf(request({ clientId: 'team:reports' })))).toEqual([
+      'post',
+      'basic-form',
+    ]);
   });
 
   it('Okta-style credentials: the two encodings are the same bytes, so only client_secret_post is left', () => {
-    expect(plan(request({ clientSecret: 'abc-DEF_123' }))).toEqual(['post']);
+    expect(planProbes(evidenceOf(request({ clientSecret: 'abc-DEF_123' })))).toEqual(['post']);
   });
 
   it('leaves out what was already tried for the same inputs', () => {
-    expect(plan(request(), 'none', ['basic-form'])).toEqual(['post']);
-    expect(plan(request(), 'none', ['basic-form', 'post'])).toEqual([]);
+    expect(planProbes(evidenceOf(request(), refused, [['basic-form', refused]]))).toEqual(['post']);
+    expect(
+      planProbes(
+        evidenceOf(request(), refused, [
+          ['basic-form', refused],
+          ['post', refused],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
-  it('plans nothing when the server refuses non-VSCHAR characters and the credentials hold some', () => {
-    expect(plan(request({ clientSecret: '123£' }), 'refuses-non-vschar')).toEqual([]);
-    // oidc-provider says "not properly encoded" for such characters too: no encoding helps.
-    expect(plan(request({ clientSecret: '123£' }), 'form-decodes')).toEqual([]);
-    // The same refusal for ASCII credentials says nothing about the characters: try the others.
-    expect(plan(request(), 'refuses-non-vschar')).toEqual(['basic-form', 'post']);
+  it('plans nothing when the server refuses the characters the secret holds, in any way', () => {
+    const refusal = oauthError('invalid_request', 'Invalid parameter: `client_secret`');
+    expect(planProbes(evidenceOf(request({ clientSecret: '123£' }), refusal))).toEqual([]);
+    const notEncoded = oauthError(
+      'invalid_request',
+      'client_id and client_secret in the authorization header are not properly encoded',
+    );
+    expect(planProbes(evidenceOf(request({ clientSecret: '123£' }), notEncoded))).toEqual([]);
+  });
+
+  it('plans nothing after an error that comes only after authentication: the way works', () => {
+    expect(planProbes(evidenceOf(request(), oauthError('invalid_scope')))).toEqual([]);
+  });
+
+  it('plans nothing for private_key_jwt: a key client has no secret to send another way', () => {
+    const key = request({ authMethod: 'private_key_jwt', clientSecret: '' });
+    expect(planProbes(evidenceOf(key))).toEqual([]);
   });
 });
 
-describe('concludeProbes: what the search learned, in words', () => {
-  it('form-encoded worked: the server form-decodes as RFC 6749 §2.3.1 says', () => {
-    const finding = concludeProbes(request(), [
-      probe('basic-raw', false, 'form-decodes'),
-      probe('basic-form', true),
-    ]);
+describe('concludeProbes: the diagnosis of the failed request, with the probes as evidence', () => {
+  it('form-encoded got a token: the server form-decodes as RFC 6749 §2.3.1 says', () => {
+    const finding = concludeProbes(evidenceOf(request(), refused, [['basic-form', token]]));
     expect(finding).toMatchObject({ kind: 'found', way: 'basic-form' });
-    expect(finding.learned).toContain('form-decodes Basic credentials, as RFC 6749 §2.3.1 says');
-    expect(finding.learned).toContain('"not properly encoded"');
+    expect(finding.diagnosis.causes[0].summary).toContain(
+      'form-decodes Basic credentials, as RFC 6749 §2.3.1 says',
+    );
   });
 
-  it('raw worked after form failed: the server takes the raw bytes', () => {
-    const finding = concludeProbes(request({ encoding: 'form' }), [
-      probe('basic-form', false),
-      probe('basic-raw', true),
-    ]);
+  it('raw got a token after form-encoded failed: the server takes the raw bytes', () => {
+    const sent = request({ encoding: 'form' });
+    const finding = concludeProbes(evidenceOf(sent, refused, [['basic-raw', token]]));
     expect(finding).toMatchObject({ kind: 'found', way: 'basic-raw' });
-    expect(finding.learned).toContain('takes the raw bytes');
+    expect(finding.diagnosis.causes[0].summary).toContain('takes the raw bytes');
   });
 
-  it('only client_secret_post worked: says so, and why for a ":" in the client ID or secret', () => {
-    const colonId = concludeProbes(request({ clientId: 'my:client' }), [
-      probe('basic-raw', false),
-      probe('basic-form', false),
-      probe('post', true),
+  it('a way answered invalid_scope: it authenticated, and the scope is what remains', () => {
+    const finding = concludeProbes(
+      evidenceOf(request(), refused, [['basic-form', oauthError('invalid_scope')]]),
+    );
+    expect(finding).toMatchObject({ kind: 'found', way: 'basic-form' });
+    expect(finding.diagnosis.causes.map((cause) => cause.id)).toEqual([
+      'basic-encoding',
+      'scope-not-allowed',
     ]);
-    expect(colonId).toMatchObject({ kind: 'found', way: 'post' });
-    expect(colonId.learned).toContain('Only client_secret_post works for these credentials');
-    expect(colonId.learned).toContain('A ":" in the client ID');
-    const colonSecret = concludeProbes(request({ clientSecret: 'pa:ss:word' }), [
-      probe('basic-raw', false, 'plain-basic-challenge'),
-      probe('post', true),
-    ]);
-    expect(colonSecret.learned).toContain('cuts the secret at its second ":"');
+    for (const cause of finding.diagnosis.causes)
+      expect(cause.summary).not.toMatch(/secret is|ID or secret/);
   });
 
-  it('nothing worked and the server refuses non-VSCHAR: no method can carry this secret', () => {
-    const finding = concludeProbes(request({ clientSecret: '123£' }), [
-      probe('basic-raw', false, 'refuses-non-vschar'),
-    ]);
+  it('only the body worked: a ":" in the client ID, or a secret cut at ":" by a generic reader', () => {
+    const colonId = request({ clientId: 'my:client' });
+    const byId = concludeProbes(
+      evidenceOf(colonId, refused, [
+        ['basic-form', refused],
+        ['post', token],
+      ]),
+    );
+    expect(byId).toMatchObject({ kind: 'found', way: 'post' });
+    expect(byId.diagnosis.causes[0].id).toBe('colon-in-client-id');
+    const colonSecret = request({ clientSecret: 'pa:ss:word' });
+    const bySecret = concludeProbes(evidenceOf(colonSecret, plainChallenge, [['post', token]]));
+    expect(bySecret.diagnosis.causes[0].id).toBe('secret-cut-at-colon');
+  });
+
+  it('every way refused: the credentials, not the way', () => {
+    const finding = concludeProbes(
+      evidenceOf(request(), refused, [
+        ['basic-form', refused],
+        ['post', refused],
+      ]),
+    );
     expect(finding.kind).toBe('nothing');
-    expect(finding.learned).toContain('No method can carry this secret');
-    expect(finding.learned).toContain('Regenerate the secret');
+    expect(finding.diagnosis.causes[0].id).toBe('wrong-credentials');
+    expect(finding.diagnosis.causes[0].summary).toContain('the way is not the problem');
   });
 
-  it('nothing worked for non-VSCHAR credentials without a clear refusal: says what strict servers do', () => {
-    const finding = concludeProbes(request({ clientSecret: 'über' }), [
-      probe('basic-raw', false),
-      probe('basic-form', false),
-      probe('post', false),
-    ]);
-    expect(finding.learned).toContain('strict servers refuse however they are sent');
-  });
-
-  it('nothing worked otherwise: the credentials, not the encoding', () => {
-    const finding = concludeProbes(request(), [
-      probe('basic-raw', false),
-      probe('basic-form', false),
-      probe('post', false),
-    ]);
-    expect(finding.kind).toBe('nothing');
-    expect(finding.learned).toContain('the way of sending is not the problem');
-  });
-});
-
-describe('planProbes for private_key_jwt', () => {
-  it('plans nothing: a key client has no secret to send another way', () => {
-    expect(plan(request({ authMethod: 'private_key_jwt', clientSecret: '' }))).toEqual([]);
+  it('the probe that got a token is found even when the answer before it was unclear', () => {
+    const sent = requestForWay(request(), 'basic-raw');
+    expect(concludeProbes(evidenceOf(sent, refused, [['post', token]])).kind).toBe('found');
   });
 });

@@ -1,7 +1,7 @@
-import type { ServerSignal } from './answer-signals.ts';
-import { AUTH_WAY_LABEL, sameOnTheWire, wayOf, type AuthWay } from './auth-ways.ts';
-import type { ClientCredentials } from './credentials.ts';
-import type { TokenRequest } from './token-request.ts';
+import { sameOnTheWire, wayOf, type AuthWay } from './auth-ways.ts';
+import type { Diagnosis } from './diagnosis/causes.ts';
+import { diagnose } from './diagnosis/diagnose.ts';
+import type { Evidence } from './diagnosis/evidence.ts';
 
 /**
  * At most this many requests beyond the one that failed: failed attempts can count toward a
@@ -9,61 +9,36 @@ import type { TokenRequest } from './token-request.ts';
  */
 export const MAX_EXTRA_ATTEMPTS = 2;
 
-/** One request of the search: how it was sent and what came back. */
-export interface Probe {
-  readonly way: AuthWay;
-  /** The HTTP status, or null when no answer arrived (the proxy failed). */
-  readonly status: number | null;
-  readonly gotToken: boolean;
-  readonly signal: ServerSignal;
-}
-
-/** True when a client ID or secret holds characters outside VSCHAR (`%x20-7E`, RFC 6749 Appendix A). */
-export function hasNonVscharCredentials(credentials: ClientCredentials): boolean {
-  return /[^\x20-\x7e]/.test(credentials.clientId + credentials.clientSecret);
-}
+/** Without a cause pointing elsewhere: the other Basic encoding first, then the body. */
+const DEFAULT_ORDER: Record<AuthWay, readonly AuthWay[]> = {
+  'basic-raw': ['basic-form', 'post'],
+  'basic-form': ['basic-raw', 'post'],
+  post: ['basic-raw', 'basic-form'],
+};
 
 /**
- * True when the answer refuses characters the credentials hold outside VSCHAR: a non-VSCHAR
- * refusal (@node-oauth/oauth2-server), or oidc-provider's "not properly encoded", which it also
- * answers when the decoded credentials hold such characters. Such a server refuses them in every
- * method (server/node/interop-table.golden.json).
- */
-function refusesTheseCharacters(signal: ServerSignal, request: TokenRequest): boolean {
-  return (
-    (signal === 'refuses-non-vschar' || signal === 'form-decodes') &&
-    hasNonVscharCredentials(request.input)
-  );
-}
-
-/**
- * The ways to try after `request` failed, in order, at most `MAX_EXTRA_ATTEMPTS`: the other Basic
- * encoding first, then client_secret_post, leaving out what `tried` holds (the attempts since the
- * page was opened, for the same inputs) and any way that sends the same bytes as one planned.
- *
- * The answer reorders: a plain-text 401 with `WWW-Authenticate: Basic` (a generic Basic reader,
- * raw) puts client_secret_post first; a refusal of the non-VSCHAR characters the credentials hold
- * plans nothing, since that server refuses them in every method.
+ * The ways to try after the request of `evidence` failed, in order, at most `MAX_EXTRA_ATTEMPTS`:
+ * first the ways its diagnosis names (a ":" in the client ID puts the body first), then the
+ * others, leaving out every way already tried for these inputs and any way that sends the same
+ * bytes as one planned. Nothing when the first cause is one no way can change (a wrong demo
+ * secret, characters the server refuses however they are sent, an error after authentication).
  *
  * Does NOT send anything.
  */
-export function planProbes(
-  request: TokenRequest,
-  signal: ServerSignal,
-  tried: ReadonlySet<AuthWay>,
-): AuthWay[] {
+export function planProbes(evidence: Evidence): AuthWay[] {
+  const { request } = evidence;
   const first = wayOf(request);
   // A key client has no secret to send another way.
-  if (first === null || refusesTheseCharacters(signal, request)) return [];
-  const genericBasic = signal === 'plain-basic-challenge';
-  const order: Record<AuthWay, readonly AuthWay[]> = {
-    'basic-raw': genericBasic ? ['post', 'basic-form'] : ['basic-form', 'post'],
-    'basic-form': genericBasic ? ['post', 'basic-raw'] : ['basic-raw', 'post'],
-    post: ['basic-raw', 'basic-form'],
-  };
+  if (first === null) return [];
+  const [cause, ...others] = diagnose(evidence).causes;
+  if (cause.ways.kind === 'none-helps') return [];
+  const named = [cause, ...others].flatMap((each) =>
+    each.ways.kind === 'try' ? [each.ways.way] : [],
+  );
+  const tried = [first, ...evidence.attempts.flatMap((attempt) => attempt.way ?? [])];
   const planned: AuthWay[] = [];
-  for (const way of order[first]) {
-    if ([...tried].some((done) => sameOnTheWire(request, way, done))) continue;
+  for (const way of [...named, ...DEFAULT_ORDER[first]]) {
+    if (tried.some((done) => sameOnTheWire(request, way, done))) continue;
     if (planned.some((other) => sameOnTheWire(request, way, other))) continue;
     planned.push(way);
   }
@@ -73,74 +48,20 @@ export function planProbes(
 export type Finding =
   | {
       readonly kind: 'found';
-      /** The way that got a token: what "apply" sets. */
+      /** The way that authenticated: what "apply" sets. */
       readonly way: AuthWay;
-      /** What the search learned about the server, in words. */
-      readonly learned: string;
+      readonly diagnosis: Diagnosis;
     }
-  | { readonly kind: 'nothing'; readonly learned: string };
+  | { readonly kind: 'nothing'; readonly diagnosis: Diagnosis };
 
 /**
- * What the attempts (the failed request first, then the probes) say about the server, in words,
- * and which way to apply when one got a token.
+ * What the search learned: the diagnosis of the failed request with every probe as evidence (the
+ * same one the advice under the answer gives once the probes are in the history), and the way
+ * to apply when one authenticated.
  */
-export function concludeProbes(request: TokenRequest, attempts: readonly Probe[]): Finding {
-  const { clientId, clientSecret } = request.input;
-  const success = attempts.find((attempt) => attempt.gotToken);
-  const genericBasic = attempts.some((attempt) => attempt.signal === 'plain-basic-challenge');
-  const formDecodes = attempts.some((attempt) => attempt.signal === 'form-decodes');
-  if (success) {
-    switch (success.way) {
-      case 'basic-form':
-        return {
-          kind: 'found',
-          way: success.way,
-          learned: `This server form-decodes Basic credentials, as RFC 6749 §2.3.1 says${formDecodes ? ' (it said your raw credentials were "not properly encoded")' : ''}: send them "${AUTH_WAY_LABEL['basic-form']}".`,
-        };
-      case 'basic-raw':
-        return {
-          kind: 'found',
-          way: success.way,
-          learned: `This server takes the raw bytes of the Basic credentials, without form-decoding them (as the Okta guide sends them): send them "${AUTH_WAY_LABEL['basic-raw']}".`,
-        };
-      case 'post': {
-        const reasons: string[] = [];
-        if (clientId.includes(':'))
-          reasons.push(
-            'A ":" in the client ID cannot travel in a raw Basic header (RFC 7617 §2), and this server does not form-decode it.',
-          );
-        if (genericBasic && clientSecret.includes(':'))
-          reasons.push(
-            'Its Basic reader answers failures with a plain-text 401 (like passport-http\'s BasicStrategy), which cuts the secret at its second ":".',
-          );
-        return {
-          kind: 'found',
-          way: success.way,
-          learned: [
-            'Only client_secret_post works for these credentials at this server: send them in the request body.',
-            ...reasons,
-          ].join(' '),
-        };
-      }
-    }
-  }
-  if (attempts.some((attempt) => refusesTheseCharacters(attempt.signal, request))) {
-    return {
-      kind: 'nothing',
-      learned:
-        'No method can carry this secret: it holds characters outside visible ASCII (VSCHAR, RFC 6749 Appendix A), which this server refuses however they are sent. Regenerate the secret (an ASCII one) in the admin console.',
-    };
-  }
-  if (hasNonVscharCredentials(request.input)) {
-    return {
-      kind: 'nothing',
-      learned:
-        'Nothing worked, and these credentials hold characters outside visible ASCII (VSCHAR, RFC 6749 Appendix A), which strict servers refuse however they are sent: if the ID and secret are right, regenerate the secret (an ASCII one) in the admin console.',
-    };
-  }
-  const tried = attempts.map((attempt) => `"${AUTH_WAY_LABEL[attempt.way]}"`).join(', ');
-  return {
-    kind: 'nothing',
-    learned: `No way worked (${tried}): the way of sending is not the problem. The client ID or secret is probably wrong, or the client may not use this grant or scope: read the server's answer.`,
-  };
+export function concludeProbes(evidence: Evidence): Finding {
+  const diagnosis = diagnose(evidence);
+  return diagnosis.authenticatedWay
+    ? { kind: 'found', way: diagnosis.authenticatedWay, diagnosis }
+    : { kind: 'nothing', diagnosis };
 }

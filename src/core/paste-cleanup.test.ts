@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDroppedLineBreaks } from './paste-cleanup.ts';
+import { describeRemovedLineBreaks, lineBreaksRemoved } from './paste-cleanup.ts';
 
-describe('describeDroppedLineBreaks (issue 10, defect 8)', () => {
+describe('what a one-line field removes from a paste', () => {
   it.each([
     ['Zq9x\n', 'a line break at the end'],
     ['Zq9x\r\n', 'a line break at the end'],
@@ -9,14 +9,24 @@ describe('describeDroppedLineBreaks (issue 10, defect 8)', () => {
     ['Zq\n9x', 'a line break,'],
     ['Zq\n9\r\nx', '2 line breaks,'],
   ])('%j: says what was removed', (pasted, expected) => {
-    const note = describeDroppedLineBreaks(pasted, 'client secret');
+    const removed = lineBreaksRemoved(pasted);
+    if (!removed) throw new Error('nothing removed');
+    const note = describeRemovedLineBreaks(removed, 'client secret');
     expect(note).toContain(`The pasted client secret had ${expected}`);
     // Never quotes what was pasted: it is a secret.
     expect(note).not.toMatch(/Zq|9x/);
   });
 
+  it('keeps the value the field was left with', () => {
+    expect(lineBreaksRemoved('Zq\n9\r\nx\n')).toEqual({
+      count: 3,
+      atEnd: false,
+      leftValue: 'Zq9x',
+    });
+  });
+
   it('says nothing when nothing was removed', () => {
-    expect(describeDroppedLineBreaks('secret', 'client secret')).toBeUndefined();
-    expect(describeDroppedLineBreaks('sec\tret ', 'client secret')).toBeUndefined();
+    expect(lineBreaksRemoved('secret')).toBeUndefined();
+    expect(lineBreaksRemoved('sec\tret ')).toBeUndefined();
   });
 });

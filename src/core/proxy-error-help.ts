@@ -1,4 +1,4 @@
-import type { Explanation } from './token-error-help.ts';
+import type { Explanation } from './explanation.ts';
 import type { ProxyErrorCode } from './proxy-protocol.ts';
 
 /**

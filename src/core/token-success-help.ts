@@ -1,4 +1,4 @@
-import type { Explanation } from './token-error-help.ts';
+import type { Explanation } from './explanation.ts';
 import type { TokenSuccess } from './token-response.ts';
 
 /** `3600` → "3600 seconds (1 hour)": the raw figure as sent, and what it means for a person. */

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { CredentialField } from '../../core/credential-checks.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
-import { describeDroppedLineBreaks } from '../../core/paste-cleanup.ts';
+import { describeRemovedLineBreaks, type PasteRemovals } from '../../core/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
@@ -29,6 +29,9 @@ interface CredentialsSectionProps {
     encoding?: CredentialEncoding;
   }) => void;
   readonly onSecretVisibleChange: (visible: boolean) => void;
+  /** What the fields removed from the last paste into each (line breaks), said until the next one. */
+  readonly pasted: PasteRemovals;
+  readonly onPaste: (field: CredentialField, pastedText: string) => void;
   /**
    * private_key_jwt's key section (loaded lazily by the app): when given, it takes the place of
    * the secret and its encoding, which that method does not use.
@@ -52,7 +55,7 @@ const loadCredentialChecks = () => import('../../core/credential-checks.ts');
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
   const { clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
-  const { onChange, onSecretVisibleChange, inUse, keySection } = props;
+  const { onChange, onSecretVisibleChange, inUse, keySection, pasted, onPaste } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
   const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
   // Until something is typed, "empty" notes are noise.
@@ -60,16 +63,17 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     checks.filter(
       (c) => c.field === field && !(c.code === 'empty' && clientId === '' && clientSecret === ''),
     );
-  // What the one-line inputs removed from the last paste (line breaks), said until the next one.
-  const [pasteNotes, setPasteNotes] = useState<Partial<Record<CredentialField, string>>>({});
-  const pasteNotice = (field: CredentialField, value: string): Notice[] => {
-    const note = pasteNotes[field];
-    return note && value !== '' ? [{ severity: 'info', message: note }] : [];
+  const pasteNotice = (field: CredentialField, value: string, label: string): Notice[] => {
+    const note = pasted[field];
+    return note && value !== ''
+      ? [{ severity: 'info', message: describeRemovedLineBreaks(note, label) }]
+      : [];
   };
-  const remember = (field: CredentialField, label: string) => (pasted: string) =>
-    setPasteNotes((notes) => ({ ...notes, [field]: describeDroppedLineBreaks(pasted, label) }));
-  const idNotices = [...shown('clientId'), ...pasteNotice('clientId', clientId)];
-  const secretNotices = [...shown('clientSecret'), ...pasteNotice('clientSecret', clientSecret)];
+  const idNotices = [...shown('clientId'), ...pasteNotice('clientId', clientId, 'client ID')];
+  const secretNotices = [
+    ...shown('clientSecret'),
+    ...pasteNotice('clientSecret', clientSecret, 'client secret'),
+  ];
 
   return (
     <section aria-labelledby="credentials-heading" className="card">
@@ -84,7 +88,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={clientId}
         notices={idNotices}
         onChange={(value) => onChange({ clientId: value })}
-        onPaste={remember('clientId', 'client ID')}
+        onPaste={(text) => onPaste('clientId', text)}
       />
       {keySection ?? (
         <>
@@ -95,7 +99,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
             value={clientSecret}
             notices={secretNotices}
             onChange={(value) => onChange({ clientSecret: value })}
-            onPaste={remember('clientSecret', 'client secret')}
+            onPaste={(text) => onPaste('clientSecret', text)}
             action={
               <button
                 type="button"

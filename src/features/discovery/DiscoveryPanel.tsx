@@ -1,7 +1,7 @@
 import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { checkMetadataSupport } from '../../core/discovery.ts';
+import { checkMetadataSupport, type ScopesSupported } from '../../core/discovery.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
 import { Notices } from '../../components/Notices.tsx';
 import { discoveryQuery, useDiscovery } from '../../services/discovery.ts';
@@ -15,6 +15,8 @@ interface DiscoveryPanelProps {
   readonly scope: string;
   readonly onTokenEndpoint: (url: string) => void;
   readonly onScope: (scope: string) => void;
+  /** The scopes the metadata lists for its token endpoint: the diagnosis of a refused scope names them. */
+  readonly onScopesSupported: (known: ScopesSupported) => void;
 }
 
 const FORM_NAMES = {
@@ -37,7 +39,7 @@ function listOrDefault(values: readonly string[] | undefined, fallback: string) 
  * the token endpoint, and says which grants, authentication methods and scopes the server lists.
  */
 export function DiscoveryPanel(props: DiscoveryPanelProps) {
-  const { suggestedIssuer, authMethod, scope, onTokenEndpoint, onScope } = props;
+  const { suggestedIssuer, authMethod, scope, onTokenEndpoint, onScope, onScopesSupported } = props;
   const id = useId();
   const [editedIssuer, setEditedIssuer] = useState<string | null>(null);
   const [asked, setAsked] = useState<string | null>(null);
@@ -52,6 +54,11 @@ export function DiscoveryPanel(props: DiscoveryPanelProps) {
     const result = await queryClient.fetchQuery(discoveryQuery(target, deps));
     if (result.kind === 'found' && result.metadata.token_endpoint !== undefined) {
       onTokenEndpoint(result.metadata.token_endpoint);
+      if (result.metadata.scopes_supported !== undefined)
+        onScopesSupported({
+          tokenEndpoint: result.metadata.token_endpoint,
+          scopes: result.metadata.scopes_supported,
+        });
     }
   }
 

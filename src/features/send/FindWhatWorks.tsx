@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { serverSignalOf } from '../../core/answer-signals.ts';
-import { waysTried, type AttemptHistory } from '../../core/attempt-history.ts';
 import {
   AUTH_WAY_LABEL,
   requestForWay,
@@ -8,11 +6,12 @@ import {
   type AuthWay,
 } from '../../core/auth-ways.ts';
 import {
-  concludeProbes,
-  planProbes,
-  type Finding,
-  type Probe,
-} from '../../core/find-what-works.ts';
+  authenticated,
+  readAnswer,
+  type Evidence,
+  type WayOutcome,
+} from '../../core/diagnosis/evidence.ts';
+import { concludeProbes, planProbes, type Finding } from '../../core/find-what-works.ts';
 import type { FormState } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import {
@@ -20,6 +19,7 @@ import {
   useProxyClientDeps,
   type UpstreamAnswer,
 } from '../../services/send-token-request.ts';
+import { DiagnosisView } from './DiagnosisView.tsx';
 
 interface FindWhatWorksProps {
   /** The request that failed, as sent. */
@@ -27,13 +27,17 @@ interface FindWhatWorksProps {
   /** The secret way it was sent (the page offers no search for a private_key_jwt client). */
   readonly sentWay: AuthWay;
   readonly answer: UpstreamAnswer;
-  /** The attempts before this one, so the search never repeats a way already tried. */
-  readonly history: AttemptHistory;
-  readonly onAttempt: (request: TokenRequest, gotToken: boolean, status: number) => void;
+  /**
+   * What the page knows about the failed request (its answer, the attempts before it for the
+   * same inputs, the server): the diagnosis of it orders the search and concludes it.
+   */
+  readonly evidence: Evidence;
+  readonly onAttempt: (request: TokenRequest, answer: UpstreamAnswer) => void;
   readonly onApply: (change: Pick<FormState, 'authMethod' | 'encoding'>) => void;
 }
 
-interface ListedProbe extends Probe {
+interface ListedProbe extends WayOutcome {
+  readonly way: AuthWay;
   /** What came back, in a few words: "200 token", "401 invalid_client", "no answer: …". */
   readonly summary: string;
 }
@@ -52,16 +56,6 @@ function summaryOf(answer: UpstreamAnswer): string {
   }
 }
 
-function probeOf(way: AuthWay, answer: UpstreamAnswer): ListedProbe {
-  return {
-    way,
-    status: answer.status,
-    gotToken: answer.parsed.kind === 'token',
-    signal: serverSignalOf(answer),
-    summary: summaryOf(answer),
-  };
-}
-
 /**
  * "Find what this server accepts" (issue 10): after a failed send, and only when asked (failed
  * attempts can count toward a lockout), tries the other ways of sending the same credentials in
@@ -69,10 +63,10 @@ function probeOf(way: AuthWay, answer: UpstreamAnswer): ListedProbe {
  * attempt with its status, says what it learned and offers to apply the way that worked.
  */
 export function FindWhatWorks(props: FindWhatWorksProps) {
-  const { sent, sentWay, answer, history, onAttempt, onApply } = props;
+  const { sent, sentWay, answer, evidence, onAttempt, onApply } = props;
+  const firstSummary = summaryOf(answer);
   const deps = useProxyClientDeps();
-  const first = probeOf(sentWay, answer);
-  const plan = planProbes(sent, first.signal, waysTried(history, sent));
+  const plan = planProbes(evidence);
   const [probes, setProbes] = useState<readonly ListedProbe[]>([]);
   const [running, setRunning] = useState(false);
   const [finding, setFinding] = useState<Finding | null>(null);
@@ -81,7 +75,7 @@ export function FindWhatWorks(props: FindWhatWorksProps) {
 
   async function run() {
     setRunning(true);
-    const done: ListedProbe[] = [first];
+    const done: ListedProbe[] = [];
     for (const way of plan) {
       const request = requestForWay(sent, way);
       const outcome = await sendTokenRequest(request, deps);
@@ -90,13 +84,14 @@ export function FindWhatWorks(props: FindWhatWorksProps) {
         setFailure(outcome.message);
         break;
       }
-      const probe = probeOf(way, outcome.answer);
+      const probe = { way, answer: readAnswer(outcome.answer), summary: summaryOf(outcome.answer) };
       done.push(probe);
-      setProbes(done.slice(1));
-      onAttempt(request, probe.gotToken, outcome.answer.status);
-      if (probe.gotToken) break;
+      setProbes([...done]);
+      onAttempt(request, outcome.answer);
+      // A way the server authenticated answers the question: no more requests.
+      if (authenticated(probe.answer)) break;
     }
-    setFinding(concludeProbes(sent, done));
+    setFinding(concludeProbes({ ...evidence, attempts: [...evidence.attempts, ...done] }));
     setRunning(false);
   }
 
@@ -123,7 +118,10 @@ export function FindWhatWorks(props: FindWhatWorksProps) {
       ) : null}
       {running || finding ? (
         <ol aria-label="Attempts" className="attempts">
-          {[first, ...probes].map((probe) => (
+          <li>
+            {AUTH_WAY_LABEL[sentWay]}: {firstSummary}
+          </li>
+          {probes.map((probe) => (
             <li key={probe.way}>
               {AUTH_WAY_LABEL[probe.way]}: {probe.summary}
             </li>
@@ -133,7 +131,13 @@ export function FindWhatWorks(props: FindWhatWorksProps) {
       <div role="status">
         {running ? <p>Trying…</p> : null}
         {failure ? <p className="notice notice-error">Stopped: {failure}</p> : null}
-        {finding ? <p className="finding">{finding.learned}</p> : null}
+        {finding ? (
+          <DiagnosisView
+            title="What the search learned:"
+            diagnosis={finding.diagnosis}
+            withEvidence={false}
+          />
+        ) : null}
       </div>
       {finding?.kind === 'found' && finding.way !== sentWay ? (
         <p>

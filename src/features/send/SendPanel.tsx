@@ -1,7 +1,11 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
+import { attemptsFor, recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
 import { wayOf } from '../../core/auth-ways.ts';
+import { diagnose } from '../../core/diagnosis/diagnose.ts';
+import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
+import type { ScopesSupported } from '../../core/discovery.ts';
+import type { PasteRemovals } from '../../core/paste-cleanup.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
 import type { FormState } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
@@ -9,7 +13,11 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type { ClientAuthMethod, TokenRequest } from '../../core/token-request.ts';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
-import { useSendTokenRequest } from '../../services/send-token-request.ts';
+import {
+  useSendTokenRequest,
+  type SendOutcome,
+  type UpstreamAnswer,
+} from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
 import { FindWhatWorks } from './FindWhatWorks.tsx';
 import { TokenResponseView } from './TokenResponseView.tsx';
@@ -39,6 +47,22 @@ interface SendPanelProps {
    * `jti`, `iat`), or null when none can be signed. Absent: the request is sent as it is.
    */
   readonly prepareRequest?: (request: TokenRequest) => Promise<TokenRequest | null>;
+  /** What the credential fields removed from the last paste into them (line breaks). */
+  readonly pasted?: PasteRemovals;
+  /** The scopes discovery found listed for a token endpoint. */
+  readonly scopesSupported?: ScopesSupported | null;
+}
+
+/** An outcome as the diagnosis reads it; null when nothing was sent. */
+function readingOf(outcome: SendOutcome): AnswerReading | null {
+  switch (outcome.kind) {
+    case 'answer':
+      return readAnswer(outcome.answer);
+    case 'proxy-error':
+      return { kind: 'proxy-failure', code: outcome.code, message: outcome.message };
+    case 'not-sent':
+      return null;
+  }
 }
 
 /** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
@@ -80,6 +104,7 @@ function demoSelection(
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, onAnswer, prepareRequest } = props;
+  const { pasted = {}, scopesSupported = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const [demoIndex, setDemoIndex] = useState(0);
@@ -103,15 +128,35 @@ export function SendPanel(props: SendPanelProps) {
   const [signing, setSigning] = useState(false);
   const [signingFailed, setSigningFailed] = useState(false);
 
-  function remember(attempt: TokenRequest, gotToken: boolean, status: number) {
-    setHistory((before) => recordAttempt(before, attempt, gotToken ? 'token' : 'refused', status));
+  function remember(attempt: TokenRequest, answer: UpstreamAnswer) {
+    setHistory((before) => recordAttempt(before, attempt, readAnswer(answer)));
+  }
+
+  /** Everything the page knows about an answer to `sentRequest`: what every diagnosis reads. */
+  function evidenceFor(sentRequest: TokenRequest, result: SendOutcome): Evidence | null {
+    const answer = readingOf(result);
+    if (answer === null) return null;
+    return {
+      request: sentRequest,
+      answer,
+      ...(result.kind === 'answer'
+        ? { answerHeaders: result.answer.headers, sentAt: result.answer.sentAt }
+        : {}),
+      attempts: attemptsFor(history, sentRequest),
+      server: {
+        demos,
+        ...(scopesSupported?.tokenEndpoint === sentRequest.url
+          ? { scopesSupported: scopesSupported.scopes }
+          : {}),
+      },
+      pasted,
+    };
   }
 
   function sendExactly(toSend: TokenRequest) {
     send.mutate(toSend, {
       onSuccess: (result, attempt) => {
-        if (result.kind === 'answer')
-          remember(attempt, result.answer.parsed.kind === 'token', result.answer.status);
+        if (result.kind === 'answer') remember(attempt, result.answer);
       },
       // The button was disabled while sending, which drops focus to <body>: take it to
       // the answer, so keyboard and screen reader users land where the result is.
@@ -147,23 +192,27 @@ export function SendPanel(props: SendPanelProps) {
       onUseDemo(demoSelection(demoEndpoint, firstDemoClient, currentMethod));
   }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo, currentMethod]);
 
+  // The failed request with every attempt recorded since for the same inputs.
+  const sentEvidence = sent && outcome ? evidenceFor(sent, outcome) : null;
   const answer = (
     <TokenResponseView
       mutation={send}
-      demos={demos}
-      history={history}
+      diagnose={(sentRequest, result) => {
+        const evidence = evidenceFor(sentRequest, result);
+        return evidence ? diagnose(evidence) : null;
+      }}
       current={request}
       headingRef={responseHeading}
       afterFailure={
         // A key client has no secret to send another way: no search for one.
-        sent && sentWay !== null && outcome?.kind === 'answer' ? (
+        sent && sentWay !== null && outcome?.kind === 'answer' && sentEvidence ? (
           <FindWhatWorks
             // A new search for each new answer.
             key={send.submittedAt}
             sent={sent}
             sentWay={sentWay}
             answer={outcome.answer}
-            history={history}
+            evidence={sentEvidence}
             onAttempt={remember}
             onApply={onFormChange}
           />

@@ -2,35 +2,22 @@ import '../../components/explanation.css';
 import './response.css';
 import type { ReactNode, RefObject } from 'react';
 import { changesSinceSent } from '../../core/answer-freshness.ts';
-import { assertionContextOf } from '../../core/assertion-context.ts';
-import { explainAssertionError } from '../../core/assertion-error-help.ts';
-import type { AttemptHistory } from '../../core/attempt-history.ts';
-import { explainProxyFailure } from '../../core/proxy-error-help.ts';
-import type { DemoServerInfo } from '../../core/proxy-protocol.ts';
+import type { Diagnosis } from '../../core/diagnosis/causes.ts';
+import type { Explanation } from '../../core/explanation.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
-import {
-  explainOktaApiError,
-  explainTokenError,
-  explainUnrecognizedAnswer,
-  type Explanation,
-  requestContextOf,
-  type RequestContext,
-} from '../../core/token-error-help.ts';
 import { explainTokenSuccess } from '../../core/token-success-help.ts';
-import type { TokenError } from '../../core/token-response.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,
   UpstreamAnswer,
   useSendTokenRequest,
 } from '../../services/send-token-request.ts';
+import { DiagnosisView } from './DiagnosisView.tsx';
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
-  /** The session's demo servers, to recognise a request sent to one (no Okta advice then). */
-  readonly demos: readonly DemoServerInfo[];
-  /** The attempts since the page was opened (memory only): advice never repeats one of them. */
-  readonly history: AttemptHistory;
+  /** The diagnosis of an answer to the request sent (null when nothing was sent). */
+  readonly diagnose: (sent: TokenRequest, outcome: SendOutcome) => Diagnosis | null;
   /** Shown under a failed answer: the "Find what this server accepts" action. */
   readonly afterFailure?: ReactNode;
   /** The request the form describes now, to say when the answer no longer matches it. */
@@ -54,8 +41,7 @@ const SHOWN_HEADERS = [
 /** The `Token response` region: progress, the answer, what it means, and what it answers. */
 export function TokenResponseView({
   mutation,
-  demos,
-  history,
+  diagnose,
   current,
   headingRef,
   afterFailure,
@@ -93,11 +79,7 @@ export function TokenResponseView({
         ) : null}
         {outcome && sent ? (
           // Explained against the request that was sent, not the fields as they are now.
-          <OutcomeSummary
-            outcome={outcome}
-            sent={sent}
-            context={requestContextOf(sent, demos, history)}
-          />
+          <OutcomeSummary outcome={outcome} sent={sent} diagnosis={diagnose(sent, outcome)} />
         ) : null}
       </div>
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
@@ -175,102 +157,61 @@ function ExplanationBlock({
   );
 }
 
-/**
- * A refusal explained with the user's values: for a private_key_jwt request, first as a refused
- * client assertion (wrong aud, unknown key, clock skew, replay…), else as any token error.
- */
-function explainRefusal(
-  error: TokenError,
-  sent: TokenRequest,
-  context: RequestContext,
-  answer: UpstreamAnswer,
-): Explanation {
-  const assertionContext = assertionContextOf(sent, context, answer.sentAt, answer.headers);
-  return (
-    (assertionContext && explainAssertionError(error, assertionContext)) ??
-    explainTokenError(error, context)
-  );
-}
-
 function OutcomeSummary({
   outcome,
   sent,
-  context,
+  diagnosis,
 }: {
   outcome: SendOutcome;
   sent: TokenRequest;
-  context: RequestContext;
+  diagnosis: Diagnosis | null;
 }) {
   if (outcome.kind === 'not-sent') return <p className="notice notice-error">{outcome.message}</p>;
-  if (outcome.kind === 'proxy-error') {
-    const { title, explanation } = explainProxyFailure(outcome.code, outcome.message);
-    return <ExplanationBlock title={title} explanation={explanation} />;
-  }
+  if (outcome.kind === 'proxy-error')
+    return diagnosis ? <DiagnosisView title="What it means:" diagnosis={diagnosis} /> : null;
   const { answer } = outcome;
   const { parsed } = answer;
-  const statusLine = (
-    <p className="status-line">
-      <span>
-        HTTP status: <strong>{answer.status}</strong>
-      </span>
-      <span>Time: {Math.round(answer.elapsedMs)} ms</span>
-    </p>
-  );
-  switch (parsed.kind) {
-    case 'token':
-      return (
+  return (
+    <>
+      <p className="status-line">
+        <span>
+          HTTP status: <strong>{answer.status}</strong>
+        </span>
+        <span>Time: {Math.round(answer.elapsedMs)} ms</span>
+      </p>
+      {parsed.kind === 'token' ? (
+        <ExplanationBlock
+          ok
+          title="Success: an access token."
+          explanation={explainTokenSuccess(parsed.token, sent.input.scope, parsed.remarks)}
+        />
+      ) : (
         <>
-          {statusLine}
-          <ExplanationBlock
-            ok
-            title="Success: an access token."
-            explanation={explainTokenSuccess(parsed.token, context.scope, parsed.remarks)}
-          />
-        </>
-      );
-    case 'oauth-error':
-      return (
-        <>
-          {statusLine}
-          <p>
-            Error <code>{parsed.error.error}</code>
-            {parsed.error.error_description ? `: ${parsed.error.error_description}` : ''}
-          </p>
-          <ExplanationBlock
-            title="What it means:"
-            explanation={explainRefusal(parsed.error, sent, context, answer)}
-          />
-          {parsed.remarks.map((remark) => (
-            <p key={remark} className="hint">
-              {remark}
+          {parsed.kind === 'oauth-error' ? (
+            <p>
+              Error <code>{parsed.error.error}</code>
+              {parsed.error.error_description ? `: ${parsed.error.error_description}` : ''}
             </p>
-          ))}
+          ) : (
+            <p>
+              <strong>Not a token response.</strong>{' '}
+              {parsed.kind === 'okta-error'
+                ? `Okta answered with an API error (${parsed.error.errorCode}): ${parsed.error.errorSummary}`
+                : parsed.reason}
+            </p>
+          )}
+          {diagnosis ? <DiagnosisView title="What it means:" diagnosis={diagnosis} /> : null}
+          {parsed.kind === 'oauth-error'
+            ? parsed.remarks.map((remark) => (
+                <p key={remark} className="hint">
+                  {remark}
+                </p>
+              ))
+            : null}
         </>
-      );
-    case 'okta-error':
-      return (
-        <>
-          {statusLine}
-          <ExplanationBlock
-            title="What it means:"
-            explanation={explainOktaApiError(parsed.error)}
-          />
-        </>
-      );
-    case 'unrecognized': {
-      const more = explainUnrecognizedAnswer(answer.status, answer.headers, context);
-      return (
-        <>
-          {statusLine}
-          <ExplanationBlock
-            title="Not a token response."
-            explanation={{ meaning: parsed.reason, checks: [] }}
-          />
-          {more ? <ExplanationBlock title="What it means:" explanation={more} /> : null}
-        </>
-      );
-    }
-  }
+      )}
+    </>
+  );
 }
 
 function AnswerDetails({

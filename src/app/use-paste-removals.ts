@@ -1,0 +1,22 @@
+import { useCallback, useState } from 'react';
+import type { CredentialField } from '../core/credential-checks.ts';
+import { lineBreaksRemoved, type PasteRemovals } from '../core/paste-cleanup.ts';
+
+/**
+ * What the credential fields removed from the last paste into each: the fields say it, and the
+ * diagnosis of a refused request points back to it. In memory only, like the secret it is about.
+ */
+export function usePasteRemovals(): {
+  pasted: PasteRemovals;
+  onPaste: (field: CredentialField, pastedText: string) => void;
+  forget: () => void;
+} {
+  const [pasted, setPasted] = useState<PasteRemovals>({});
+  const onPaste = useCallback(
+    (field: CredentialField, pastedText: string) =>
+      setPasted((before) => ({ ...before, [field]: lineBreaksRemoved(pastedText) })),
+    [],
+  );
+  const forget = useCallback(() => setPasted({}), []);
+  return { pasted, onPaste, forget };
+}

@@ -1,0 +1,81 @@
+import type { AuthWay } from '../auth-ways.ts';
+import type { ProxyFailureCode } from '../proxy-error-help.ts';
+
+/*
+ * What a diagnosis returns: causes, each with its evidence, one action, and what it means for
+ * sending the same credentials another way (the search of "Find what this server accepts" plans
+ * from that).
+ */
+
+/**
+ * Every cause the page can name. The scenario corpus (scenarios/*.ts) names the true one of each
+ * scenario by this id, so a rule that starts naming another cause first fails a test.
+ */
+export type CauseId =
+  | `proxy:${ProxyFailureCode}`
+  | 'not-a-token-endpoint'
+  | 'token-issued'
+  | 'browser-origin'
+  | 'okta-org-server'
+  | 'assertion-refused'
+  | 'scope-missing'
+  | 'scope-not-allowed'
+  | 'grant-not-allowed'
+  | 'grant-unsupported'
+  | 'grant-refused'
+  | 'resource-refused'
+  | 'policy-denied'
+  | 'way-not-read'
+  | 'wrong-demo-secret'
+  | 'unknown-demo-client'
+  | 'client-id-characters'
+  | 'secret-characters'
+  | 'pasted-line-break'
+  | 'raw-not-form-decodable'
+  | 'colon-in-client-id'
+  | 'secret-cut-at-colon'
+  | 'basic-encoding'
+  | 'generic-basic-reader'
+  | 'edge-spaces'
+  | 'wrong-secret'
+  | 'unknown-client'
+  | 'other-method'
+  | 'wrong-credentials'
+  | 'credentials-missing'
+  | 'two-methods'
+  | 'malformed-request'
+  | 'dpop-required'
+  | 'server-unavailable'
+  | 'unknown-error'
+  | 'unrecognized-answer';
+
+/**
+ * What a cause means for sending the same credentials another way: try that way, no way can
+ * help (the cause is elsewhere), or nothing either way. The finder's order comes from this.
+ */
+export type WayAdvice =
+  | { readonly kind: 'try'; readonly way: AuthWay }
+  | { readonly kind: 'none-helps' }
+  | { readonly kind: 'open' };
+
+export interface Cause {
+  readonly id: CauseId;
+  /** One sentence: what is wrong. */
+  readonly summary: string;
+  /** What the page saw that supports it (the answer, earlier attempts, the inputs, the server). */
+  readonly evidence: readonly string[];
+  /** The one thing to do next. */
+  readonly action: string;
+  readonly ways: WayAdvice;
+}
+
+export interface Diagnosis {
+  /** The causes the evidence supports, most likely first; never empty. */
+  readonly causes: readonly [Cause, ...Cause[]];
+  /** The first way (in the order tried) that the server authenticated, when one did. */
+  readonly authenticatedWay: AuthWay | null;
+}
+
+export const TRY = (way: AuthWay): WayAdvice => ({ kind: 'try', way });
+export const NONE_HELPS: WayAdvice = { kind: 'none-helps' };
+export const OPEN: WayAdvice = { kind: 'open' };
