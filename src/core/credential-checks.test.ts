@@ -55,7 +55,7 @@ describe('checkCredentials: each finding, its severity and its message', () => {
     expect(form.message).toContain('%3A');
   });
 
-  it('a ":" in the secret: RFC 7617 allows it, but an info says some servers cut it (issue 10, defect 6)', () => {
+  it('a ":" in the secret: RFC 7617 allows it, but an info says some servers cut it', () => {
     const checks = checkCredentials({ clientId: ID, clientSecret: 'pa:ss:word' }, 'raw');
     expect(summary(checks)).toEqual(['clientSecret:colon-in-secret:info']);
     const { message } = only(checks, 'colon-in-secret', 'clientSecret');
@@ -64,7 +64,7 @@ describe('checkCredentials: each finding, its severity and its message', () => {
     expect(message).toContain('client_secret_post');
   });
 
-  it('a ":" in the client ID names client_secret_post for servers that read Basic raw (defect 5)', () => {
+  it('a ":" in the client ID names client_secret_post for servers that read Basic raw', () => {
     for (const encoding of ['raw', 'form'] as const) {
       const { message } = only(
         checkCredentials({ clientId: 'my:client', clientSecret: SECRET }, encoding),

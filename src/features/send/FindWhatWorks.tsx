@@ -57,7 +57,7 @@ function summaryOf(answer: UpstreamAnswer): string {
 }
 
 /**
- * "Find what this server accepts" (issue 10): after a failed send, and only when asked (failed
+ * "Find what this server accepts": after a failed send, and only when asked (failed
  * attempts can count toward a lockout), tries the other ways of sending the same credentials in
  * the order core plans (at most two more requests), stops at the first token, lists every
  * attempt with its status, says what it learned and offers to apply the way that worked.
