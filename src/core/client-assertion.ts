@@ -56,28 +56,6 @@ export function clampAssertionLifetime(seconds: number): number {
 }
 
 /**
- * What a client assertion still lacks before it can be signed, in words ("a client ID (the
- * assertion's iss and sub)"), empty when its claims are complete. A token endpoint that still
- * holds a `{placeholder}` is missing too: an `aud` naming it is as fake as an empty one. RFC 7523 §3 requires `iss`, `sub` and `aud`: an
- * assertion naming `"iss": ""` is one no server accepts, and a signed one would look usable.
- *
- * Does NOT check that the client ID or URL are right, only that they are there.
- */
-export function missingAssertionClaims(input: {
-  readonly clientId: string;
-  /** Undefined where the caller does not know it: then not checked. */
-  readonly tokenEndpoint?: string;
-}): string[] {
-  const missing: string[] = [];
-  if (input.clientId.trim() === '') missing.push("a client ID (the assertion's iss and sub)");
-  const endpoint = input.tokenEndpoint?.trim();
-  // `https://{yourOktaDomain}/…` is the derived endpoint before a domain is entered: a placeholder.
-  if (endpoint !== undefined && (endpoint === '' || /\{[^}]*\}/.test(endpoint)))
-    missing.push("an Okta domain or token endpoint (the assertion's aud)");
-  return missing;
-}
-
-/**
  * Whether a signed assertion still describes these inputs (client ID, endpoint, lifetime). The
  * page signs asynchronously, so for a moment after an edit the last assertion is stale: the
  * request model then shows none rather than one that names the old values.
@@ -85,7 +63,7 @@ export function missingAssertionClaims(input: {
 export function assertionMatches(assertion: SignedAssertion, input: AssertionInput): boolean {
   const { claims } = assertion;
   return (
-    missingAssertionClaims(input).length === 0 &&
+    input.clientId.trim() !== '' &&
     claims.iss === input.clientId &&
     claims.aud === input.tokenEndpoint &&
     claims.exp - claims.iat === clampAssertionLifetime(input.lifetimeSeconds)

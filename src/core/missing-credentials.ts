@@ -1,4 +1,4 @@
-import { missingAssertionClaims, type SignedAssertion } from './client-assertion.ts';
+import type { SignedAssertion } from './client-assertion.ts';
 import type { ClientCredentials } from './credentials.ts';
 import type { ClientAuthMethod } from './token-request.ts';
 
@@ -32,4 +32,26 @@ export function missingCredentials(input: CredentialsInput): string | null {
   if (clientId === '') return 'Enter a client ID';
   if (clientSecret === '') return 'Enter a client secret';
   return null;
+}
+
+/**
+ * What a client assertion still lacks before it can be signed, in words ("a client ID (the
+ * assertion's iss and sub)"), empty when its claims are complete. A token endpoint that still
+ * holds a `{placeholder}` is missing too: an `aud` naming it is as fake as an empty one. RFC 7523 §3 requires `iss`, `sub` and `aud`: an
+ * assertion naming `"iss": ""` is one no server accepts, and a signed one would look usable.
+ *
+ * Does NOT check that the client ID or URL are right, only that they are there.
+ */
+export function missingAssertionClaims(input: {
+  readonly clientId: string;
+  /** Undefined where the caller does not know it: then not checked. */
+  readonly tokenEndpoint?: string;
+}): string[] {
+  const missing: string[] = [];
+  if (input.clientId.trim() === '') missing.push("a client ID (the assertion's iss and sub)");
+  const endpoint = input.tokenEndpoint?.trim();
+  // `https://{yourOktaDomain}/…` is the derived endpoint before a domain is entered: a placeholder.
+  if (endpoint !== undefined && (endpoint === '' || /\{[^}]*\}/.test(endpoint)))
+    missing.push("an Okta domain or token endpoint (the assertion's aud)");
+  return missing;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { missingAssertionClaims } from '../../core/missing-credentials.ts';
 import {
-  missingAssertionClaims,
   type AssertionAlgorithm,
   type AssertionInput,
   type SignedAssertion,
