@@ -63,7 +63,6 @@ export function clampAssertionLifetime(seconds: number): number {
 export function assertionMatches(assertion: SignedAssertion, input: AssertionInput): boolean {
   const { claims } = assertion;
   return (
-    input.clientId.trim() !== '' &&
     claims.iss === input.clientId &&
     claims.aud === input.tokenEndpoint &&
     claims.exp - claims.iat === clampAssertionLifetime(input.lifetimeSeconds)

@@ -1,3 +1,4 @@
+import { missingAssertionClaims } from './missing-credentials.ts';
 import {
   assertionMatches,
   type AssertionAlgorithm,
@@ -62,13 +63,13 @@ export function deriveTokenRequest(
   assertion: SignedAssertion | null = null,
 ): TokenRequest {
   const tokenEndpoint = tokenEndpointOf(form);
+  const claims = { clientId: form.clientId, tokenEndpoint: tokenEndpoint.trim() };
+  // An assertion whose iss or aud is empty (or a placeholder) is never carried, even one signed
+  // for those values: no server accepts it, and a request showing it would look usable.
   const current =
     assertion !== null &&
-    assertionMatches(assertion, {
-      clientId: form.clientId,
-      tokenEndpoint: tokenEndpoint.trim(),
-      lifetimeSeconds: form.assertionLifetime,
-    });
+    missingAssertionClaims(claims).length === 0 &&
+    assertionMatches(assertion, { ...claims, lifetimeSeconds: form.assertionLifetime });
   return buildTokenRequest({
     tokenEndpoint,
     clientId: form.clientId,
