@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-history.ts';
 import type { AnswerReading } from './diagnosis/evidence.ts';
-import { localSecretRequest } from './test-support/token-requests.ts';
+import { localSecretRequest, refusedClientReading } from './test-support/token-requests.ts';
 
 const request = localSecretRequest;
-const refused: AnswerReading = {
-  kind: 'oauth-error',
-  status: 401,
-  error: 'invalid_client',
-  description: '',
-  challenge: '',
-};
+const refused = refusedClientReading;
 const token: AnswerReading = { kind: 'token', status: 200 };
 
 describe('the attempt history', () => {

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { requestForWay, type AuthWay } from './auth-ways.ts';
 import type { AnswerReading, Evidence } from './diagnosis/evidence.ts';
 import { concludeProbes, planProbes } from './find-what-works.ts';
-import { localSecretRequest } from './test-support/token-requests.ts';
+import { localSecretRequest, refusedClientReading } from './test-support/token-requests.ts';
 import type { TokenRequest } from './token-request.ts';
 
 const request = localSecretRequest;
 
-const refused: AnswerReading = {
-  kind: 'oauth-error',
-  status: 401,
-  error: 'invalid_client',
-  description: '',
-  challenge: '',
-};
+const refused = refusedClientReading;
 const plainChallenge: AnswerReading = {
   kind: 'basic-challenge',
   status: 401,

@@ -1,3 +1,4 @@
+import type { AnswerReading } from '../diagnosis/evidence.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
 
 /**
@@ -15,3 +16,12 @@ export const localSecretRequest = (overrides: Partial<TokenRequestInput> = {}) =
     encoding: 'raw',
     ...overrides,
   });
+
+/** The reading of a `401 invalid_client` answer with nothing more said: the client was refused. */
+export const refusedClientReading: AnswerReading = {
+  kind: 'oauth-error',
+  status: 401,
+  error: 'invalid_client',
+  description: '',
+  challenge: '',
+};
