@@ -5,6 +5,7 @@ import { createEdgeFront } from './edge-front.ts';
 
 // The front against a stand-in for workerd that echoes what reached it.
 let workerd: Server;
+let workerdConnections = 0;
 let front: Server;
 let frontPort: number;
 const received: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
@@ -21,6 +22,7 @@ beforeAll(async () => {
       res.end('made');
     });
   });
+  workerd.on('connection', () => workerdConnections++);
   await new Promise<void>((resolve) => workerd.listen(0, '127.0.0.1', resolve));
   front = createEdgeFront({
     origins: 'http://127.0.0.1:4173,https://docs.example',
@@ -92,5 +94,17 @@ describe('the local edge front', () => {
       'POST /api/proxy HTTP/1.1\r\nHost: 127.0.0.1:4173\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcdef',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
+  it('opens a new connection to workerd for every request, so no answer reaches the wrong one', async () => {
+    const before = workerdConnections;
+    const keepAlive = 'Host: 127.0.0.1:4173\r\nConnection: keep-alive\r\n';
+    // Two requests on one client connection: each still gets its own connection to workerd.
+    const answer = await raw(
+      `GET /a HTTP/1.1\r\n${keepAlive}\r\nGET /b HTTP/1.1\r\nHost: 127.0.0.1:4173\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer.match(/HTTP\/1\.1 201 /g)).toHaveLength(2);
+    expect(workerdConnections - before).toBe(2);
+    expect(received.slice(-2).map(({ url }) => url)).toEqual(['/a', '/b']);
   });
 });

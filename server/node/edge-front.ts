@@ -52,7 +52,10 @@ export function createEdgeFront(options: EdgeFrontOptions): Server {
   const origins = parsePublicOriginsSetting(options.origins) ?? [];
   const ownHosts = hostsOfOrigins(origins);
   const primaryOrigin = origins[0] ?? '';
-  const agent = new Agent({ keepAlive: true });
+  // One connection per request: workerd may close or leave unread a connection whose request it
+  // refused without reading the body (a 429, a 501 for a method it does not know), and a reused
+  // one would hand the next request that failure, or the earlier answer.
+  const agent = new Agent({ keepAlive: false });
   const server = createServer({
     headersTimeout: DEFAULT_SERVER_TIMEOUTS.headersMs,
     requestTimeout: DEFAULT_SERVER_TIMEOUTS.requestMs,
