@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
+import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-assertion.ts';
 import { deriveTokenRequest } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
@@ -215,18 +216,8 @@ export function App({ initial, hydrated = false }: AppProps) {
  */
 function ToolTabs({ active, onSelect }: { active: string; onSelect: (id: string) => void }) {
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const last = TOOLS.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TOOLS.length
-        : event.key === 'ArrowLeft'
-          ? (index + last) % TOOLS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
-    if (next === null) return;
+    const next = tabIndexAfterKey(index, event.key, TOOLS.length);
+    if (next === undefined) return;
     event.preventDefault();
     const tool = TOOLS[next];
     if (!tool) return;
