@@ -12,11 +12,10 @@ import {
 import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-assertion.ts';
-import { deriveTokenRequest } from '../core/request-form.ts';
+import { deriveTokenRequest, formReducer, type FormChange } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
-import { formReducer, type FormChange } from './form-state.ts';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
 
