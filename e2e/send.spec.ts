@@ -199,3 +199,29 @@ test.describe('sending the token request', () => {
     });
   }
 });
+
+test('the sender and discovery share one session: /api/session is fetched once, and kept by Reset', async ({
+  page,
+}) => {
+  const sessionRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/session') sessionRequests.push(request.url());
+  });
+  await page.goto('/');
+  await useDemo(page, 'okta');
+  await send(page);
+  await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
+
+  const tokenEndpoint = await page.getByLabel('Token endpoint', { exact: true }).inputValue();
+  await page.getByLabel('Issuer', { exact: true }).fill(tokenEndpoint.replace(/\/token$/, ''));
+  await page.getByRole('button', { name: 'Discover' }).click();
+  await expect(page.getByRole('region', { name: 'Server metadata' })).toBeVisible();
+
+  // Reset remounts the sender; it reads the session it already has.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(region(page).getByText('Nothing sent yet.')).toBeVisible();
+  await useDemo(page, 'okta');
+  await send(page);
+  await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
+  expect(sessionRequests).toHaveLength(1);
+});

@@ -271,6 +271,30 @@ test.describe('tools', () => {
     expect(page.url()).not.toContain('tool-secret');
   });
 
+  test('arrow keys, Home and End move between the tools and select them, wrapping at the ends', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    const expectSelected = async (name: string) => {
+      await expect(tab(name)).toBeFocused();
+      await expect(tab(name)).toHaveAttribute('aria-selected', 'true');
+    };
+    // Keys reach React's handler only once the prerendered page has hydrated.
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+    await tab('Build a request').focus();
+    await page.keyboard.press('ArrowRight');
+    await expectSelected('Check a header');
+    await page.keyboard.press('End');
+    await expectSelected('Inspect a token');
+    await page.keyboard.press('ArrowRight');
+    await expectSelected('Build a request');
+    await page.keyboard.press('ArrowLeft');
+    await expectSelected('Inspect a token');
+    await page.keyboard.press('Home');
+    await expectSelected('Build a request');
+  });
+
   test('an unknown tool falls back to the default and says so', async ({ page }) => {
     await page.goto('/?tool=no-such-tool');
     await expect(page.getByRole('tab', { name: 'Build a request' })).toHaveAttribute(

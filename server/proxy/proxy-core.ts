@@ -1,4 +1,8 @@
-import { PROXY_HEADERS, RENAMED_RESPONSE_HEADERS } from '../../src/core/proxy-protocol.ts';
+import {
+  PROXY_HEADERS,
+  PROXY_MAX_REQUEST_BYTES,
+  RENAMED_RESPONSE_HEADERS,
+} from '../../src/core/proxy-protocol.ts';
 import { declaredContentLength } from './body.ts';
 import { checkSameOriginCaller } from './caller.ts';
 import type { ProxyError, ProxyLogCode } from './errors.ts';
@@ -43,7 +47,7 @@ export interface ProxyCoreOptions {
   isTargetAllowed: (url: URL) => Promise<TargetDecision> | TargetDecision;
   /** Whole-exchange deadline: the request body, the connection, the answer. Default 15 000. */
   timeoutMs?: number;
-  /** Largest request body relayed. Default 16 KiB. */
+  /** Largest request body relayed. Default `PROXY_MAX_REQUEST_BYTES` (16 KiB). */
   maxRequestBytes?: number;
   /** Largest response body relayed. Default 1 MiB. */
   maxResponseBytes?: number;
@@ -74,7 +78,6 @@ export interface ProxyCoreOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'client-credentials-playground-proxy';
 /**
@@ -137,7 +140,7 @@ export function createProxyCore(
   options: ProxyCoreOptions,
 ): (request: ProxyRequest) => Promise<ProxyResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxRequestBytes = options.maxRequestBytes ?? PROXY_MAX_REQUEST_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const maxConcurrent = options.maxConcurrentUpstream ?? DEFAULT_MAX_CONCURRENT_UPSTREAM;
   const fixedOrigins = options.selfOrigins ? new Set(options.selfOrigins) : undefined;

@@ -10,12 +10,12 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
+import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-assertion.ts';
-import { deriveTokenRequest } from '../core/request-form.ts';
+import { deriveTokenRequest, formReducer, type FormChange } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
-import { formReducer, type FormChange } from './form-state.ts';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
 
@@ -215,18 +215,8 @@ export function App({ initial, hydrated = false }: AppProps) {
  */
 function ToolTabs({ active, onSelect }: { active: string; onSelect: (id: string) => void }) {
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const last = TOOLS.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TOOLS.length
-        : event.key === 'ArrowLeft'
-          ? (index + last) % TOOLS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
-    if (next === null) return;
+    const next = tabIndexAfterKey(index, event.key, TOOLS.length);
+    if (next === undefined) return;
     event.preventDefault();
     const tool = TOOLS[next];
     if (!tool) return;

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ScopesSupported } from '../core/discovery.ts';
 import type { ClientAuthMethod } from '../core/token-request.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
-import type { FormChange } from './form-state.ts';
+import type { FormChange } from '../core/request-form.ts';
 import { lazyQueryClient } from './lazy-query-client.ts';
 
 interface DiscoverySectionProps {

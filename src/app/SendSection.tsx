@@ -1,6 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ComponentProps } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, type ComponentProps } from 'react';
 import { SendPanel } from '../features/send/SendPanel.tsx';
+import { forgetSentRequests } from '../services/forget-sent-requests.ts';
+import { lazyQueryClient } from './lazy-query-client.ts';
 
 // jose is needed only once a token arrives.
 const TokenInspector = lazy(() =>
@@ -19,11 +21,11 @@ type SendSectionProps = Omit<ComponentProps<typeof SendPanel>, 'renderToken'> & 
  * the user sends something, so the first screen stays small.
  */
 export default function SendSection({ suggestedIssuer, ...props }: SendSectionProps) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { mutations: { retry: 0 } } }),
-  );
+  // Reset remounts the sender (BuildTool's `key`): the shared cache then forgets its answers,
+  // and the access tokens and credentials in them, while the session stays.
+  useEffect(() => () => forgetSentRequests(lazyQueryClient), []);
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={lazyQueryClient}>
       <SendPanel
         {...props}
         renderToken={(token) => (

@@ -1,5 +1,4 @@
-import type { FormState } from '../core/request-form.ts';
-import type { FormChange } from './form-state.ts';
+import type { FormChange, FormState } from '../core/request-form.ts';
 
 /** The Build tool's text fields, by the element ids their labels point at. */
 const TEXT_FIELDS = {

@@ -1,6 +1,5 @@
-import type { FormState } from '../core/request-form.ts';
+import type { FormChange, FormState } from '../core/request-form.ts';
 import type { TokenRequest } from '../core/token-request.ts';
-import type { FormChange } from './form-state.ts';
 
 /**
  * What the credentials and endpoint sections show, read from the one form state and request

@@ -4,8 +4,7 @@ import { LazyPart } from '../components/LazyPart.tsx';
 import type { SignedAssertion } from '../core/client-assertion.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
-import type { FormState } from '../core/request-form.ts';
-import type { FormChange } from './form-state.ts';
+import type { FormChange, FormState } from '../core/request-form.ts';
 
 // Neither tool belongs to the first screen (e2e/first-paint.spec.ts): each loads when it is
 // first opened. The inspector needs jose, TanStack Query and zod.

@@ -1,7 +1,6 @@
 import type { CredentialEncoding } from '../core/credentials.ts';
 import type { ClientAuthMethod } from '../core/token-request.ts';
-import type { FormState } from '../core/request-form.ts';
-import { initialFormState } from './form-state.ts';
+import { initialFormState, type FormState } from '../core/request-form.ts';
 
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;

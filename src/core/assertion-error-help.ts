@@ -1,3 +1,4 @@
+import { AUTH_METHOD_WORDS } from './choice-labels.ts';
 import type { Explanation } from './explanation.ts';
 import type { TokenError } from './token-response.ts';
 
@@ -176,17 +177,19 @@ function tooLongExplanation(context: AssertionContext): Explanation {
   };
 }
 
+const SECRET_METHODS = `${AUTH_METHOD_WORDS.client_secret_basic.label} or ${AUTH_METHOD_WORDS.client_secret_post.label}`;
+
 function methodExplanation(context: AssertionContext): Explanation {
   return {
     meaning: `The server refused the assertion because the client "${context.clientId}" is still configured to authenticate with a client secret, not with a key (private_key_jwt).`,
     checks: context.demoServer
       ? [
           `The demo server's secret clients (the Okta-style one and demo-special) take only secrets. Choose the demo key client and press "Use demo server", or press "Register this key with the demo server" to get a client ID for your own key.`,
-          'Or go back to a secret: choose Basic header (client_secret_basic) or Request body (client_secret_post).',
+          `Or go back to a secret: choose ${SECRET_METHODS}.`,
         ]
       : [
           `Okta: on the app's General tab, Client Credentials › Edit, choose Public key / Private key and add your public key (${OKTA_KEY_PLACE}). Elsewhere: set the client's token_endpoint_auth_method to private_key_jwt and register its public key.`,
-          'Or, if the client should keep its secret, choose Basic header (client_secret_basic) or Request body (client_secret_post).',
+          `Or, if the client should keep its secret, choose ${SECRET_METHODS}.`,
         ],
   };
 }

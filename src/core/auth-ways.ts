@@ -1,3 +1,4 @@
+import { AUTH_METHOD_WORDS } from './choice-labels.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';
 
@@ -14,7 +15,7 @@ export const AUTH_WAYS: readonly AuthWay[] = ['basic-raw', 'basic-form', 'post']
 export const AUTH_WAY_LABEL: Record<AuthWay, string> = {
   'basic-raw': 'Basic header, raw UTF-8',
   'basic-form': 'Basic header, RFC 6749 form-encoded',
-  post: 'Request body (client_secret_post)',
+  post: AUTH_METHOD_WORDS.client_secret_post.label,
 };
 
 /** The form settings that send a way. client_secret_post keeps `encoding`: it changes nothing then. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessIssuerFromTokenEndpoint, oktaIssuer, suggestIssuer } from './issuer.ts';
-import type { FormState } from './request-form.ts';
+import { initialFormState, type FormState } from './request-form.ts';
 
 describe('oktaIssuer', () => {
   it('builds a custom authorization server issuer from a pasted domain', () => {
@@ -37,17 +37,10 @@ describe('guessIssuerFromTokenEndpoint', () => {
 
 describe('suggestIssuer', () => {
   const form: FormState = {
-    clientId: '',
-    clientSecret: '',
+    ...initialFormState,
     domain: 'dev-1.okta.com',
     authServerId: 'aus1',
-    tokenEndpointOverride: null,
     scope: '',
-    authMethod: 'client_secret_basic',
-    encoding: 'raw',
-    privateKey: '',
-    keyAlgorithm: 'RS256',
-    assertionLifetime: 300,
   };
   it('follows the Okta fields, or the overriding endpoint', () => {
     expect(suggestIssuer(form)).toBe('https://dev-1.okta.com/oauth2/aus1');

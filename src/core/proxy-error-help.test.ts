@@ -31,6 +31,12 @@ describe('explainProxyFailure', () => {
     expect(`${title} ${explanation.checks.join(' ')}`).not.toMatch(/does not resolve/);
   });
 
+  it("a body over the limit names the proxy's limit in KiB", () => {
+    expect(explainProxyFailure('request_too_large', '').explanation.checks).toEqual([
+      'A token request body may be at most 16 KiB: shorten the scope.',
+    ]);
+  });
+
   it('a DNS failure says the host name does not resolve', () => {
     expect(explainProxyFailure('dns', '').title).toBe(
       'No answer from the token endpoint: its host name does not resolve.',

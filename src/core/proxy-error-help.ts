@@ -1,5 +1,5 @@
 import type { Explanation } from './explanation.ts';
-import type { ProxyErrorCode } from './proxy-protocol.ts';
+import { PROXY_MAX_REQUEST_BYTES, type ProxyErrorCode } from './proxy-protocol.ts';
 
 /**
  * Failures on the page's side of the proxy, beside the proxy's own codes: the playground's server
@@ -66,7 +66,7 @@ const WORDS: Readonly<Record<ProxyFailureCode, FailureWords>> = {
   },
   request_too_large: {
     title: `${REFUSED} the request is too large.`,
-    help: 'A token request body may be at most 16 KiB: shorten the scope.',
+    help: `A token request body may be at most ${PROXY_MAX_REQUEST_BYTES / 1024} KiB: shorten the scope.`,
   },
   unsupported_media_type: {
     title: `${REFUSED} the body is not a form.`,

@@ -31,6 +31,13 @@ export const RENAMED_RESPONSE_HEADERS = {
   location: 'x-upstream-location',
 } as const satisfies Readonly<Record<string, `x-upstream-${string}`>>;
 
+/**
+ * The largest request body the proxy relays, unless its host sets another. A token request
+ * (RFC 6749 §4.4.2) is a few hundred bytes; the page tells users this limit when the proxy refuses
+ * a body as too large.
+ */
+export const PROXY_MAX_REQUEST_BYTES = 16 * 1024;
+
 /** A code the proxy answers with: its HTTP status, and what it means for someone reading logs. */
 interface AnsweredCode {
   readonly status: number;

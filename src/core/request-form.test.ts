@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTokenRequest, tokenEndpointOf, type FormState } from './request-form.ts';
+import {
+  deriveTokenRequest,
+  initialFormState,
+  isInitialFormState,
+  tokenEndpointOf,
+  type FormState,
+} from './request-form.ts';
 
 const form: FormState = {
+  ...initialFormState,
   clientId: 'Aladdin',
   clientSecret: 'open sesame',
   domain: 'https://dev-123456.okta.com/',
-  authServerId: 'default',
-  tokenEndpointOverride: null,
-  scope: 'customScope',
-  authMethod: 'client_secret_basic',
-  encoding: 'raw',
-  privateKey: '',
-  keyAlgorithm: 'RS256',
-  assertionLifetime: 300,
 };
 
 describe('deriveTokenRequest: the request model of a form state', () => {
@@ -111,5 +110,23 @@ describe('deriveTokenRequest: private_key_jwt', () => {
         emptyAud,
       ).clientAuthentication,
     ).toEqual({ method: 'private_key_jwt', assertion: null });
+  });
+});
+
+describe('isInitialFormState', () => {
+  it('is true for the defaults, even as a copy', () => {
+    expect(isInitialFormState({ ...initialFormState })).toBe(true);
+  });
+
+  it('is false as soon as any field differs', () => {
+    expect(isInitialFormState({ ...initialFormState, clientSecret: 's' })).toBe(false);
+    expect(isInitialFormState({ ...initialFormState, scope: '' })).toBe(false);
+    expect(
+      isInitialFormState({
+        ...initialFormState,
+        tokenEndpointOverride: { url: '', source: 'typed' },
+      }),
+    ).toBe(false);
+    expect(isInitialFormState({ ...initialFormState, encoding: 'form' })).toBe(false);
   });
 });

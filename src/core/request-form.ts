@@ -1,6 +1,7 @@
 import { missingAssertionClaims } from './missing-credentials.ts';
 import {
   assertionMatches,
+  DEFAULT_ASSERTION_LIFETIME_SECONDS,
   type AssertionAlgorithm,
   type SignedAssertion,
 } from './client-assertion.ts';
@@ -38,6 +39,38 @@ export interface FormState {
   readonly keyAlgorithm: AssertionAlgorithm;
   /** Seconds from `iat` to `exp` of the client assertions the page signs. */
   readonly assertionLifetime: number;
+}
+
+/**
+ * The form before anything is typed, and after Reset: the guide's defaults (the "default" custom
+ * authorization server, its `customScope`, the Basic header with the raw bytes the guide sends).
+ */
+export const initialFormState: FormState = {
+  clientId: '',
+  clientSecret: '',
+  domain: '',
+  authServerId: 'default',
+  tokenEndpointOverride: null,
+  scope: 'customScope',
+  authMethod: 'client_secret_basic',
+  encoding: 'raw',
+  privateKey: '',
+  keyAlgorithm: 'RS256',
+  assertionLifetime: DEFAULT_ASSERTION_LIFETIME_SECONDS,
+};
+
+/** What one edit changes: the fields it sets, the rest stay. */
+export type FormChange = Partial<FormState>;
+
+export function formReducer(state: FormState, change: FormChange): FormState {
+  return { ...state, ...change };
+}
+
+/** True when every field holds its default (after Reset, or before anything was typed). */
+export function isInitialFormState(form: FormState): boolean {
+  return (Object.keys(initialFormState) as Array<keyof FormState>).every(
+    (field) => form[field] === initialFormState[field],
+  );
 }
 
 /**

@@ -76,9 +76,13 @@ export function useProxyClientDeps(): ProxyClientDeps {
   };
 }
 
+/** Names the sender's mutations in the shared cache, so they can be found and dropped. */
+export const SEND_MUTATION_KEY = ['send'] as const;
+
 export function useSendTokenRequest() {
   const deps = useProxyClientDeps();
   return useMutation({
+    mutationKey: SEND_MUTATION_KEY,
     mutationFn: (request: TokenRequest) => sendTokenRequest(request, deps),
   });
 }

@@ -156,6 +156,9 @@ export async function verifyAgainstIssuer(
   return verifyWithKeySet(token, keys.json, issuer, nowMs);
 }
 
+/** The first part of every verification query's key; the token follows it. */
+export const VERIFY_QUERY_KEY = ['verify'] as const;
+
 /**
  * The verification of `token` against `issuer`'s keys, run once per token and issuer. `gcTime: 0`:
  * the token leaves the query cache as soon as no view shows it.
@@ -164,7 +167,7 @@ export function useTokenVerification(token: string, issuer: string, enabled: boo
   const deps = useProxyClientDeps();
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: ['verify', token, issuer.trim()],
+    queryKey: [...VERIFY_QUERY_KEY, token, issuer.trim()],
     queryFn: () =>
       verifyAgainstIssuer(
         token,

@@ -1,4 +1,5 @@
 import { assertionContextOf } from '../assertion-context.ts';
+import { AUTH_METHOD_WORDS } from '../choice-labels.ts';
 import { explainAssertionError } from '../assertion-error-help.ts';
 import { explainProxyFailure, type ProxyFailureCode } from '../proxy-error-help.ts';
 import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
@@ -199,7 +200,7 @@ function causesOf(facts: Facts): Cause[] {
         summary:
           "This is Okta's org authorization server: for client credentials it accepts only private_key_jwt, never a client secret.",
         evidence: [`The server answered ${answerInWords(answer)}.`],
-        action: `Use a custom authorization server instead, e.g. the "default" one every org has: ${custom}. Or keep this server and choose Client authentication "Private key JWT (private_key_jwt)".`,
+        action: `Use a custom authorization server instead, e.g. the "default" one every org has: ${custom}. Or keep this server and choose Client authentication "${AUTH_METHOD_WORDS.private_key_jwt.label}".`,
         ways: NONE_HELPS,
       },
     ];

@@ -1,4 +1,5 @@
 import { AUTH_WAY_LABEL, sameOnTheWire, wayOf, type AuthWay } from '../auth-ways.ts';
+import { AUTH_METHOD_WORDS, ENCODING_WORDS } from '../choice-labels.ts';
 import {
   codePointsOf,
   describeCodePoint,
@@ -24,8 +25,8 @@ import {
 
 export const quoteWay = (way: AuthWay) => `"${AUTH_WAY_LABEL[way]}"`;
 const ENCODING_CHOICE: Record<'basic-raw' | 'basic-form', string> = {
-  'basic-raw': 'Raw UTF-8',
-  'basic-form': 'RFC 6749 form-encoded first',
+  'basic-raw': ENCODING_WORDS.raw.label,
+  'basic-form': ENCODING_WORDS.form.label,
 };
 export const FIELD_LABEL: Record<CredentialField, string> = {
   clientId: 'client ID',
@@ -144,7 +145,7 @@ export function switchTo(way: AuthWay, from: AuthWay | null): string {
   if (way === 'post') return `Choose Client authentication ${quoteWay('post')} and send again.`;
   const encoding = ENCODING_CHOICE[way];
   return from === 'post'
-    ? `Choose Client authentication "Basic header (client_secret_basic)" with Credential encoding "${encoding}" and send again.`
+    ? `Choose Client authentication "${AUTH_METHOD_WORDS.client_secret_basic.label}" with Credential encoding "${encoding}" and send again.`
     : `Switch Credential encoding to "${encoding}" and send again.`;
 }
 

@@ -4,7 +4,8 @@ import { useLazyModule } from '../../components/use-lazy-module.ts';
 import { describeRemovedLineBreaks, type PasteRemovals } from '../../core/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
-import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
+import { RadioGroup } from '../../components/RadioGroup.tsx';
+import { choiceOptions, ENCODING_WORDS } from '../../core/choice-labels.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 
@@ -39,14 +40,7 @@ interface CredentialsSectionProps {
   readonly keySection?: ReactNode;
 }
 
-const ENCODINGS: ReadonlyArray<RadioOption<CredentialEncoding>> = [
-  { value: 'raw', label: 'Raw UTF-8', hint: 'as the Okta guide does' },
-  {
-    value: 'form',
-    label: 'RFC 6749 form-encoded first',
-    hint: '§2.3.1: each part form-urlencoded, then Basic',
-  },
-];
+const ENCODINGS = choiceOptions(ENCODING_WORDS);
 
 // The checks (RFC 7617, RFC 6749 Appendix A) say nothing about an empty form: they load once the
 // page is in use, not with the first screen (e2e/first-paint.spec.ts).

@@ -5,6 +5,7 @@ import {
   type CredentialEncoding,
 } from '../../core/credentials.ts';
 import { describeEncodingDifference, formEncodingSegments } from '../../core/encoding-diff.ts';
+import { ENCODING_WORDS } from '../../core/choice-labels.ts';
 
 interface EncodingComparisonProps {
   readonly clientId: string;
@@ -57,7 +58,9 @@ export function EncodingComparison({
         {(['raw', 'encoded'] as const).map((side) => (
           <div key={side}>
             <p className="label">
-              {side === 'raw' ? 'Raw UTF-8 (the guide)' : 'RFC 6749 form-encoded'}
+              {side === 'raw'
+                ? `${ENCODING_WORDS.raw.label} (the guide)`
+                : ENCODING_WORDS.form.label}
             </p>
             <p className="mono value">
               <MarkedValue value={clientId} side={side} />:

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
-import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
+import { RadioGroup } from '../../components/RadioGroup.tsx';
+import { AUTH_METHOD_WORDS, choiceOptions } from '../../core/choice-labels.ts';
 import { TextField } from '../../components/TextField.tsx';
 
 export interface EndpointChange {
@@ -35,23 +36,7 @@ const loadScopeChecks = () => import('../../core/scope.ts');
 // checks load then, or once the page is in use.
 const loadEndpointChecks = () => import('../../core/token-endpoint-checks.ts');
 
-const AUTH_METHODS: ReadonlyArray<RadioOption<ClientAuthMethod>> = [
-  {
-    value: 'client_secret_basic',
-    label: 'Basic header (client_secret_basic)',
-    hint: 'as the Okta guide does',
-  },
-  {
-    value: 'client_secret_post',
-    label: 'Request body (client_secret_post)',
-    hint: 'client_id and client_secret in the form body',
-  },
-  {
-    value: 'private_key_jwt',
-    label: 'Private key JWT (private_key_jwt)',
-    hint: 'a signed JWT instead of a secret',
-  },
-];
+const AUTH_METHODS = choiceOptions(AUTH_METHOD_WORDS);
 
 const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
   derived: 'Derived from the two fields above; edit it to use any OAuth 2.0 server.',

@@ -7,7 +7,7 @@ import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagno
 import type { ScopesSupported } from '../../core/discovery.ts';
 import type { PasteRemovals } from '../../core/paste-cleanup.ts';
 import { missingCredentials } from '../../core/missing-credentials.ts';
-import type { FormState } from '../../core/request-form.ts';
+import type { FormChange } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
@@ -22,15 +22,12 @@ import { useSession } from '../../services/session.ts';
 import { FindWhatWorks } from './FindWhatWorks.tsx';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
-/** What the send step changes in the form: the demo server's values, or a way that worked. */
-export type FormChangeFromSend = Partial<FormState>;
-
 interface SendPanelProps {
   readonly request: TokenRequest;
   /** Applies a way that worked (from `Find what this server accepts`). */
-  readonly onFormChange: (change: FormChangeFromSend) => void;
+  readonly onFormChange: (change: FormChange) => void;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
-  readonly onUseDemo: (change: FormChangeFromSend) => void;
+  readonly onUseDemo: (change: FormChange) => void;
   /** Shows an issued access token (the app passes the token inspector). */
   readonly renderToken: (token: string) => ReactNode;
   /**
@@ -77,7 +74,7 @@ function demoSelection(
   tokenEndpoint: string,
   client: DemoClient,
   current: ClientAuthMethod,
-): FormChangeFromSend {
+): FormChange {
   const common = {
     tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
     clientId: client.clientId,

@@ -1,24 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { deriveTokenRequest } from '../../core/request-form.ts';
-import type { FormState } from '../../core/request-form.ts';
+import { deriveTokenRequest, initialFormState, type FormState } from '../../core/request-form.ts';
 import { SendPanel } from './SendPanel.tsx';
 import { SendPlaceholder } from './SendPlaceholder.tsx';
-
-const emptyForm: FormState = {
-  clientId: '',
-  clientSecret: '',
-  domain: '',
-  authServerId: 'default',
-  tokenEndpointOverride: null,
-  scope: 'customScope',
-  authMethod: 'client_secret_basic',
-  encoding: 'raw',
-  privateKey: '',
-  keyAlgorithm: 'RS256',
-  assertionLifetime: 300,
-};
 
 /** The real panel before its session arrives (the server renderer never runs the query). */
 function panelMarkup(form: FormState): string {
@@ -40,9 +25,9 @@ const withoutIds = (markup: string) => markup.replaceAll(/_R_[0-9a-zA-Z]+_/g, 'I
 
 describe('SendPlaceholder', () => {
   it.each([
-    ['nothing typed', emptyForm],
-    ['only a client ID', { ...emptyForm, clientId: 'abc' }],
-    ['both credentials', { ...emptyForm, clientId: 'abc', clientSecret: 's3cr3t' }],
+    ['nothing typed', initialFormState],
+    ['only a client ID', { ...initialFormState, clientId: 'abc' }],
+    ['both credentials', { ...initialFormState, clientId: 'abc', clientSecret: 's3cr3t' }],
   ])('draws what the sender draws before its session arrives (%s)', (_, form) => {
     const placeholder = renderToStaticMarkup(
       <SendPlaceholder request={deriveTokenRequest(form)} />,

@@ -9,7 +9,7 @@ import {
   type SnippetTabId,
 } from '../../core/snippets/snippet-tabs.ts';
 import { readRememberedTarget, rememberTarget } from './remembered-target.ts';
-import { tabIndexAfterKey } from './tab-keys.ts';
+import { tabIndexAfterKey } from '../../components/tab-keys.ts';
 import './snippet-tabs.css';
 
 interface SnippetTabsProps {

@@ -4,7 +4,6 @@ import {
   rememberTarget,
   SNIPPET_TARGET_STORAGE_KEY,
 } from './remembered-target.ts';
-import { tabIndexAfterKey } from './tab-keys.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
@@ -14,19 +13,6 @@ function memoryStorage(initial: Record<string, string> = {}) {
     setItem: (key: string, value: string) => void items.set(key, value),
   };
 }
-
-describe('tabIndexAfterKey (WAI-ARIA tabs)', () => {
-  it.each([
-    [0, 'ArrowRight', 1],
-    [9, 'ArrowRight', 0],
-    [0, 'ArrowLeft', 9],
-    [4, 'Home', 0],
-    [4, 'End', 9],
-    [4, 'Enter', undefined],
-  ])('from %i, %s → %s', (current, key, expected) => {
-    expect(tabIndexAfterKey(current, key, 10)).toBe(expected);
-  });
-});
 
 describe('the remembered target', () => {
   it('stores only the target id under its key', () => {
