@@ -1,4 +1,4 @@
-import { DEMO_PRIVATE_JWK } from '../../src/core/demo-private-key.ts';
+import { DEMO_PRIVATE_JWK } from '../../src/core/client-auth/demo-private-key.ts';
 import type { DemoClient } from '../../src/core/proxy-protocol.ts';
 
 /**

@@ -9,7 +9,7 @@ import {
   type JWK,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_JWK, demoPublicJwk } from '../../src/core/demo-private-key.ts';
+import { DEMO_PRIVATE_JWK, demoPublicJwk } from '../../src/core/client-auth/demo-private-key.ts';
 import { demoClients, demoKeyClient, demoSecretClients } from './clients.ts';
 import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
 

@@ -1,7 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_WAYS, requestForWay, wayOf, type AuthWay } from '../../src/core/auth-ways.ts';
+import {
+  AUTH_WAYS,
+  requestForWay,
+  wayOf,
+  type AuthWay,
+} from '../../src/core/client-auth/auth-ways.ts';
 import {
   authenticated,
   readAnswer,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRIVATE_JWK } from '../../src/core/demo-private-key.ts';
+import { DEMO_PRIVATE_JWK } from '../../src/core/client-auth/demo-private-key.ts';
 import { curlBash } from '../../src/core/snippets/curl-bash.ts';
 import { goNetHttp } from '../../src/core/snippets/go-net-http.ts';
 import { javaHttpClient } from '../../src/core/snippets/java-httpclient.ts';

@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
-import type { SignedAssertion } from '../core/client-assertion.ts';
+import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import { deriveTokenRequest, formReducer, type FormChange } from '../core/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';

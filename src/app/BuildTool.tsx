@@ -2,7 +2,7 @@ import { lazy, useState, type FormEvent, type ReactNode } from 'react';
 import type { ScopesSupported } from '../core/discovery.ts';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
-import { missingCredentials } from '../core/missing-credentials.ts';
+import { missingCredentials } from '../core/client-auth/missing-credentials.ts';
 import type { KeyTools } from '../features/private-key/KeySection.tsx';
 import { LazyPart } from '../components/LazyPart.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';

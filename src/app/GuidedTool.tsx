@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
-import { missingCredentials } from '../core/missing-credentials.ts';
+import { missingCredentials } from '../core/client-auth/missing-credentials.ts';
 import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
 import { OutputField } from '../components/OutputField.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';

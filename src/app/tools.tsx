@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { suggestIssuer } from '../core/issuer.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
-import type { SignedAssertion } from '../core/client-assertion.ts';
+import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import type { TokenRequest } from '../core/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormChange, FormState } from '../core/request-form.ts';

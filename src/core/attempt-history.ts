@@ -1,4 +1,4 @@
-import { wayOf, type AuthWay } from './auth-ways.ts';
+import { wayOf, type AuthWay } from './client-auth/auth-ways.ts';
 import type { AnswerReading, WayOutcome } from './diagnosis/evidence.ts';
 import type { TokenRequest } from './token-request.ts';
 

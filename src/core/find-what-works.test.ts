@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestForWay, type AuthWay } from './auth-ways.ts';
+import { requestForWay, type AuthWay } from './client-auth/auth-ways.ts';
 import type { AnswerReading, Evidence } from './diagnosis/evidence.ts';
 import { concludeProbes, planProbes } from './find-what-works.ts';
 import { localSecretRequest, refusedClientReading } from './test-support/token-requests.ts';

@@ -1,4 +1,4 @@
-import { sameOnTheWire, wayOf, type AuthWay } from './auth-ways.ts';
+import { sameOnTheWire, wayOf, type AuthWay } from './client-auth/auth-ways.ts';
 import type { Diagnosis } from './diagnosis/causes.ts';
 import { diagnose } from './diagnosis/diagnose.ts';
 import type { Evidence } from './diagnosis/evidence.ts';

@@ -1,10 +1,10 @@
-import { missingAssertionClaims } from './missing-credentials.ts';
+import { missingAssertionClaims } from './client-auth/missing-credentials.ts';
 import {
   assertionMatches,
   DEFAULT_ASSERTION_LIFETIME_SECONDS,
   type AssertionAlgorithm,
   type SignedAssertion,
-} from './client-assertion.ts';
+} from './client-auth/client-assertion.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import { deriveOktaTokenEndpoint } from './token-endpoint.ts';
 import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';

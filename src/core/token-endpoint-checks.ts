@@ -1,7 +1,7 @@
 // The checks of a token endpoint, apart from token-endpoint.ts: the first screen derives the
 // endpoint but has nothing to check until a domain or an endpoint is entered, so these load then
 // (src/features/endpoint/EndpointSection.tsx).
-import { AUTH_METHOD_WORDS } from './choice-labels.ts';
+import { AUTH_METHOD_WORDS } from './client-auth/choice-labels.ts';
 import type { CheckSeverity } from './credential-checks.ts';
 import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 

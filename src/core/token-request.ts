@@ -3,7 +3,7 @@ import {
   type BasicCredentials,
   type CredentialEncoding,
 } from './credentials.ts';
-import { CLIENT_ASSERTION_TYPE, type SignedAssertion } from './client-assertion.ts';
+import { CLIENT_ASSERTION_TYPE, type SignedAssertion } from './client-auth/client-assertion.ts';
 import { formUrlEncodeBody } from './form-urlencode.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { PublicJwk } from '../core/private-key.ts';
-import { jwksOf } from '../core/private-key.ts';
+import type { PublicJwk } from '../core/client-auth/private-key.ts';
+import { jwksOf } from '../core/client-auth/private-key.ts';
 import { callProxy, type ProxyClientDeps } from './proxy-client.ts';
 
 export type RegistrationOutcome =

@@ -6,7 +6,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generatePrivateKeyPem, parsePrivateKey } from '../core/private-key.ts';
+import { generatePrivateKeyPem, parsePrivateKey } from '../core/client-auth/private-key.ts';
 import { signClientAssertion } from './sign-assertion.ts';
 
 const input = {

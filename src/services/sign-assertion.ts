@@ -4,9 +4,9 @@ import {
   browserAssertionSources,
   buildAssertionClaims,
   type AssertionSources,
-} from '../core/assertion-claims.ts';
-import type { AssertionInput, SignedAssertion } from '../core/client-assertion.ts';
-import type { ParsedPrivateKey } from '../core/private-key.ts';
+} from '../core/client-auth/assertion-claims.ts';
+import type { AssertionInput, SignedAssertion } from '../core/client-auth/client-assertion.ts';
+import type { ParsedPrivateKey } from '../core/client-auth/private-key.ts';
 
 /**
  * Signs a NEW client assertion (RFC 7523 §3) with the parsed key: fresh `iat` and `jti` at every

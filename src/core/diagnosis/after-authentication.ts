@@ -1,4 +1,4 @@
-import type { AuthWay } from '../auth-ways.ts';
+import type { AuthWay } from '../client-auth/auth-ways.ts';
 import type { AnswerReading } from './evidence.ts';
 import { NONE_HELPS, type Cause } from './causes.ts';
 import { type Facts, answerInWords, quoteWay } from './facts.ts';

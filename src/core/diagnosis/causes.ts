@@ -1,4 +1,4 @@
-import type { AuthWay } from '../auth-ways.ts';
+import type { AuthWay } from '../client-auth/auth-ways.ts';
 import type { ProxyFailureCode } from '../proxy-error-help.ts';
 
 /*

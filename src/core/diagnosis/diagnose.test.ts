@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsOfWay } from '../auth-ways.ts';
+import { settingsOfWay } from '../client-auth/auth-ways.ts';
 import { lineBreaksRemoved, type PasteRemovals } from '../paste-cleanup.ts';
 import { buildTokenRequest } from '../token-request.ts';
 import { parseTokenResponse } from '../token-response.ts';

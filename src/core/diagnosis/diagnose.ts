@@ -1,6 +1,6 @@
-import { assertionContextOf } from '../assertion-context.ts';
-import { AUTH_METHOD_WORDS } from '../choice-labels.ts';
-import { explainAssertionError } from '../assertion-error-help.ts';
+import { assertionContextOf } from '../client-auth/assertion-context.ts';
+import { AUTH_METHOD_WORDS } from '../client-auth/choice-labels.ts';
+import { explainAssertionError } from '../client-auth/assertion-error-help.ts';
 import { explainProxyFailure, type ProxyFailureCode } from '../proxy-error-help.ts';
 import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
 import { authenticated, type AnswerReading, type Evidence } from './evidence.ts';

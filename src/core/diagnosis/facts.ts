@@ -1,5 +1,5 @@
-import { AUTH_WAY_LABEL, sameOnTheWire, wayOf, type AuthWay } from '../auth-ways.ts';
-import { AUTH_METHOD_WORDS, ENCODING_WORDS } from '../choice-labels.ts';
+import { AUTH_WAY_LABEL, sameOnTheWire, wayOf, type AuthWay } from '../client-auth/auth-ways.ts';
+import { AUTH_METHOD_WORDS, ENCODING_WORDS } from '../client-auth/choice-labels.ts';
 import {
   codePointsOf,
   describeCodePoint,

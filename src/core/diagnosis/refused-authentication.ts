@@ -1,4 +1,4 @@
-import { AUTH_WAYS, type AuthWay } from '../auth-ways.ts';
+import { AUTH_WAYS, type AuthWay } from '../client-auth/auth-ways.ts';
 import type { CredentialField } from '../credential-checks.ts';
 import type { PastedLineBreaks } from '../paste-cleanup.ts';
 import { pastedInto } from './evidence.ts';

@@ -5,7 +5,7 @@ import { describeRemovedLineBreaks, type PasteRemovals } from '../../core/paste-
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
-import { choiceOptions, ENCODING_WORDS } from '../../core/choice-labels.ts';
+import { choiceOptions, ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 

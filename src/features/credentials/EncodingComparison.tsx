@@ -5,7 +5,7 @@ import {
   type CredentialEncoding,
 } from '../../core/credentials.ts';
 import { describeEncodingDifference, formEncodingSegments } from '../../core/encoding-diff.ts';
-import { ENCODING_WORDS } from '../../core/choice-labels.ts';
+import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 
 interface EncodingComparisonProps {
   readonly clientId: string;

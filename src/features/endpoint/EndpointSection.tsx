@@ -3,7 +3,7 @@ import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
 import type { ClientAuthMethod } from '../../core/token-request.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
-import { AUTH_METHOD_WORDS, choiceOptions } from '../../core/choice-labels.ts';
+import { AUTH_METHOD_WORDS, choiceOptions } from '../../core/client-auth/choice-labels.ts';
 import { TextField } from '../../components/TextField.tsx';
 
 export interface EndpointChange {

@@ -4,7 +4,7 @@ import {
   type AssertionClaims,
   type AssertionHeader,
   type SignedAssertion,
-} from '../../core/client-assertion.ts';
+} from '../../core/client-auth/client-assertion.ts';
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import './private-key.css';

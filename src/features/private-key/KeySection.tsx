@@ -1,17 +1,17 @@
 import { useEffect, useId, useState } from 'react';
-import { missingAssertionClaims } from '../../core/missing-credentials.ts';
+import { missingAssertionClaims } from '../../core/client-auth/missing-credentials.ts';
 import {
   type AssertionAlgorithm,
   type AssertionInput,
   type SignedAssertion,
-} from '../../core/client-assertion.ts';
+} from '../../core/client-auth/client-assertion.ts';
 import {
   generatePrivateKeyPem,
   jwksOf,
   parsePrivateKey,
   PrivateKeyError,
   type ParsedPrivateKey,
-} from '../../core/private-key.ts';
+} from '../../core/client-auth/private-key.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { buildTokenRequest, type TokenRequest } from '../../core/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { maskPairSecret } from '../../core/credentials.ts';
-import { missingCredentials } from '../../core/missing-credentials.ts';
+import { missingCredentials } from '../../core/client-auth/missing-credentials.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 

@@ -4,7 +4,7 @@ import {
   requestForWay,
   settingsOfWay,
   type AuthWay,
-} from '../../core/auth-ways.ts';
+} from '../../core/client-auth/auth-ways.ts';
 import {
   authenticated,
   readAnswer,

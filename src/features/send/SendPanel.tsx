@@ -1,12 +1,12 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { attemptsFor, recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
-import { wayOf } from '../../core/auth-ways.ts';
+import { wayOf } from '../../core/client-auth/auth-ways.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
 import type { ScopesSupported } from '../../core/discovery.ts';
 import type { PasteRemovals } from '../../core/paste-cleanup.ts';
-import { missingCredentials } from '../../core/missing-credentials.ts';
+import { missingCredentials } from '../../core/client-auth/missing-credentials.ts';
 import type { FormChange } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';

@@ -1,6 +1,6 @@
 import type { AssertionContext } from './assertion-error-help.ts';
-import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
-import type { TokenRequest } from './token-request.ts';
+import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
+import type { TokenRequest } from '../token-request.ts';
 
 /**
  * What `explainAssertionError` needs about a private_key_jwt request that was sent: its endpoint,

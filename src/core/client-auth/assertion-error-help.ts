@@ -1,6 +1,6 @@
 import { AUTH_METHOD_WORDS } from './choice-labels.ts';
-import type { Explanation } from './explanation.ts';
-import type { TokenError } from './token-response.ts';
+import type { Explanation } from '../explanation.ts';
+import type { TokenError } from '../token-response.ts';
 
 /**
  * What the page knows about a private_key_jwt request it sent (RFC 7523 §2.2, OIDC Core §9):

@@ -1,6 +1,6 @@
 import type { SignedAssertion } from './client-assertion.ts';
-import type { ClientCredentials } from './credentials.ts';
-import type { ClientAuthMethod } from './token-request.ts';
+import type { ClientCredentials } from '../credentials.ts';
+import type { ClientAuthMethod } from '../token-request.ts';
 
 /** What the client authenticates with: the ID and secret, or for private_key_jwt an assertion. */
 export interface CredentialsInput extends ClientCredentials {

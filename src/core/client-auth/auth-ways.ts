@@ -1,6 +1,6 @@
 import { AUTH_METHOD_WORDS } from './choice-labels.ts';
-import type { CredentialEncoding } from './credentials.ts';
-import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';
+import type { CredentialEncoding } from '../credentials.ts';
+import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from '../token-request.ts';
 
 /**
  * The three ways a client secret can travel (RFC 6749 §2.3.1), as servers tell them apart: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainAssertionError, type AssertionContext } from './assertion-error-help.ts';
-import type { Explanation } from './explanation.ts';
+import type { Explanation } from '../explanation.ts';
 
 const DEMO_TOKEN_ENDPOINT = 'http://127.0.0.1:4173/demo/token';
 const OKTA_TOKEN_ENDPOINT = 'https://dev-123.okta.com/oauth2/default/v1/token';

@@ -1,5 +1,5 @@
-import type { CredentialEncoding } from './credentials.ts';
-import type { ClientAuthMethod } from './token-request.ts';
+import type { CredentialEncoding } from '../credentials.ts';
+import type { ClientAuthMethod } from '../token-request.ts';
 
 /** How the page names one option of a choice: the label, then a hint in parentheses. */
 export interface ChoiceWords {
