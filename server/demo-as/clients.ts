@@ -16,6 +16,7 @@ export const demoSecretClients: readonly DemoClient[] = [
     clientId: '0oademoclient0000001',
     clientSecret: 'JqtZd-uMfsckPmGRqH1hCyAQusCwo_16Dm0KTxVT',
     scope: 'customScope read:reports',
+    authMethod: 'client_secret_basic',
   },
   {
     label: 'Client whose secret needs form-encoding',
@@ -26,6 +27,7 @@ export const demoSecretClients: readonly DemoClient[] = [
     clientId: 'demo-special',
     clientSecret: 's3cr3t+/:%2B& with space',
     scope: 'customScope',
+    authMethod: 'client_secret_basic',
   },
 ];
 
@@ -39,6 +41,7 @@ export const demoKeyClient: DemoClient = {
   clientId: 'demo-private-key-jwt',
   clientSecret: '',
   scope: 'customScope read:reports',
+  authMethod: 'private_key_jwt',
   privateKeyJwk: DEMO_PRIVATE_JWK,
 };
 

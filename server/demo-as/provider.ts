@@ -48,7 +48,7 @@ const REGISTRATION_PATH = '/reg';
 /** Signing algorithms accepted for client assertions (RFC 7518 §3.1): what the page can make. */
 const CLIENT_AUTH_SIGNING_ALGS = ['RS256', 'ES256'];
 
-/** A demo client as oidc-provider registers it: a secret client, or a key client with its public key. */
+/** A demo client as oidc-provider registers it: a secret client with its method, or a key client with its public key. */
 function clientMetadata(client: DemoClient): ClientMetadata {
   const common = {
     client_id: client.clientId,
@@ -62,7 +62,7 @@ function clientMetadata(client: DemoClient): ClientMetadata {
     return {
       ...common,
       client_secret: client.clientSecret,
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: client.authMethod,
     };
   // Only the public members (RFC 7518 §6.3.1 / §6.2.1): the server never holds the private key.
   const { kty, kid, alg, n, e, crv, x, y } = client.privateKeyJwk;

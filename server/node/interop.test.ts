@@ -81,6 +81,7 @@ beforeAll(async () => {
       clientId: vector.client_id,
       clientSecret: vector.client_secret,
       scope: 'customScope',
+      authMethod: 'client_secret_basic',
     };
     const demoPrefix = `/v${vector.n}/demo`;
     const rawPrefix = `/v${vector.n}/demo-raw`;

@@ -2,8 +2,7 @@ import { lazy, useState, type FormEvent, type ReactNode } from 'react';
 import type { ScopesSupported } from '../core/discovery.ts';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
-import { missingCredentials } from '../core/client-auth/missing-credentials.ts';
-import type { KeyTools } from '../features/private-key/KeySection.tsx';
+import { assertionOf, CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
@@ -21,9 +20,9 @@ import type { ToolContext } from './tools.tsx';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (its size budget: e2e/first-paint.spec.ts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
-// private_key_jwt's key handling, jose and the assertion view load only when that method is chosen.
+// The key handling, jose and the assertion view load only when a method that needs them is chosen.
 const KeySectionLoader = lazy(() => import('./KeySectionLoader.tsx'));
-const loadAssertionView = () => import('../features/private-key/AssertionView.tsx');
+const loadAssertionView = () => import('../features/client-assertion/AssertionView.tsx');
 const AssertionView = lazy(() =>
   loadAssertionView().then((module) => ({ default: module.AssertionView })),
 );
@@ -31,12 +30,12 @@ const AssertionExpiryNote = lazy(() =>
   loadAssertionView().then((module) => ({ default: module.AssertionExpiryNote })),
 );
 
-/** A lazily loaded part of private_key_jwt, with a sentence (not a crash) if it cannot load. */
+/** A lazily loaded part of the JWT methods, with a sentence (not a crash) if it cannot load. */
 function LazyKeyPart({ children }: { children: ReactNode }) {
   return (
     <LazyPart
-      name="The private key part of the page"
-      loading={<p className="hint">Loading the private key tools…</p>}
+      name="The client assertion part of the page"
+      loading={<p className="hint">Loading the client assertion tools…</p>}
     >
       {children}
     </LazyPart>
@@ -57,12 +56,8 @@ export function BuildTool(context: ToolContext) {
   const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
-  // Signing with the key in the page (null without a usable key): set by the key section.
-  const [keyTools, setKeyTools] = useState<KeyTools | null>(null);
-  const usesKey = form.authMethod === 'private_key_jwt';
-  const { clientAuthentication } = request;
-  const assertion =
-    clientAuthentication.method === 'private_key_jwt' ? clientAuthentication.assertion : null;
+  const method = CLIENT_AUTH[form.authMethod];
+  const assertion = assertionOf(request.clientAuthentication);
   // Bumped by Reset: remounting the sender drops the last answer (it may hold an access token).
   const [resets, setResets] = useState(0);
   // Until both credentials are there, any code would carry fake ones (decision 052).
@@ -108,21 +103,14 @@ export function BuildTool(context: ToolContext) {
         onPaste={onPaste}
         inUse={inUse}
         keySection={
-          usesKey ? (
+          method.credential === 'private-key' ? (
             <LazyKeyPart>
               <KeySectionLoader
                 privateKey={form.privateKey}
                 keyAlgorithm={form.keyAlgorithm}
-                assertionInput={{
-                  clientId: form.clientId,
-                  tokenEndpoint: request.url,
-                  lifetimeSeconds: form.assertionLifetime,
-                }}
                 keyVisible={keyVisible}
                 onKeyVisibleChange={setKeyVisible}
                 onChange={dispatch}
-                onAssertion={onAssertion}
-                onKeyTools={setKeyTools}
               />
             </LazyKeyPart>
           ) : undefined
@@ -132,14 +120,13 @@ export function BuildTool(context: ToolContext) {
         request={request}
         secretVisible={secretVisible}
         assertionView={
-          usesKey ? (
+          method.signsAssertion ? (
             <LazyKeyPart>
               <AssertionView
-                assertion={assertion}
+                request={request}
                 missing={missing}
-                lifetimeSeconds={form.assertionLifetime}
                 onLifetimeChange={(seconds) => dispatch({ assertionLifetime: seconds })}
-                onSignNew={keyTools?.signNew}
+                onAssertion={onAssertion}
               />
             </LazyKeyPart>
           ) : undefined
@@ -151,7 +138,7 @@ export function BuildTool(context: ToolContext) {
             <AssertionExpiryNote assertion={assertion} />
           </LazyKeyPart>
         ) : null}
-        {usesKey ? null : (
+        {method.signsAssertion ? null : (
           <DoItYourself
             pair={request.basic.pair}
             shownPair={secretVisible ? request.basic.pair : maskPairSecret(request.basic.pair)}
@@ -198,7 +185,7 @@ export function BuildTool(context: ToolContext) {
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
-          prepareRequest={usesKey ? keyTools?.prepareRequest : undefined}
+          onAssertion={onAssertion}
         />
       ) : (
         <SendPlaceholder request={request} />

@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ScopesSupported } from '../core/discovery.ts';
-import type { ClientAuthMethod } from '../core/token-request.ts';
+import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
 import type { FormChange } from '../core/request-form.ts';
 import { lazyQueryClient } from './lazy-query-client.ts';

@@ -1,8 +1,8 @@
-import { lazy, useId, useRef, useState } from 'react';
+import { lazy, useState } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
 import type { Theme } from './url-state.ts';
 
-const EmbedDialogContent = lazy(() => import('./EmbedDialogContent.tsx'));
+const EmbedDialogWindow = lazy(() => import('./EmbedDialogContent.tsx'));
 
 export interface EmbedDialogProps {
   /**
@@ -16,38 +16,26 @@ export interface EmbedDialogProps {
 
 /**
  * `Embed this`: the HTML a documentation page pastes to embed the playground as it is set up now
- * (never with the secret), and the script that lets the frame size itself to its content.
+ * (never with the secret), and the script that lets the frame size itself to its content. Only
+ * the button is part of the first screen: the dialog loads when first opened.
  */
 export function EmbedDialog(props: EmbedDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
-  // Bumped at each opening: the content remounts with the page's current mode as its options.
+  // Bumped at each opening: the dialog remounts (and opens) with the page's current mode.
   const [openings, setOpenings] = useState(0);
-
-  function open() {
-    setOpenings((count) => count + 1);
-    dialog.current?.showModal();
-  }
-
   return (
     <>
-      <button type="button" className="button button-small" onClick={open}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => setOpenings((count) => count + 1)}
+      >
         Embed this
       </button>
-      <dialog ref={dialog} className="embed-dialog" aria-labelledby={headingId}>
-        {openings > 0 ? (
-          <LazyPart
-            name="The embed code"
-            id={headingId}
-            loading={<p id={headingId}>Loading the embed code…</p>}
-          >
-            <EmbedDialogContent key={openings} {...props} headingId={headingId} />
-          </LazyPart>
-        ) : null}
-        <button type="button" className="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </dialog>
+      {openings > 0 ? (
+        <LazyPart name="The embed code" loading={null}>
+          <EmbedDialogWindow key={openings} {...props} />
+        </LazyPart>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import './embed-dialog.css';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { embedIframeHtml, embedResizeScript } from '../core/embed-snippet.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { OutputField } from '../components/OutputField.tsx';
@@ -9,11 +9,28 @@ import type { Theme } from './url-state.ts';
 const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
 
 /**
- * What `Embed this` shows: the options, the one-line frame and the resize script. Loaded when the
- * dialog is first opened (it is not part of the first screen). Mounted afresh at each opening, so
- * the options start from the page's current mode.
+ * The `Embed this` dialog, opened (modal) as it mounts. Loaded when first opened (it is not part
+ * of the first screen); mounted afresh at each opening, so the options start from the page's
+ * current mode.
  */
-export default function EmbedDialogContent({
+export default function EmbedDialogWindow(props: EmbedDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={dialog} className="embed-dialog" aria-labelledby={headingId}>
+      <EmbedDialogContent {...props} headingId={headingId} />
+      <button type="button" className="button" onClick={() => dialog.current?.close()}>
+        Close
+      </button>
+    </dialog>
+  );
+}
+
+/** What the dialog shows: the options, the one-line frame and the resize script. */
+function EmbedDialogContent({
   embedUrl,
   guided: guidedNow,
   demo: demoNow,

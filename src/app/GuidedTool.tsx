@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from '../core/issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
-import { missingCredentials } from '../core/client-auth/missing-credentials.ts';
+import { CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
 import { OutputField } from '../components/OutputField.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
@@ -133,17 +133,16 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             pasted={pasted}
             onPaste={onPaste}
             inUse={inUse}
-            keySection={
-              // The walkthrough follows the guide's client secret; keys are the tool's.
-              form.authMethod === 'private_key_jwt' ? (
-                <p className="notice notice-info" role="note">
-                  This walkthrough follows the Okta guide, which uses a client secret. For Private
-                  key JWT, press Guided to return to the tool, where you can generate or paste a
-                  key; or choose a secret method in step 4.
-                </p>
-              ) : undefined
-            }
           />
+          {CLIENT_AUTH[form.authMethod].signsAssertion ? (
+            // The walkthrough follows the guide's Basic header; client assertions are the tool's.
+            <p className="notice notice-info" role="note">
+              This walkthrough follows the Okta guide, which sends the client secret in a Basic
+              header. For {CLIENT_AUTH[form.authMethod].words.label}, press Guided to return to the
+              tool, where the page signs the client assertion and shows it; or choose a secret
+              method above.
+            </p>
+          ) : null}
         </>,
       )}
       {stepSection(

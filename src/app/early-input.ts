@@ -1,4 +1,5 @@
 import type { FormChange, FormState } from '../core/request-form.ts';
+import { isClientAuthMethod } from '../core/client-auth/methods.ts';
 
 /** The Build tool's text fields, by the element ids their labels point at. */
 const TEXT_FIELDS = {
@@ -35,12 +36,6 @@ export function readEarlyInput(document: Document): FormChange {
   const encoding = changedRadio(document, 'encoding');
   if (encoding === 'raw' || encoding === 'form') change.encoding = encoding;
   const authMethod = changedRadio(document, 'auth-method');
-  if (
-    authMethod === 'client_secret_basic' ||
-    authMethod === 'client_secret_post' ||
-    authMethod === 'private_key_jwt'
-  ) {
-    change.authMethod = authMethod;
-  }
+  if (isClientAuthMethod(authMethod)) change.authMethod = authMethod;
   return change;
 }

@@ -11,6 +11,7 @@ export function credentialsSectionProps(
   onChange: (change: FormChange) => void,
 ) {
   return {
+    authMethod: form.authMethod,
     clientId: form.clientId,
     clientSecret: form.clientSecret,
     encoding: form.encoding,

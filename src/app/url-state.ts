@@ -1,21 +1,15 @@
 import type { CredentialEncoding } from '../core/credentials.ts';
-import type { ClientAuthMethod } from '../core/token-request.ts';
+import type { ClientAuthMethod } from '../core/client-auth/method.ts';
+import { CLIENT_AUTH, CLIENT_AUTH_METHODS } from '../core/client-auth/methods.ts';
 import { initialFormState, type FormState } from '../core/request-form.ts';
 
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
 
-const AUTH_PARAM: Record<string, ClientAuthMethod> = {
-  basic: 'client_secret_basic',
-  post: 'client_secret_post',
-  private_key_jwt: 'private_key_jwt',
-};
-/** The `auth=` value of each method (README, Contracts). */
-const AUTH_VALUE: Record<ClientAuthMethod, string> = {
-  client_secret_basic: 'basic',
-  client_secret_post: 'post',
-  private_key_jwt: 'private_key_jwt',
-};
+/** The method each `auth=` value names (README, Contracts), from the methods' definitions. */
+const AUTH_PARAM: Record<string, ClientAuthMethod> = Object.fromEntries(
+  CLIENT_AUTH_METHODS.map((method) => [CLIENT_AUTH[method].urlValue, method]),
+);
 const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
 
 /** `theme=`: `auto` follows the reader's system setting, like no parameter at all. */
@@ -106,7 +100,7 @@ export function writeUrlState(
   if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride.url);
   if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
   if (form.authMethod !== initialFormState.authMethod)
-    params.set('auth', AUTH_VALUE[form.authMethod]);
+    params.set('auth', CLIENT_AUTH[form.authMethod].urlValue);
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
   if (tool !== null) params.set('tool', tool);
   if (embed) params.set('embed', '1');

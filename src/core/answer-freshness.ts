@@ -1,3 +1,4 @@
+import { assertionOf } from './client-auth/methods.ts';
 import type { TokenRequest } from './token-request.ts';
 
 /**
@@ -13,11 +14,7 @@ const FIELDS: ReadonlyArray<readonly [label: string, valueOf: (request: TokenReq
     ['Client authentication', (request) => request.input.authMethod],
     ['Credential encoding', (request) => request.input.encoding],
     // A new assertion from the same key (Send, Sign a new assertion) is no change; another key is.
-    [
-      'Private key',
-      ({ clientAuthentication: auth }) =>
-        auth.method === 'private_key_jwt' ? (auth.assertion?.header.kid ?? '') : '',
-    ],
+    ['Private key', (request) => assertionOf(request.clientAuthentication)?.header.kid ?? ''],
   ];
 
 /** The request as it goes on the wire (RFC 6749 §4.4.2): method, URL, headers and body. */

@@ -12,7 +12,15 @@ const demo = {
   tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
   discoveryUrl: 'http://127.0.0.1:4173/demo/.well-known/openid-configuration',
   jwksUri: 'http://127.0.0.1:4173/demo/jwks',
-  clients: [{ label: 'L', clientId: 'id', clientSecret: 's', scope: 'customScope' }],
+  clients: [
+    {
+      label: 'L',
+      clientId: 'id',
+      clientSecret: 's',
+      scope: 'customScope',
+      authMethod: 'client_secret_basic',
+    },
+  ],
 };
 const TOKEN = 'x'.repeat(43);
 
@@ -113,6 +121,7 @@ describe('parseSessionBody', () => {
       clientId: 'key',
       clientSecret: '',
       scope: 'customScope',
+      authMethod: 'private_key_jwt',
       privateKeyJwk,
     };
     const registrationEndpoint = 'http://127.0.0.1:4173/demo/reg';
@@ -133,6 +142,38 @@ describe('parseSessionBody', () => {
       },
       demoRaw: null,
     });
+  });
+
+  it("reads an older server's clients, which do not say their method, by whether they hold a key", () => {
+    const { label, clientId, clientSecret, scope } = demo.clients[0]!;
+    const secretClient = { label, clientId, clientSecret, scope };
+    const keyClient = {
+      label: 'K',
+      clientId: 'key',
+      clientSecret: '',
+      scope: 'customScope',
+      privateKeyJwk: { kty: 'EC', kid: 'k1', alg: 'ES256', crv: 'P-256', x: 'X', y: 'Y', d: 'D' },
+    };
+    const parsed = parseSessionBody({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: { ...demo, clients: [secretClient, keyClient] },
+    });
+    expect(parsed?.demo?.clients.map((client) => client.authMethod)).toEqual([
+      'client_secret_basic',
+      'private_key_jwt',
+    ]);
+  });
+
+  it('refuses a client whose method the page does not know', () => {
+    const client = { ...demo.clients[0], authMethod: 'tls_client_auth' };
+    expect(
+      parseSessionBody({
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, clients: [client] },
+      }),
+    ).toBeUndefined();
   });
 
   it.each([

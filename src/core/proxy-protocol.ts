@@ -1,3 +1,5 @@
+import type { ClientAuthMethod } from './client-auth/method.ts';
+import { isClientAuthMethod } from './client-auth/methods.ts';
 /**
  * The wire protocol between the page and the playground's own server (`/api/session`,
  * `/api/proxy`): header names, error codes with their statuses and meaning, the error body and
@@ -169,6 +171,12 @@ export interface DemoClient {
   /** Space-separated scopes the client may request (RFC 6749 §3.3). */
   readonly scope: string;
   /**
+   * How the demo server expects it to authenticate: its registered `token_endpoint_auth_method`
+   * (RFC 7591 §2). Sessions from older servers lack it: a key client's is private_key_jwt, any
+   * other's client_secret_basic.
+   */
+  readonly authMethod: ClientAuthMethod;
+  /**
    * Present for a client that authenticates with private_key_jwt (RFC 7523 §2.2, OIDC Core §9): the
    * private key it signs its assertions with, published on purpose like the demo secrets. Absent
    * for secret clients and in sessions from older servers.
@@ -260,10 +268,14 @@ function parseDemoClient(json: unknown): DemoClient | undefined {
     typeof scope !== 'string'
   )
     return undefined;
-  if (json.privateKeyJwk === undefined) return { label, clientId, clientSecret, scope };
+  const authMethod =
+    json.authMethod ??
+    (json.privateKeyJwk === undefined ? 'client_secret_basic' : 'private_key_jwt');
+  if (!isClientAuthMethod(authMethod)) return undefined;
+  if (json.privateKeyJwk === undefined) return { label, clientId, clientSecret, scope, authMethod };
   const privateKeyJwk = parsePrivateJwk(json.privateKeyJwk);
   if (privateKeyJwk === undefined) return undefined;
-  return { label, clientId, clientSecret, scope, privateKeyJwk };
+  return { label, clientId, clientSecret, scope, authMethod, privateKeyJwk };
 }
 
 function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {

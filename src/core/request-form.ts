@@ -7,7 +7,8 @@ import {
 } from './client-auth/client-assertion.ts';
 import type { CredentialEncoding } from './credentials.ts';
 import { deriveOktaTokenEndpoint } from './token-endpoint.ts';
-import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from './token-request.ts';
+import { buildTokenRequest, type TokenRequest } from './token-request.ts';
+import type { ClientAuthMethod } from './client-auth/method.ts';
 
 /**
  * A token endpoint that does not follow the Okta domain and authorization server ID, and where it
@@ -31,8 +32,8 @@ export interface FormState {
   readonly authMethod: ClientAuthMethod;
   readonly encoding: CredentialEncoding;
   /**
-   * private_key_jwt: the private key as pasted or generated (PKCS#8 PEM or private JWK text). A
-   * secret like the client secret: in memory only, never in the URL, storage or a log.
+   * The private key of a method that signs with one, as pasted or generated (PKCS#8 PEM or private
+   * JWK text). A secret like the client secret: in memory only, never in the URL, storage or a log.
    */
   readonly privateKey: string;
   /** The algorithm of the next generated key pair (a pasted key brings its own). */
@@ -111,5 +112,7 @@ export function deriveTokenRequest(
     authMethod: form.authMethod,
     encoding: form.encoding,
     clientAssertion: current ? assertion : null,
+    privateKey: form.privateKey,
+    assertionLifetime: form.assertionLifetime,
   });
 }

@@ -1,7 +1,7 @@
 // The checks of a token endpoint, apart from token-endpoint.ts: the first screen derives the
 // endpoint but has nothing to check until a domain or an endpoint is entered, so these load then
 // (src/features/endpoint/EndpointSection.tsx).
-import { AUTH_METHOD_WORDS } from './client-auth/choice-labels.ts';
+import { CLIENT_AUTH } from './client-auth/methods.ts';
 import type { CheckSeverity } from './credential-checks.ts';
 import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 
@@ -128,7 +128,7 @@ export function checkTokenEndpoint(endpoint: string): EndpointCheck[] {
     checks.push({
       code: 'org-authorization-server',
       severity: 'warning',
-      message: `This is Okta's org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Choose Client authentication "${AUTH_METHOD_WORDS.private_key_jwt.label}", or use a custom authorization server such as "default": /oauth2/default/v1/token.`,
+      message: `This is Okta's org authorization server (/oauth2/v1/token): it refuses client secrets in the client credentials flow (private_key_jwt only). Choose Client authentication "${CLIENT_AUTH.private_key_jwt.words.label}", or use a custom authorization server such as "default": /oauth2/default/v1/token.`,
     });
   }
   return checks;

@@ -7,8 +7,16 @@ const demo = {
   tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
   discoveryUrl: 'http://127.0.0.1:4173/demo/.well-known/openid-configuration',
   jwksUri: 'http://127.0.0.1:4173/demo/jwks',
-  clients: [{ label: 'L', clientId: 'id', clientSecret: 's', scope: 'customScope' }],
-};
+  clients: [
+    {
+      label: 'L',
+      clientId: 'id',
+      clientSecret: 's',
+      scope: 'customScope',
+      authMethod: 'client_secret_basic',
+    },
+  ],
+} as const;
 
 const answering =
   (response: () => Response): typeof fetch =>

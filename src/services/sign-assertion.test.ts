@@ -7,7 +7,15 @@ import {
 } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generatePrivateKeyPem, parsePrivateKey } from '../core/client-auth/private-key.ts';
+import type { ParsedPrivateKey } from '../core/client-auth/private-key.ts';
 import { signClientAssertion } from './sign-assertion.ts';
+
+/** The signing key the private_key_jwt method reads from a parsed key. */
+const signingKeyOf = (key: ParsedPrivateKey) => ({
+  alg: key.alg,
+  key: key.signingKey,
+  kid: key.publicJwk.kid,
+});
 
 const input = {
   clientId: '0oa-key-client',
@@ -19,7 +27,7 @@ describe('signClientAssertion', () => {
   for (const alg of ['RS256', 'ES256'] as const) {
     it(`signs ${alg} so that jose verifies it with the shown public JWK`, async () => {
       const key = await parsePrivateKey(await generatePrivateKeyPem(alg));
-      const signed = await signClientAssertion(key, input);
+      const signed = await signClientAssertion(signingKeyOf(key), input);
 
       const publicKey = await importJWK({ ...key.publicJwk }, alg);
       const { payload, protectedHeader } = await jwtVerify(signed.jwt, publicKey, {
@@ -39,7 +47,7 @@ describe('signClientAssertion', () => {
 
   it('signs exactly the header and claims of the inputs, with a fixed clock and randomness', async () => {
     const key = await parsePrivateKey(await generatePrivateKeyPem('RS256'));
-    const signed = await signClientAssertion(key, input, {
+    const signed = await signClientAssertion(signingKeyOf(key), input, {
       now: () => Date.UTC(2026, 10, 29, 17, 0, 0),
       randomBytes: (length) => new Uint8Array(length).fill(0xff),
     });
@@ -62,7 +70,7 @@ describe('signClientAssertion', () => {
   it('fails verification against another key', async () => {
     const key = await parsePrivateKey(await generatePrivateKeyPem('ES256'));
     const other = await parsePrivateKey(await generatePrivateKeyPem('ES256'));
-    const signed = await signClientAssertion(key, input);
+    const signed = await signClientAssertion(signingKeyOf(key), input);
     await expect(
       jwtVerify(signed.jwt, await importJWK({ ...other.publicJwk }, 'ES256')),
     ).rejects.toThrow(/signature/);
@@ -75,9 +83,9 @@ describe('signClientAssertion', () => {
       now: () => now,
       randomBytes: (length: number) => crypto.getRandomValues(new Uint8Array(length)),
     };
-    const first = await signClientAssertion(key, input, sources);
+    const first = await signClientAssertion(signingKeyOf(key), input, sources);
     now += 61_000;
-    const second = await signClientAssertion(key, input, sources);
+    const second = await signClientAssertion(signingKeyOf(key), input, sources);
     expect(second.claims.jti).not.toBe(first.claims.jti);
     expect(second.claims.iat - first.claims.iat).toBe(61);
     expect(second.jwt).not.toBe(first.jwt);

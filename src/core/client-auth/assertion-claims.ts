@@ -1,7 +1,7 @@
 import { bytesToBase64Url } from '../base64url.ts';
 import {
   clampAssertionLifetime,
-  type AssertionAlgorithm,
+  type JwsAlgorithm,
   type AssertionClaims,
   type AssertionHeader,
   type AssertionInput,
@@ -47,6 +47,7 @@ export function buildAssertionClaims(
   };
 }
 
-export function assertionHeader(alg: AssertionAlgorithm, kid: string): AssertionHeader {
-  return { alg, kid, typ: 'JWT' };
+/** The JOSE header of an assertion: `kid` only when the key has one (a shared secret has not). */
+export function assertionHeader(alg: JwsAlgorithm, kid?: string): AssertionHeader {
+  return kid === undefined ? { alg, typ: 'JWT' } : { alg, kid, typ: 'JWT' };
 }

@@ -1,9 +1,10 @@
 import type { AssertionContext } from './assertion-error-help.ts';
+import { assertionOf } from './methods.ts';
 import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
 import type { TokenRequest } from '../token-request.ts';
 
 /**
- * What `explainAssertionError` needs about a private_key_jwt request that was sent: its endpoint,
+ * What `explainAssertionError` needs about a request that carried a client assertion: its endpoint,
  * client, the assertion's header and claims (never the JWT itself), when it was sent by the
  * page's clock, and the server's clock from the answer's `Date` header (RFC 9110 §6.6.1), when
  * there is a readable one. `null` for the secret methods, or a request that carried no assertion.
@@ -14,10 +15,9 @@ export function assertionContextOf(
   sentAtMs: number,
   answerHeaders: Headers,
 ): AssertionContext | null {
-  const { clientAuthentication } = request;
-  if (clientAuthentication.method !== 'private_key_jwt' || !clientAuthentication.assertion)
-    return null;
-  const { claims, header } = clientAuthentication.assertion;
+  const assertion = assertionOf(request.clientAuthentication);
+  if (!assertion) return null;
+  const { claims, header } = assertion;
   const date = Date.parse(answerHeaders.get('date') ?? '');
   return {
     tokenEndpoint: request.url,

@@ -1,4 +1,4 @@
-import { AUTH_METHOD_WORDS } from './choice-labels.ts';
+import { CLIENT_AUTH } from './methods.ts';
 import type { Explanation } from '../explanation.ts';
 import type { TokenError } from '../token-response.ts';
 
@@ -177,7 +177,7 @@ function tooLongExplanation(context: AssertionContext): Explanation {
   };
 }
 
-const SECRET_METHODS = `${AUTH_METHOD_WORDS.client_secret_basic.label} or ${AUTH_METHOD_WORDS.client_secret_post.label}`;
+const SECRET_METHODS = `${CLIENT_AUTH.client_secret_basic.words.label} or ${CLIENT_AUTH.client_secret_post.words.label}`;
 
 function methodExplanation(context: AssertionContext): Explanation {
   return {

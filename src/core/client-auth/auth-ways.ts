@@ -1,6 +1,7 @@
-import { AUTH_METHOD_WORDS } from './choice-labels.ts';
+import { CLIENT_AUTH } from './methods.ts';
 import type { CredentialEncoding } from '../credentials.ts';
-import { buildTokenRequest, type ClientAuthMethod, type TokenRequest } from '../token-request.ts';
+import { buildTokenRequest, type TokenRequest } from '../token-request.ts';
+import type { ClientAuthMethod } from './method.ts';
 
 /**
  * The three ways a client secret can travel (RFC 6749 §2.3.1), as servers tell them apart: the
@@ -15,7 +16,7 @@ export const AUTH_WAYS: readonly AuthWay[] = ['basic-raw', 'basic-form', 'post']
 export const AUTH_WAY_LABEL: Record<AuthWay, string> = {
   'basic-raw': 'Basic header, raw UTF-8',
   'basic-form': 'Basic header, RFC 6749 form-encoded',
-  post: AUTH_METHOD_WORDS.client_secret_post.label,
+  post: CLIENT_AUTH.client_secret_post.words.label,
 };
 
 /** The form settings that send a way. client_secret_post keeps `encoding`: it changes nothing then. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_METHOD_WORDS, choiceOptions, ENCODING_WORDS } from './choice-labels.ts';
+import { choiceOptions, ENCODING_WORDS } from './choice-labels.ts';
+import { AUTH_METHOD_OPTIONS } from './methods.ts';
 
 // The radios' accessible names are a contract (README "Contracts"): docs sites and tests find
 // the choices by these exact words.
 describe('the words of the Client authentication and Credential encoding choices', () => {
   it('lists the methods in the page order with their contracted names', () => {
-    expect(choiceOptions(AUTH_METHOD_WORDS).map(({ value, label }) => [value, label])).toEqual([
+    expect(AUTH_METHOD_OPTIONS.map(({ value, label }) => [value, label])).toEqual([
       ['client_secret_basic', 'Basic header (client_secret_basic)'],
       ['client_secret_post', 'Request body (client_secret_post)'],
       ['private_key_jwt', 'Private key JWT (private_key_jwt)'],

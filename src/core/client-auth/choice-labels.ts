@@ -1,5 +1,4 @@
 import type { CredentialEncoding } from '../credentials.ts';
-import type { ClientAuthMethod } from '../token-request.ts';
 
 /** How the page names one option of a choice: the label, then a hint in parentheses. */
 export interface ChoiceWords {
@@ -7,26 +6,6 @@ export interface ChoiceWords {
   readonly label: string;
   readonly hint: string;
 }
-
-/**
- * The options of the `Client authentication` choice (RFC 6749 §2.3.1, RFC 7523 §2.2). A Record
- * over every method, so a new one does not compile until it has its words. Every view and every
- * sentence that names a method reads them here; they are the radios' accessible names.
- */
-export const AUTH_METHOD_WORDS: Readonly<Record<ClientAuthMethod, ChoiceWords>> = {
-  client_secret_basic: {
-    label: 'Basic header (client_secret_basic)',
-    hint: 'as the Okta guide does',
-  },
-  client_secret_post: {
-    label: 'Request body (client_secret_post)',
-    hint: 'client_id and client_secret in the form body',
-  },
-  private_key_jwt: {
-    label: 'Private key JWT (private_key_jwt)',
-    hint: 'a signed JWT instead of a secret',
-  },
-};
 
 /** The options of the `Credential encoding` choice: the guide's raw bytes, or RFC 6749 §2.3.1. */
 export const ENCODING_WORDS: Readonly<Record<CredentialEncoding, ChoiceWords>> = {

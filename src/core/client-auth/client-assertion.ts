@@ -1,8 +1,11 @@
 /** RFC 7523 §2.2: the `client_assertion_type` of a JWT client assertion. */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** The signing algorithms the page offers (RFC 7518 §3.1): RSA PKCS#1 v1.5 and ECDSA P-256. */
+/** The key pairs the page makes and reads (RFC 7518 §3.1): RSA PKCS#1 v1.5 and ECDSA P-256. */
 export type AssertionAlgorithm = 'RS256' | 'ES256';
+
+/** What a client assertion may be signed with: a key pair's algorithm, or HMAC over a shared secret. */
+export type JwsAlgorithm = AssertionAlgorithm | 'HS256';
 
 /** Okta's documented default for a client assertion's lifetime is a few minutes: five here. */
 export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 300;
@@ -11,9 +14,12 @@ export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 
 /** The JOSE header (RFC 7515 §4.1): `typ: JWT` as RFC 7519 §5.1 recommends. */
 export interface AssertionHeader {
-  readonly alg: AssertionAlgorithm;
-  /** The RFC 7638 thumbprint of the public key, so the server finds it in the client's JWKS. */
-  readonly kid: string;
+  readonly alg: JwsAlgorithm;
+  /**
+   * The RFC 7638 thumbprint of the public key, so the server finds it in the client's JWKS.
+   * Absent for a shared secret: the client has one.
+   */
+  readonly kid?: string;
   readonly typ: 'JWT';
 }
 

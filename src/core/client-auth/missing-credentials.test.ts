@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingCredentials } from './missing-credentials.ts';
+import { missingCredentials } from './methods.ts';
 
 describe('missingCredentials', () => {
   it('names what is missing, in words', () => {

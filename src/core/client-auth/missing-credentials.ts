@@ -1,33 +1,18 @@
-import type { SignedAssertion } from './client-assertion.ts';
-import type { ClientCredentials } from '../credentials.ts';
-import type { ClientAuthMethod } from '../token-request.ts';
+import type { CredentialsInput } from './method.ts';
 
-/** What the client authenticates with: the ID and secret, or for private_key_jwt an assertion. */
-export interface CredentialsInput extends ClientCredentials {
-  /** Absent: a secret method. */
-  readonly authMethod?: ClientAuthMethod;
-  readonly clientAssertion?: SignedAssertion | null;
-  /** The token endpoint, which a client assertion names as its `aud`. */
-  readonly tokenEndpoint?: string;
-}
+// What each method lacks is said by its definition (methods.ts: `missingCredentials`), from the
+// parts here, so two methods that need the same thing say it in the same words.
 
 /**
- * What the user still has to do before the request outputs mean anything, in words ("Enter a
- * client ID and secret"), or `null` when nothing is missing.
+ * What a method that sends or signs with the client secret lacks, in words ("Enter a client ID and
+ * secret"), or `null`.
  *
- * An empty pair still encodes (`:` is `Og==`), and RFC 7617 §2 even allows an empty password,
- * but no client credentials flow works without both: showing `Basic Og==` as a result would be
- * a fake value someone could copy. With private_key_jwt the client ID and a signed assertion are
- * needed instead (never a placeholder JWT, never one whose claims are empty). Does NOT check the values (see `checkCredentials`).
+ * An empty pair still encodes (`:` is `Og==`), and RFC 7617 §2 even allows an empty password, but
+ * no client credentials flow works without both: showing `Basic Og==` as a result would be a fake
+ * value someone could copy. Does NOT check the values (see `checkCredentials`).
  */
-export function missingCredentials(input: CredentialsInput): string | null {
+export function missingSecretCredentials(input: CredentialsInput): string | null {
   const { clientId, clientSecret } = input;
-  if (input.authMethod === 'private_key_jwt') {
-    const claims = missingAssertionClaims(input);
-    if (claims.length > 0)
-      return `Enter ${claims.join(' and ')}: nothing is signed until the assertion's claims are complete`;
-    return input.clientAssertion ? null : 'Generate or paste a private key to sign the assertion';
-  }
   if (clientId === '' && clientSecret === '') return 'Enter a client ID and secret';
   if (clientId === '') return 'Enter a client ID';
   if (clientSecret === '') return 'Enter a client secret';
@@ -35,10 +20,28 @@ export function missingCredentials(input: CredentialsInput): string | null {
 }
 
 /**
+ * What a method that signs a client assertion lacks: its claims' values first (never a signed
+ * `"iss": ""`), then the credential it signs with (`noCredential`, when the method's own check says
+ * so), then the assertion itself (`unsigned`, while none is signed for these values).
+ */
+export function missingSignedAssertion(
+  input: CredentialsInput,
+  noCredential: string | null,
+  unsigned: string,
+): string | null {
+  const claims = missingAssertionClaims(input);
+  if (claims.length > 0)
+    return `Enter ${claims.join(' and ')}: nothing is signed until the assertion's claims are complete`;
+  if (noCredential !== null) return noCredential;
+  return input.clientAssertion ? null : unsigned;
+}
+
+/**
  * What a client assertion still lacks before it can be signed, in words ("a client ID (the
  * assertion's iss and sub)"), empty when its claims are complete. A token endpoint that still
- * holds a `{placeholder}` is missing too: an `aud` naming it is as fake as an empty one. RFC 7523 §3 requires `iss`, `sub` and `aud`: an
- * assertion naming `"iss": ""` is one no server accepts, and a signed one would look usable.
+ * holds a `{placeholder}` is missing too: an `aud` naming it is as fake as an empty one. RFC 7523
+ * §3 requires `iss`, `sub` and `aud`: an assertion naming `"iss": ""` is one no server accepts, and
+ * a signed one would look usable.
  *
  * Does NOT check that the client ID or URL are right, only that they are there.
  */

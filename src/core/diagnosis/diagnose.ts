@@ -1,5 +1,5 @@
 import { assertionContextOf } from '../client-auth/assertion-context.ts';
-import { AUTH_METHOD_WORDS } from '../client-auth/choice-labels.ts';
+import { assertionOf, CLIENT_AUTH } from '../client-auth/methods.ts';
 import { explainAssertionError } from '../client-auth/assertion-error-help.ts';
 import { explainProxyFailure, type ProxyFailureCode } from '../proxy-error-help.ts';
 import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
@@ -200,15 +200,15 @@ function causesOf(facts: Facts): Cause[] {
         summary:
           "This is Okta's org authorization server: for client credentials it accepts only private_key_jwt, never a client secret.",
         evidence: [`The server answered ${answerInWords(answer)}.`],
-        action: `Use a custom authorization server instead, e.g. the "default" one every org has: ${custom}. Or keep this server and choose Client authentication "${AUTH_METHOD_WORDS.private_key_jwt.label}".`,
+        action: `Use a custom authorization server instead, e.g. the "default" one every org has: ${custom}. Or keep this server and choose Client authentication "${CLIENT_AUTH.private_key_jwt.words.label}".`,
         ways: NONE_HELPS,
       },
     ];
   }
-  const { clientAuthentication } = evidence.request;
-  if (clientAuthentication.method === 'private_key_jwt' && clientAuthentication.assertion) {
+  const assertion = assertionOf(evidence.request.clientAuthentication);
+  if (assertion) {
     // Without the moment of sending, the assertion's own iat stands for it (signed just before).
-    const sentAt = evidence.sentAt ?? clientAuthentication.assertion.claims.iat * 1000;
+    const sentAt = evidence.sentAt ?? assertion.claims.iat * 1000;
     const context = assertionContextOf(
       evidence.request,
       facts.demo !== undefined,

@@ -1,5 +1,6 @@
 import { AUTH_WAY_LABEL, sameOnTheWire, wayOf, type AuthWay } from '../client-auth/auth-ways.ts';
-import { AUTH_METHOD_WORDS, ENCODING_WORDS } from '../client-auth/choice-labels.ts';
+import { ENCODING_WORDS } from '../client-auth/choice-labels.ts';
+import { CLIENT_AUTH } from '../client-auth/methods.ts';
 import {
   codePointsOf,
   describeCodePoint,
@@ -145,7 +146,7 @@ export function switchTo(way: AuthWay, from: AuthWay | null): string {
   if (way === 'post') return `Choose Client authentication ${quoteWay('post')} and send again.`;
   const encoding = ENCODING_CHOICE[way];
   return from === 'post'
-    ? `Choose Client authentication "${AUTH_METHOD_WORDS.client_secret_basic.label}" with Credential encoding "${encoding}" and send again.`
+    ? `Choose Client authentication "${CLIENT_AUTH.client_secret_basic.words.label}" with Credential encoding "${encoding}" and send again.`
     : `Switch Credential encoding to "${encoding}" and send again.`;
 }
 

@@ -6,6 +6,8 @@ import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { choiceOptions, ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
+import { AUTH_METHOD_OPTIONS, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 
@@ -16,6 +18,7 @@ const EncodingComparison = lazy(() =>
 );
 
 interface CredentialsSectionProps {
+  readonly authMethod: ClientAuthMethod;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly encoding: CredentialEncoding;
@@ -25,6 +28,7 @@ interface CredentialsSectionProps {
   /** The page is in use (a focus or pointer in the form, or idle time): the checks may load. */
   readonly inUse: boolean;
   readonly onChange: (change: {
+    authMethod?: ClientAuthMethod;
     clientId?: string;
     clientSecret?: string;
     encoding?: CredentialEncoding;
@@ -34,8 +38,8 @@ interface CredentialsSectionProps {
   readonly pasted: PasteRemovals;
   readonly onPaste: (field: CredentialField, pastedText: string) => void;
   /**
-   * private_key_jwt's key section (loaded lazily by the app): when given, it takes the place of
-   * the secret and its encoding, which that method does not use.
+   * The private key section (loaded lazily by the app) of a method that signs with a key: it takes
+   * the place of the secret and its encoding, which that method does not use.
    */
   readonly keySection?: ReactNode;
 }
@@ -48,7 +52,8 @@ const loadCredentialChecks = () => import('../../core/credential-checks.ts');
 
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
-  const { clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
+  const { authMethod, clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
+  const method = CLIENT_AUTH[authMethod];
   const { onChange, onSecretVisibleChange, inUse, keySection, pasted, onPaste } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
   const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
@@ -84,7 +89,16 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         onChange={(value) => onChange({ clientId: value })}
         onPaste={(text) => onPaste('clientId', text)}
       />
-      {keySection ?? (
+      <RadioGroup
+        legend="Client authentication"
+        name="auth-method"
+        options={AUTH_METHOD_OPTIONS}
+        value={authMethod}
+        onChange={(value) => onChange({ authMethod: value })}
+      />
+      {method.credential === 'private-key' ? (
+        keySection
+      ) : (
         <>
           <TextField
             id="client-secret"
@@ -105,38 +119,42 @@ export function CredentialsSection(props: CredentialsSectionProps) {
               </button>
             }
           />
-          <RadioGroup
-            legend="Credential encoding"
-            name="encoding"
-            options={ENCODINGS}
-            value={encoding}
-            onChange={(value) => onChange({ encoding: value })}
-          />
-          <p className="hint">
-            <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a> asks
-            for each part to be form-urlencoded before{' '}
-            <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the
-            Okta guide skips that step. Both give the same bytes for letters, digits and{' '}
-            <code>-._*</code>.
-          </p>
-          {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
-            <ErrorBoundary
-              fallback={
-                <p className="notice notice-warning" role="note">
-                  The two encodings differ for these credentials (the comparison could not load:
-                  reload the page to see it).
-                </p>
-              }
-            >
-              <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
-                <EncodingComparison
-                  clientId={clientId}
-                  clientSecret={clientSecret}
-                  basicByEncoding={basicByEncoding}
-                  secretVisible={secretVisible}
-                />
-              </Suspense>
-            </ErrorBoundary>
+          {method.signsAssertion ? null : (
+            <>
+              <RadioGroup
+                legend="Credential encoding"
+                name="encoding"
+                options={ENCODINGS}
+                value={encoding}
+                onChange={(value) => onChange({ encoding: value })}
+              />
+              <p className="hint">
+                <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a>{' '}
+                asks for each part to be form-urlencoded before{' '}
+                <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the
+                Okta guide skips that step. Both give the same bytes for letters, digits and{' '}
+                <code>-._*</code>.
+              </p>
+              {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
+                <ErrorBoundary
+                  fallback={
+                    <p className="notice notice-warning" role="note">
+                      The two encodings differ for these credentials (the comparison could not load:
+                      reload the page to see it).
+                    </p>
+                  }
+                >
+                  <Suspense fallback={<p className="hint">The two encodings differ; comparing…</p>}>
+                    <EncodingComparison
+                      clientId={clientId}
+                      clientSecret={clientSecret}
+                      basicByEncoding={basicByEncoding}
+                      secretVisible={secretVisible}
+                    />
+                  </Suspense>
+                </ErrorBoundary>
+              )}
+            </>
           )}
         </>
       )}

@@ -2,7 +2,7 @@ import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { checkMetadataSupport, type ScopesSupported } from '../../core/discovery.ts';
-import type { ClientAuthMethod } from '../../core/token-request.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { Notices } from '../../components/Notices.tsx';
 import { discoveryQuery, useDiscovery } from '../../services/discovery.ts';
 import { useProxyClientDeps } from '../../services/send-token-request.ts';

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
-import type { ClientAuthMethod } from '../../core/token-request.ts';
-import { RadioGroup } from '../../components/RadioGroup.tsx';
-import { AUTH_METHOD_WORDS, choiceOptions } from '../../core/client-auth/choice-labels.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
+import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { TextField } from '../../components/TextField.tsx';
 
 export interface EndpointChange {
@@ -11,7 +10,6 @@ export interface EndpointChange {
   authServerId?: string;
   tokenEndpointOverride?: TokenEndpointOverride | null;
   scope?: string;
-  authMethod?: ClientAuthMethod;
 }
 
 interface EndpointSectionProps {
@@ -21,6 +19,7 @@ interface EndpointSectionProps {
   /** Where the endpoint came from when it does not follow the two fields above; else null. */
   readonly tokenEndpointSource: TokenEndpointOverride['source'] | null;
   readonly scope: string;
+  /** The client authentication chosen with the credentials: some endpoint notes depend on it. */
   readonly authMethod: ClientAuthMethod;
   readonly onChange: (change: EndpointChange) => void;
   /** Discovery from the issuer (loaded lazily by the app), shown before the token endpoint it fills. */
@@ -36,8 +35,6 @@ const loadScopeChecks = () => import('../../core/scope.ts');
 // checks load then, or once the page is in use.
 const loadEndpointChecks = () => import('../../core/token-endpoint-checks.ts');
 
-const AUTH_METHODS = choiceOptions(AUTH_METHOD_WORDS);
-
 const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
   derived: 'Derived from the two fields above; edit it to use any OAuth 2.0 server.',
   typed: 'Edited by hand: any OAuth 2.0 token endpoint works.',
@@ -46,7 +43,7 @@ const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived
   discovery: "From the issuer's metadata (found by discovery below).",
 };
 
-/** Where the request goes, what it asks for, and how the client authenticates. */
+/** Where the request goes and what it asks for. */
 export function EndpointSection(props: EndpointSectionProps) {
   const {
     domain,
@@ -71,7 +68,9 @@ export function EndpointSection(props: EndpointSectionProps) {
       ]
     : (endpointChecks?.checkTokenEndpoint(tokenEndpoint) ?? []).filter(
         // The org server's refusal of secrets says nothing to a key client.
-        (check) => authMethod !== 'private_key_jwt' || check.code !== 'org-authorization-server',
+        (check) =>
+          CLIENT_AUTH[authMethod].credential === 'secret' ||
+          check.code !== 'org-authorization-server',
       );
   const scopeChecks = useLazyModule(loadScopeChecks, inUse);
   const scopeNotices = scopeChecks?.checkScope(scope) ?? [];
@@ -122,13 +121,6 @@ export function EndpointSection(props: EndpointSectionProps) {
         value={scope}
         notices={scopeNotices}
         onChange={(value) => onChange({ scope: value })}
-      />
-      <RadioGroup
-        legend="Client authentication"
-        name="auth-method"
-        options={AUTH_METHODS}
-        value={authMethod}
-        onChange={(value) => onChange({ authMethod: value })}
       />
     </section>
   );

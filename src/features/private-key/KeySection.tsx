@@ -1,10 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { missingAssertionClaims } from '../../core/client-auth/missing-credentials.ts';
-import {
-  type AssertionAlgorithm,
-  type AssertionInput,
-  type SignedAssertion,
-} from '../../core/client-auth/client-assertion.ts';
+import type { AssertionAlgorithm } from '../../core/client-auth/client-assertion.ts';
 import {
   generatePrivateKeyPem,
   jwksOf,
@@ -13,22 +8,12 @@ import {
   type ParsedPrivateKey,
 } from '../../core/client-auth/private-key.ts';
 import type { TokenEndpointOverride } from '../../core/request-form.ts';
-import { buildTokenRequest, type TokenRequest } from '../../core/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { registerPublicKey } from '../../services/register-client.ts';
 import { useProxyClientDeps } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
-import { signClientAssertion } from '../../services/sign-assertion.ts';
 import './private-key.css';
-
-/** What the rest of the page does with the key in the page, once there is a usable one. */
-export interface KeyTools {
-  /** The request to send with a NEW assertion (fresh jti and iat), or null if signing failed. */
-  readonly prepareRequest: (request: TokenRequest) => Promise<TokenRequest | null>;
-  /** Signs a new assertion for the current inputs ("Sign a new assertion"). */
-  readonly signNew: () => void;
-}
 
 export interface KeySectionChange {
   privateKey?: string;
@@ -40,15 +25,9 @@ export interface KeySectionChange {
 interface KeySectionProps {
   readonly privateKey: string;
   readonly keyAlgorithm: AssertionAlgorithm;
-  /** What the assertion names now: signed again whenever it changes. */
-  readonly assertionInput: AssertionInput;
   readonly keyVisible: boolean;
   readonly onKeyVisibleChange: (visible: boolean) => void;
   readonly onChange: (change: KeySectionChange) => void;
-  /** A new assertion, signed for `assertionInput`, or null when the key cannot sign. */
-  readonly onAssertion: (assertion: SignedAssertion | null) => void;
-  /** How Send and "Sign a new assertion" sign with this key, or null without a usable key. */
-  readonly onKeyTools: (tools: KeyTools | null) => void;
 }
 
 const ALGORITHMS: ReadonlyArray<RadioOption<AssertionAlgorithm>> = [
@@ -70,12 +49,11 @@ const FORMAT_LABEL: Record<ParsedPrivateKey['format'], string> = {
 /**
  * private_key_jwt's key (RFC 7523 §2.2): generated here with Web Crypto or pasted (PKCS#8 PEM or
  * private JWK), kept in memory only and masked by default like the secret; its public half as a
- * JWK and a JWKS to register with the server. Signs a new assertion whenever what it names
- * changes. Loaded only when Private key JWT is chosen.
+ * JWK and a JWKS to register with the server. The client assertion view (features/client-assertion)
+ * signs with it. Loaded only when a method that signs with a key is chosen.
  */
 export function KeySection(props: KeySectionProps) {
-  const { privateKey, keyAlgorithm, assertionInput, keyVisible } = props;
-  const { onKeyVisibleChange, onChange, onAssertion, onKeyTools } = props;
+  const { privateKey, keyAlgorithm, keyVisible, onKeyVisibleChange, onChange } = props;
   // The outcome of reading a key text, kept with the text it is for: while the text differs, the
   // page is still reading the new one.
   const [read, setRead] = useState<{ text: string; reading: KeyReading } | null>(null);
@@ -114,60 +92,6 @@ export function KeySection(props: KeySectionProps) {
   }, [privateKey]);
 
   const key = reading.state === 'ready' ? reading.key : null;
-  const { clientId, tokenEndpoint, lifetimeSeconds } = assertionInput;
-  // RFC 7523 §3: without iss, sub and aud there is nothing a server could accept; the page says
-  // what is missing (missingCredentials) instead of signing `"iss": ""`.
-  const claimsComplete = missingAssertionClaims({ clientId, tokenEndpoint }).length === 0;
-  useEffect(() => {
-    if (!key || !claimsComplete) {
-      onKeyTools(null);
-      return;
-    }
-    const input = { clientId, tokenEndpoint, lifetimeSeconds };
-    onKeyTools({
-      prepareRequest: async (request) => {
-        try {
-          const signed = await signClientAssertion(key, { ...input, tokenEndpoint: request.url });
-          onAssertion(signed);
-          return buildTokenRequest({ ...request.input, clientAssertion: signed });
-        } catch {
-          return null;
-        }
-      },
-      signNew: () => {
-        signClientAssertion(key, input).then(onAssertion, () => onAssertion(null));
-      },
-    });
-  }, [key, claimsComplete, clientId, tokenEndpoint, lifetimeSeconds, onAssertion, onKeyTools]);
-
-  useEffect(() => {
-    if (!key || !claimsComplete) {
-      onAssertion(null);
-      return;
-    }
-    let current = true;
-    signClientAssertion(key, { clientId, tokenEndpoint, lifetimeSeconds }).then(
-      (signed) => {
-        if (current) onAssertion(signed);
-      },
-      () => {
-        if (current) onAssertion(null);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, claimsComplete, clientId, tokenEndpoint, lifetimeSeconds, onAssertion]);
-
-  // Nothing signed with a key that is gone survives it (Reset, or another method chosen).
-  useEffect(
-    () => () => {
-      onKeyTools(null);
-      onAssertion(null);
-    },
-    [onKeyTools, onAssertion],
-  );
-
   async function generate() {
     setGenerating(true);
     setGenerateError(null);

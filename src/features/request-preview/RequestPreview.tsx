@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { maskPairSecret } from '../../core/credentials.ts';
-import { missingCredentials } from '../../core/client-auth/missing-credentials.ts';
+import { CLIENT_AUTH, missingCredentials } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 
@@ -13,8 +13,8 @@ interface RequestPreviewProps {
    */
   readonly children?: ReactNode;
   /**
-   * private_key_jwt's client assertion (loaded lazily by the app), shown instead of the Basic
-   * pair, Base64 and header: that method sends none of them.
+   * The client assertion (loaded lazily by the app) of a method that signs one, shown instead of
+   * the Basic pair, Base64 and header: those methods send none of them.
    */
   readonly assertionView?: ReactNode;
 }
@@ -35,7 +35,7 @@ export function RequestPreview(props: RequestPreviewProps) {
       </>
     ) : undefined;
 
-  if (request.clientAuthentication.method === 'private_key_jwt')
+  if (CLIENT_AUTH[request.input.authMethod].signsAssertion)
     return (
       <section aria-labelledby="preview-heading" className="card outputs">
         <h2 id="preview-heading">The request</h2>

@@ -6,12 +6,13 @@ import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
 import type { ScopesSupported } from '../../core/discovery.ts';
 import type { PasteRemovals } from '../../core/paste-cleanup.ts';
-import { missingCredentials } from '../../core/client-auth/missing-credentials.ts';
+import { missingCredentials } from '../../core/client-auth/methods.ts';
 import type { FormChange } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import type { ClientAuthMethod, TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
 import {
   useSendTokenRequest,
@@ -20,6 +21,8 @@ import {
 } from '../../services/send-token-request.ts';
 import { useSession } from '../../services/session.ts';
 import { FindWhatWorks } from './FindWhatWorks.tsx';
+import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
+import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
 
 interface SendPanelProps {
@@ -40,10 +43,10 @@ interface SendPanelProps {
   /** Called when an answer (or a failure) arrives, before focus moves to it. */
   readonly onAnswer?: () => void;
   /**
-   * private_key_jwt: the request to send, with a NEW client assertion signed just now (fresh
-   * `jti`, `iat`), or null when none can be signed. Absent: the request is sent as it is.
+   * The client assertion a send signed (methods that sign one sign a new one for every send: fresh
+   * `jti` and `iat`), so the page shows the one that was sent.
    */
-  readonly prepareRequest?: (request: TokenRequest) => Promise<TokenRequest | null>;
+  readonly onAssertion?: (assertion: SignedAssertion | null) => void;
   /** What the credential fields removed from the last paste into them (line breaks). */
   readonly pasted?: PasteRemovals;
   /** The scopes discovery found listed for a token endpoint. */
@@ -80,27 +83,23 @@ function demoSelection(
     clientId: client.clientId,
     scope: client.scope,
   } as const;
-  // The key client signs with its published key (public on purpose, like the demo secrets).
-  if (client.privateKeyJwk)
-    return {
-      ...common,
-      authMethod: 'private_key_jwt',
-      clientSecret: '',
-      privateKey: JSON.stringify(client.privateKeyJwk, null, 2),
-    };
+  // The client's own method, unless the one chosen is another the same registration accepts (a
+  // client_secret_basic client takes client_secret_post too): a choice the client allows stays.
+  const authMethod =
+    CLIENT_AUTH[current].demoClientMethod === client.authMethod ? current : client.authMethod;
   return {
     ...common,
+    authMethod,
     clientSecret: client.clientSecret,
-    // A secret client cannot use private_key_jwt: back to the guide's Basic header then; a
-    // secret method already chosen stays.
-    ...(current === 'private_key_jwt' ? { authMethod: 'client_secret_basic' } : {}),
+    // The key client signs with its published key (public on purpose, like the demo secrets).
+    ...(client.privateKeyJwk ? { privateKey: JSON.stringify(client.privateKeyJwk, null, 2) } : {}),
   };
 }
 
 /** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
-  const { preselectDemo = false, answerSlot = null, onAnswer, prepareRequest } = props;
+  const { preselectDemo = false, answerSlot = null, onAnswer, onAssertion } = props;
   const { pasted = {}, scopesSupported = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
@@ -165,14 +164,19 @@ export function SendPanel(props: SendPanelProps) {
   }
 
   async function sendNow(current: TokenRequest) {
-    if (!prepareRequest) {
+    if (!CLIENT_AUTH[current.input.authMethod].signsAssertion) {
       sendExactly(current);
       return;
     }
     setSigning(true);
-    const prepared = await prepareRequest(current).finally(() => setSigning(false));
+    const prepared = await import('../../services/sign-assertion.ts')
+      .then(({ withNewAssertion }) => withNewAssertion(current))
+      .catch(() => null)
+      .finally(() => setSigning(false));
     setSigningFailed(prepared === null);
-    if (prepared) sendExactly(prepared);
+    if (!prepared) return;
+    onAssertion?.(assertionOf(prepared.clientAuthentication));
+    sendExactly(prepared);
   }
 
   function applyDemo() {
@@ -301,11 +305,13 @@ export function SendPanel(props: SendPanelProps) {
         </button>
         {signingFailed ? (
           <p className="notice notice-error" role="alert">
-            Not sent: the page could not sign a new client assertion with this private key. Check
-            the key above, or generate a new one.
+            Not sent: the page could not sign a new client assertion with{' '}
+            {CLIENT_AUTH[request.input.authMethod].credential === 'private-key'
+              ? 'this private key. Check the key above, or generate a new one.'
+              : 'this client secret. Check the secret above.'}
           </p>
         ) : null}
-        {sent?.clientAuthentication.method === 'private_key_jwt' ? (
+        {sent && assertionOf(sent.clientAuthentication) ? (
           // RFC 7523 §3 item 7: a server may refuse a jti it has seen. Seeing it refused teaches
           // why the page signs a new assertion for every request.
           <p className="hint">

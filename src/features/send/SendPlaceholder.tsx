@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { missingCredentials } from '../../core/client-auth/missing-credentials.ts';
+import { missingCredentials } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 
 /**

@@ -12,6 +12,7 @@ import type {
   UpstreamAnswer,
   useSendTokenRequest,
 } from '../../services/send-token-request.ts';
+import { describeAuthentication } from '../../core/client-auth/methods.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
 
 interface TokenResponseViewProps {
@@ -89,19 +90,6 @@ export function TokenResponseView({
       ) : null}
     </section>
   );
-}
-
-function describeAuthentication(authentication: TokenRequest['clientAuthentication']): string {
-  switch (authentication.method) {
-    case 'client_secret_basic':
-      return `client_secret_basic (Basic header, ${authentication.encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`;
-    case 'client_secret_post':
-      return 'client_secret_post (in the request body)';
-    case 'private_key_jwt':
-      return authentication.assertion
-        ? `private_key_jwt (assertion jti ${authentication.assertion.claims.jti}, kid ${authentication.assertion.header.kid})`
-        : 'private_key_jwt';
-  }
 }
 
 /** What this answer answers, without the secret: method, URL, client, authentication, scope. */

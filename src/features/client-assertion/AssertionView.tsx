@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import {
+  DEFAULT_ASSERTION_LIFETIME_SECONDS,
   MAX_ASSERTION_LIFETIME_SECONDS,
   type AssertionClaims,
   type AssertionHeader,
@@ -7,23 +8,24 @@ import {
 } from '../../core/client-auth/client-assertion.ts';
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import './private-key.css';
+import { assertionOf } from '../../core/client-auth/methods.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+import './client-assertion.css';
+import { useSignedAssertion } from './use-signed-assertion.ts';
 
 interface AssertionViewProps {
-  /** The assertion the request carries now, or null while none is signed. */
-  readonly assertion: SignedAssertion | null;
+  /** The request model; its method signs a client assertion. */
+  readonly request: TokenRequest;
   /** What to say instead of an assertion while there is none ("Enter a client ID"). */
   readonly missing: string | null;
-  /** Seconds from `iat` to `exp`. */
-  readonly lifetimeSeconds: number;
   readonly onLifetimeChange: (seconds: number) => void;
-  /** Signs a new assertion (fresh `jti` and `iat`); absent without a usable key. */
-  readonly onSignNew?: () => void;
+  /** A new assertion signed for the request's inputs, or null when none can be signed. */
+  readonly onAssertion: (assertion: SignedAssertion | null) => void;
 }
 
 const HEADER_MEANING: Record<keyof AssertionHeader, string> = {
-  alg: 'The signature algorithm (RS256: RSA with SHA-256; ES256: ECDSA P-256 with SHA-256).',
-  kid: 'Which of the client’s public keys verifies the signature; the server looks it up in the keys registered for the client.',
+  alg: 'The signature algorithm (RS256: RSA with SHA-256; ES256: ECDSA P-256 with SHA-256; HS256: HMAC with SHA-256 keyed by the client secret).',
+  kid: 'Which of the client’s public keys verifies the signature; the server looks it up in the keys registered for the client (absent for a secret: the client has one).',
   typ: 'A JWT (RFC 7519 §5.1).',
 };
 
@@ -73,10 +75,14 @@ function rowsOf(
 /**
  * The client assertion the request carries (RFC 7523 §3): encoded, in its three coloured parts,
  * and decoded, each header member and claim explained; its lifetime, and when it expires. Loaded
- * only when Private key JWT is chosen.
+ * only when a method that signs one is chosen.
  */
 export function AssertionView(props: AssertionViewProps) {
-  const { assertion, missing, lifetimeSeconds, onLifetimeChange, onSignNew } = props;
+  const { request, missing, onLifetimeChange, onAssertion } = props;
+  const assertion = assertionOf(request.clientAuthentication);
+  const lifetimeSeconds = request.input.assertionLifetime ?? DEFAULT_ASSERTION_LIFETIME_SECONDS;
+  // Signs whenever what the assertion names changes; Sign a new assertion signs again.
+  const { signNew } = useSignedAssertion(request, onAssertion);
   const legendId = useId();
   const lifetimeId = useId();
   const [minutesText, setMinutesText] = useState(String(lifetimeSeconds / 60));
@@ -98,7 +104,7 @@ export function AssertionView(props: AssertionViewProps) {
 
   return (
     <section className="assertion" aria-labelledby={`${legendId}-heading`}>
-      <h3 id={`${legendId}-heading`}>Client assertion (private_key_jwt)</h3>
+      <h3 id={`${legendId}-heading`}>Client assertion ({request.input.authMethod})</h3>
       <OutputField
         id="client-assertion"
         label="Client assertion"
@@ -107,8 +113,8 @@ export function AssertionView(props: AssertionViewProps) {
         copyable
         describedBy={legendId}
         actions={
-          onSignNew ? (
-            <button type="button" className="button button-small" onClick={onSignNew}>
+          signNew ? (
+            <button type="button" className="button button-small" onClick={signNew}>
               Sign a new assertion
             </button>
           ) : undefined
