@@ -1,6 +1,6 @@
 import { lazy, useState, type FormEvent, type ReactNode } from 'react';
 import type { ScopesSupported } from '../core/discovery.ts';
-import { suggestIssuer } from '../core/issuer.ts';
+import { suggestIssuer } from './issuer.ts';
 import { maskPairSecret } from '../core/credentials.ts';
 import { assertionOf, CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { LazyPart } from '../components/LazyPart.tsx';

@@ -1,6 +1,6 @@
 import './embed-dialog.css';
 import { useEffect, useId, useRef, useState } from 'react';
-import { embedIframeHtml, embedResizeScript } from '../core/embed-snippet.ts';
+import { embedIframeHtml, embedResizeScript } from './embed-snippet.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { OutputField } from '../components/OutputField.tsx';
 import type { EmbedDialogProps } from './EmbedDialog.tsx';

@@ -1,4 +1,4 @@
-import { embedHeightMessage, parentTargetOrigin } from '../core/embed-message.ts';
+import { embedHeightMessage, parentTargetOrigin } from './embed-message.ts';
 
 /** Typing, an answer arriving or a hint appearing can resize the page many times a second. */
 const DEBOUNCE_MS = 60;

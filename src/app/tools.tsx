@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { suggestIssuer } from '../core/issuer.ts';
+import { suggestIssuer } from './issuer.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import type { TokenRequest } from '../core/token-request.ts';

@@ -4,7 +4,7 @@ import {
   type BasicCredentials,
   type CredentialEncoding,
 } from '../../core/credentials.ts';
-import { describeEncodingDifference, formEncodingSegments } from '../../core/encoding-diff.ts';
+import { describeEncodingDifference, formEncodingSegments } from './encoding-diff.ts';
 import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 
 interface EncodingComparisonProps {

@@ -30,7 +30,7 @@ interface EndpointSectionProps {
 
 // The scope check (RFC 6749 §3.3) has nothing to say about the default scope: it loads once the
 // page is in use, not with the first screen (e2e/first-paint.spec.ts).
-const loadScopeChecks = () => import('../../core/scope.ts');
+const loadScopeChecks = () => import('./scope.ts');
 // Nothing to check before a domain or an endpoint is entered (the first screen): the endpoint
 // checks load then, or once the page is in use.
 const loadEndpointChecks = () => import('../../core/token-endpoint-checks.ts');

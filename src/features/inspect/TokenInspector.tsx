@@ -13,7 +13,7 @@ import {
   splitJws,
   TIME_CLAIMS,
   type TokenParts,
-} from '../../core/token-claims.ts';
+} from './token-claims.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { TextField } from '../../components/TextField.tsx';

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { attemptsFor, recordAttempt, type AttemptHistory } from '../../core/attempt-history.ts';
+import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-history.ts';
 import { wayOf } from '../../core/client-auth/auth-ways.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';

@@ -5,7 +5,7 @@ import { changesSinceSent } from '../../core/answer-freshness.ts';
 import type { Diagnosis } from '../../core/diagnosis/causes.ts';
 import type { Explanation } from '../../core/explanation.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
-import { explainTokenSuccess } from '../../core/token-success-help.ts';
+import { explainTokenSuccess } from './token-success-help.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,

@@ -1,6 +1,6 @@
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { doItYourselfRoutes } from '../../core/do-it-yourself-base64.ts';
+import { doItYourselfRoutes } from './do-it-yourself-base64.ts';
 import type { DoItYourselfProps } from './DoItYourself.tsx';
 
 /**

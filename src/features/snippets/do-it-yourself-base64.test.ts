@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseAuthorizationHeader } from './header-diagnosis/diagnose-authorization-header.ts';
+import { diagnoseAuthorizationHeader } from '../../core/header-diagnosis/diagnose-authorization-header.ts';
 import {
   CERTUTIL_BEGIN_LINE,
   CERTUTIL_END_LINE,

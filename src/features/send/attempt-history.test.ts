@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-history.ts';
-import type { AnswerReading } from './diagnosis/evidence.ts';
-import { localSecretRequest, refusedClientReading } from './test-support/token-requests.ts';
+import type { AnswerReading } from '../../core/diagnosis/evidence.ts';
+import { localSecretRequest, refusedClientReading } from '../../core/test-support/token-requests.ts';
 
 const request = localSecretRequest;
 const refused = refusedClientReading;

@@ -1,5 +1,5 @@
-import { quotePosix } from './snippets/quote-posix.ts';
-import { quotePowerShell } from './snippets/quote-powershell.ts';
+import { quotePosix } from '../../core/snippets/quote-posix.ts';
+import { quotePowerShell } from '../../core/snippets/quote-powershell.ts';
 
 /**
  * A terminal command that prints the Base64 of `pair` so a user can check this tool's answer

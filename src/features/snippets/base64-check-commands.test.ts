@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Base64 } from './base64.ts';
+import { utf8Base64 } from '../../core/base64.ts';
 import { bashBase64Command, powerShellBase64Command } from './base64-check-commands.ts';
-import fixtures from './fixtures/credentials.json';
-import { parsePowerShell, verbatimValue } from './test-support/powershell-grammar.ts';
+import fixtures from '../../core/fixtures/credentials.json';
+import { parsePowerShell, verbatimValue } from '../../core/test-support/powershell-grammar.ts';
 import {
   findCommand,
   runShell,
   shellStringUnit,
   splitNulTerminated,
-} from './test-support/shell.ts';
+} from '../../core/test-support/shell.ts';
 
 interface Vector {
   readonly name: string;
