@@ -1,5 +1,5 @@
 import { DEMO_PRIVATE_JWK } from '../../src/core/client-auth/demo-private-key.ts';
-import type { DemoClient } from '../../src/core/proxy-protocol.ts';
+import type { DemoClient } from '../../src/core/proxy/proxy-protocol.ts';
 
 /**
  * The demo clients that authenticate with a secret (client_secret_basic / client_secret_post):

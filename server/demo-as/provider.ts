@@ -8,7 +8,7 @@ import Provider, {
   type OidcContext,
   type ResourceServerInfo,
 } from 'oidc-provider';
-import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../src/core/proxy/proxy-protocol.ts';
 import { demoClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,

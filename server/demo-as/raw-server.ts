@@ -9,7 +9,7 @@ import OAuth2Server, {
   type ClientCredentialsModel,
   type Token,
 } from '@node-oauth/oauth2-server';
-import type { DemoClient, DemoServerInfo } from '../../src/core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../src/core/proxy/proxy-protocol.ts';
 import { demoSecretClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClients, demoSecretClients } from '../demo-as/clients.ts';
 import type { ProxyErrorBody } from '../proxy/errors.ts';
 import type { ProxyLogEntry } from '../proxy/proxy-core.ts';
-import { parseSessionBody } from '../../src/core/proxy-protocol.ts';
+import { parseSessionBody } from '../../src/core/proxy/proxy-protocol.ts';
 import type { SessionBody } from '../proxy/session.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 

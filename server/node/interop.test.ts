@@ -14,15 +14,19 @@ import {
   type Evidence,
   type WayOutcome,
 } from '../../src/core/diagnosis/evidence.ts';
-import { concludeProbes, MAX_EXTRA_ATTEMPTS, planProbes } from '../../src/core/find-what-works.ts';
+import {
+  concludeProbes,
+  MAX_EXTRA_ATTEMPTS,
+  planProbes,
+} from '../../src/core/diagnosis/find-what-works.ts';
 import credentialVectors from '../../src/core/fixtures/credentials.json' with { type: 'json' };
 import {
   PROXY_HEADERS,
   upstreamHeadersOf,
   type DemoClient,
-} from '../../src/core/proxy-protocol.ts';
+} from '../../src/core/proxy/proxy-protocol.ts';
 import { buildTokenRequest, type TokenRequest } from '../../src/core/token-request.ts';
-import { parseTokenResponse } from '../../src/core/token-response.ts';
+import { parseTokenResponse } from '../../src/core/token/token-response.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
 import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';
 import { createProxyHandler } from '../proxy/handler.ts';

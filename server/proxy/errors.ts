@@ -2,7 +2,7 @@ import type {
   ProxyErrorBody,
   ProxyErrorCode,
   ProxyLogCode,
-} from '../../src/core/proxy-protocol.ts';
+} from '../../src/core/proxy/proxy-protocol.ts';
 
 // The codes, statuses and body shape are the wire protocol's (src/core/proxy-protocol.ts); they
 // are re-exported so the proxy's modules keep one import for everything about their errors.

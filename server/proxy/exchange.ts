@@ -1,5 +1,5 @@
 import type { LimitedBody } from './body.ts';
-import { PROXY_ERROR_CODES, PROXY_HEADERS } from '../../src/core/proxy-protocol.ts';
+import { PROXY_ERROR_CODES, PROXY_HEADERS } from '../../src/core/proxy/proxy-protocol.ts';
 import type { ProxyError } from './errors.ts';
 
 /**

@@ -2,7 +2,7 @@ import {
   PROXY_HEADERS,
   PROXY_MAX_REQUEST_BYTES,
   RENAMED_RESPONSE_HEADERS,
-} from '../../src/core/proxy-protocol.ts';
+} from '../../src/core/proxy/proxy-protocol.ts';
 import { declaredContentLength } from './body.ts';
 import { checkSameOriginCaller } from './caller.ts';
 import type { ProxyError, ProxyLogCode } from './errors.ts';

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '../../src/core/base64.ts';
+import { bytesToBase64 } from '../../src/core/encoding/base64.ts';
 import { secretsEqual } from './constant-time.ts';
 
 /** Unpadded base64url (RFC 4648 §5): safe in a header and in JSON without escaping. */

@@ -1,7 +1,7 @@
 import { lazy, useState, type FormEvent, type ReactNode } from 'react';
-import type { ScopesSupported } from '../core/discovery.ts';
+import type { ScopesSupported } from '../core/endpoint/discovery.ts';
 import { suggestIssuer } from './issuer.ts';
-import { maskPairSecret } from '../core/credentials.ts';
+import { maskPairSecret } from '../core/credentials/credentials.ts';
 import { assertionOf, CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';

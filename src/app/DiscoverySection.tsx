@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ScopesSupported } from '../core/discovery.ts';
+import type { ScopesSupported } from '../core/endpoint/discovery.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
 import type { FormChange } from '../core/request-form.ts';

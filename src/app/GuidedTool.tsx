@@ -2,7 +2,7 @@ import './guided.css';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from './issuer.ts';
-import { maskPairSecret } from '../core/credentials.ts';
+import { maskPairSecret } from '../core/credentials/credentials.ts';
 import { CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
 import { OutputField } from '../components/OutputField.tsx';

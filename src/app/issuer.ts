@@ -1,5 +1,5 @@
 import type { FormState } from '../core/request-form.ts';
-import { normalizeOktaDomain } from '../core/token-endpoint.ts';
+import { normalizeOktaDomain } from '../core/endpoint/token-endpoint.ts';
 
 /**
  * The issuer of an Okta authorization server: a custom one (`https://{domain}/oauth2/{id}`), or

@@ -1,4 +1,4 @@
-import type { CredentialEncoding } from '../core/credentials.ts';
+import type { CredentialEncoding } from '../core/credentials/credentials.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { CLIENT_AUTH, CLIENT_AUTH_METHODS } from '../core/client-auth/methods.ts';
 import { initialFormState, type FormState } from '../core/request-form.ts';

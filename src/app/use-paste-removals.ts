@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { CredentialField } from '../core/credential-checks.ts';
-import { lineBreaksRemoved, type PasteRemovals } from '../core/paste-cleanup.ts';
+import type { CredentialField } from '../core/credentials/credential-checks.ts';
+import { lineBreaksRemoved, type PasteRemovals } from '../core/credentials/paste-cleanup.ts';
 
 /**
  * What the credential fields removed from the last paste into each: the fields say it, and the

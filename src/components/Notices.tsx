@@ -1,4 +1,4 @@
-import type { CheckSeverity } from '../core/credential-checks.ts';
+import type { CheckSeverity } from '../core/credentials/credential-checks.ts';
 
 export interface Notice {
   readonly severity: CheckSeverity;

@@ -5,8 +5,8 @@ import {
   type AssertionAlgorithm,
   type SignedAssertion,
 } from './client-auth/client-assertion.ts';
-import type { CredentialEncoding } from './credentials.ts';
-import { deriveOktaTokenEndpoint } from './token-endpoint.ts';
+import type { CredentialEncoding } from './credentials/credentials.ts';
+import { deriveOktaTokenEndpoint } from './endpoint/token-endpoint.ts';
 import { buildTokenRequest, type TokenRequest } from './token-request.ts';
 import type { ClientAuthMethod } from './client-auth/method.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROXY_HEADERS } from '../core/proxy-protocol.ts';
+import { PROXY_HEADERS } from '../core/proxy/proxy-protocol.ts';
 import { discoverIssuer } from './discovery.ts';
 import type { ProxyClientDeps } from './proxy-client.ts';
 

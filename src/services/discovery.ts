@@ -5,8 +5,8 @@ import {
   type DiscoveryCandidate,
   IssuerError,
   parseAuthorizationServerMetadata,
-} from '../core/discovery.ts';
-import { explainProxyFailure } from '../core/proxy-error-help.ts';
+} from '../core/endpoint/discovery.ts';
+import { explainProxyFailure } from '../core/proxy/proxy-error-help.ts';
 import { callProxy, type ProxyClientDeps } from './proxy-client.ts';
 import { useProxyClientDeps } from './send-token-request.ts';
 

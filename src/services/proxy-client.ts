@@ -3,8 +3,8 @@ import {
   parseProxyErrorBody,
   PROXY_HEADERS,
   upstreamHeadersOf,
-} from '../core/proxy-protocol.ts';
-import type { ProxyFailureCode } from '../core/proxy-error-help.ts';
+} from '../core/proxy/proxy-protocol.ts';
+import type { ProxyFailureCode } from '../core/proxy/proxy-error-help.ts';
 import type { HeaderList } from '../core/token-request.ts';
 import type { Session } from './session.ts';
 

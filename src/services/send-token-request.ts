@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { checkTokenEndpoint, type EndpointCheck } from '../core/token-endpoint-checks.ts';
+import { checkTokenEndpoint, type EndpointCheck } from '../core/endpoint/token-endpoint-checks.ts';
 import type { TokenRequest } from '../core/token-request.ts';
-import { parseTokenResponse, type ParsedTokenResponse } from '../core/token-response.ts';
+import { parseTokenResponse, type ParsedTokenResponse } from '../core/token/token-response.ts';
 import {
   callProxy,
   type ProxyClientDeps,

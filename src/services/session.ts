@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { parseSessionBody, type SessionBody } from '../core/proxy-protocol.ts';
+import { parseSessionBody, type SessionBody } from '../core/proxy/proxy-protocol.ts';
 
 /** The session as the page uses it: the wire protocol's `/api/session` body. */
 export type Session = SessionBody;

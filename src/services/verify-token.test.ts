@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROXY_HEADERS } from '../core/proxy-protocol.ts';
+import { PROXY_HEADERS } from '../core/proxy/proxy-protocol.ts';
 import type { DiscoveryResult } from './discovery.ts';
 import type { ProxyClientDeps } from './proxy-client.ts';
 import { verifyAgainstIssuer, verifyWithKeySet } from './verify-token.ts';

@@ -4,7 +4,7 @@ import oauth2orize from 'oauth2orize';
 import { Authenticator } from 'passport';
 import { BasicStrategy } from 'passport-http';
 import { Strategy as ClientPasswordStrategy } from 'passport-oauth2-client-password';
-import type { DemoClient } from '../../../src/core/proxy-protocol.ts';
+import type { DemoClient } from '../../../src/core/proxy/proxy-protocol.ts';
 
 type Middleware = (
   req: IncomingMessage,

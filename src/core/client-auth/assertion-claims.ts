@@ -1,4 +1,4 @@
-import { bytesToBase64Url } from '../base64url.ts';
+import { bytesToBase64Url } from '../encoding/base64url.ts';
 import {
   clampAssertionLifetime,
   type JwsAlgorithm,

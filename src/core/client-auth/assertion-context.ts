@@ -1,6 +1,6 @@
 import type { AssertionContext } from './assertion-error-help.ts';
 import { assertionOf } from './methods.ts';
-import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
+import { isOktaOrgAuthorizationServer } from '../endpoint/token-endpoint.ts';
 import type { TokenRequest } from '../token-request.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { CLIENT_AUTH } from './methods.ts';
 import type { Explanation } from '../explanation.ts';
-import type { TokenError } from '../token-response.ts';
+import type { TokenError } from '../token/token-response.ts';
 
 /**
  * What the page knows about a private_key_jwt request it sent (RFC 7523 §2.2, OIDC Core §9):

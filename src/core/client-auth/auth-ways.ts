@@ -1,5 +1,5 @@
 import { CLIENT_AUTH } from './methods.ts';
-import type { CredentialEncoding } from '../credentials.ts';
+import type { CredentialEncoding } from '../credentials/credentials.ts';
 import { buildTokenRequest, type TokenRequest } from '../token-request.ts';
 import type { ClientAuthMethod } from './method.ts';
 

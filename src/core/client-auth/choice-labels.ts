@@ -1,4 +1,4 @@
-import type { CredentialEncoding } from '../credentials.ts';
+import type { CredentialEncoding } from '../credentials/credentials.ts';
 
 /** How the page names one option of a choice: the label, then a hint in parentheses. */
 export interface ChoiceWords {

@@ -1,6 +1,6 @@
 import type { ChoiceWords } from './choice-labels.ts';
 import type { SignedAssertion } from './client-assertion.ts';
-import type { BasicCredentials, CredentialEncoding } from '../credentials.ts';
+import type { BasicCredentials, CredentialEncoding } from '../credentials/credentials.ts';
 
 /**
  * RFC 6749 §2.3 client authentication, as OAuth 2.0 servers name it in `token_endpoint_auth_method`

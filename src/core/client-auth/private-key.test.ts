@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../base64.ts';
+import { bytesToBase64 } from '../encoding/base64.ts';
 import {
   generatePrivateKeyPem,
   jwkThumbprint,

@@ -1,5 +1,5 @@
-import { bytesToBase64 } from '../base64.ts';
-import { bytesToBase64Url } from '../base64url.ts';
+import { bytesToBase64 } from '../encoding/base64.ts';
+import { bytesToBase64Url } from '../encoding/base64url.ts';
 import type { AssertionAlgorithm } from './client-assertion.ts';
 
 /** Why a pasted private key cannot be used, as a stable code beside the sentence. */

@@ -1,5 +1,5 @@
 import type { AuthWay } from '../client-auth/auth-ways.ts';
-import type { ProxyFailureCode } from '../proxy-error-help.ts';
+import type { ProxyFailureCode } from '../proxy/proxy-error-help.ts';
 
 /*
  * What a diagnosis returns: causes, each with its evidence, one action, and what it means for

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { settingsOfWay } from '../client-auth/auth-ways.ts';
-import { lineBreaksRemoved, type PasteRemovals } from '../paste-cleanup.ts';
+import { lineBreaksRemoved, type PasteRemovals } from '../credentials/paste-cleanup.ts';
 import { buildTokenRequest } from '../token-request.ts';
-import { parseTokenResponse } from '../token-response.ts';
+import { parseTokenResponse } from '../token/token-response.ts';
 import type { Cause } from './causes.ts';
 import { diagnose } from './diagnose.ts';
 import { authenticated, readAnswer, type AnswerReading, type Evidence } from './evidence.ts';

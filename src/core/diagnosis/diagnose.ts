@@ -1,8 +1,8 @@
 import { assertionContextOf } from '../client-auth/assertion-context.ts';
 import { assertionOf, CLIENT_AUTH } from '../client-auth/methods.ts';
 import { explainAssertionError } from '../client-auth/assertion-error-help.ts';
-import { explainProxyFailure, type ProxyFailureCode } from '../proxy-error-help.ts';
-import { isOktaOrgAuthorizationServer } from '../token-endpoint.ts';
+import { explainProxyFailure, type ProxyFailureCode } from '../proxy/proxy-error-help.ts';
+import { isOktaOrgAuthorizationServer } from '../endpoint/token-endpoint.ts';
 import { authenticated, type AnswerReading, type Evidence } from './evidence.ts';
 import { NONE_HELPS, OPEN, type Cause, type Diagnosis } from './causes.ts';
 import { afterAuthenticationCause } from './after-authentication.ts';

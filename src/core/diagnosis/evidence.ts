@@ -1,10 +1,10 @@
 import type { AuthWay } from '../client-auth/auth-ways.ts';
-import type { CredentialField } from '../credential-checks.ts';
-import type { PasteRemovals, PastedLineBreaks } from '../paste-cleanup.ts';
-import type { ProxyFailureCode } from '../proxy-error-help.ts';
-import type { DemoServerInfo } from '../proxy-protocol.ts';
+import type { CredentialField } from '../credentials/credential-checks.ts';
+import type { PasteRemovals, PastedLineBreaks } from '../credentials/paste-cleanup.ts';
+import type { ProxyFailureCode } from '../proxy/proxy-error-help.ts';
+import type { DemoServerInfo } from '../proxy/proxy-protocol.ts';
 import type { TokenRequest } from '../token-request.ts';
-import type { ParsedTokenResponse } from '../token-response.ts';
+import type { ParsedTokenResponse } from '../token/token-response.ts';
 
 /**
  * What one answer says, read once so every rule reads it the same way. The order of the checks

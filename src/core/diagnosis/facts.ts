@@ -6,9 +6,9 @@ import {
   describeCodePoint,
   isInvisible,
   type CodeUnitPosition,
-} from '../characters.ts';
-import type { CredentialField } from '../credential-checks.ts';
-import type { DemoClient, DemoServerInfo } from '../proxy-protocol.ts';
+} from '../encoding/characters.ts';
+import type { CredentialField } from '../credentials/credential-checks.ts';
+import type { DemoClient, DemoServerInfo } from '../proxy/proxy-protocol.ts';
 import {
   authenticated,
   demoServerOf,

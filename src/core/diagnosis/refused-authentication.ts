@@ -1,6 +1,6 @@
 import { AUTH_WAYS, type AuthWay } from '../client-auth/auth-ways.ts';
-import type { CredentialField } from '../credential-checks.ts';
-import type { PastedLineBreaks } from '../paste-cleanup.ts';
+import type { CredentialField } from '../credentials/credential-checks.ts';
+import type { PastedLineBreaks } from '../credentials/paste-cleanup.ts';
 import { pastedInto } from './evidence.ts';
 import { NONE_HELPS, OPEN, TRY, type Cause } from './causes.ts';
 import { afterAuthenticationCause } from './after-authentication.ts';

@@ -2,7 +2,7 @@ import {
   encodeBasicCredentials,
   type ClientCredentials,
   type CredentialEncoding,
-} from '../credentials.ts';
+} from '../credentials/credentials.ts';
 import type { ExpectedParts, HeaderFinding, LineBreak } from './findings.ts';
 import type { PairReadings } from './read-basic-pair.ts';
 

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '../base64.ts';
+import { bytesToBase64 } from '../encoding/base64.ts';
 import type { HeaderFinding, HeaderFindingCode } from './findings.ts';
 
 /**

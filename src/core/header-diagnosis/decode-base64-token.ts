@@ -1,4 +1,4 @@
-import { BASE64_ALPHABET } from '../base64.ts';
+import { BASE64_ALPHABET } from '../encoding/base64.ts';
 import type { HeaderFinding, Span } from './findings.ts';
 import { originalSpan, type PastedText } from './pasted-text.ts';
 

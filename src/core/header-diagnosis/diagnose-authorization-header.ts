@@ -1,4 +1,4 @@
-import type { ClientCredentials } from '../credentials.ts';
+import type { ClientCredentials } from '../credentials/credentials.ts';
 import { compareWithExpected } from './compare-with-expected.ts';
 import { correctHeader } from './correct-header.ts';
 import { decodeBase64Token } from './decode-base64-token.ts';

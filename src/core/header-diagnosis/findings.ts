@@ -1,5 +1,5 @@
-import type { CredentialCheck } from '../credential-checks.ts';
-import type { CredentialEncoding } from '../credentials.ts';
+import type { CredentialCheck } from '../credentials/credential-checks.ts';
+import type { CredentialEncoding } from '../credentials/credentials.ts';
 
 /**
  * How much a finding matters to the bytes a server receives: `error`, they are wrong (the header

@@ -1,5 +1,5 @@
-import { checkCredentials } from '../credential-checks.ts';
-import type { ClientCredentials } from '../credentials.ts';
+import { checkCredentials } from '../credentials/credential-checks.ts';
+import type { ClientCredentials } from '../credentials/credentials.ts';
 import type { HeaderFinding, LineBreak, PairReading, Span } from './findings.ts';
 import { formDecodeCredential, type DecodedSegment } from './form-decode-credential.ts';
 import { utf8InvalidSpans } from './utf8-invalid-spans.ts';

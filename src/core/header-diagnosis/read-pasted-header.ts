@@ -6,7 +6,7 @@ import {
   slicePasted,
   type PastedText,
 } from './pasted-text.ts';
-import { enclosingQuote } from '../enclosing-quote.ts';
+import { enclosingQuote } from '../encoding/enclosing-quote.ts';
 
 export interface PastedHeader {
   /** The token characters with white space taken out, positions kept; empty when there is none. */

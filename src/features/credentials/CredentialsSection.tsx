@@ -1,9 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { CredentialField } from '../../core/credential-checks.ts';
+import type { CredentialField } from '../../core/credentials/credential-checks.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
-import { describeRemovedLineBreaks, type PasteRemovals } from '../../core/paste-cleanup.ts';
+import {
+  describeRemovedLineBreaks,
+  type PasteRemovals,
+} from '../../core/credentials/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
-import type { BasicCredentials, CredentialEncoding } from '../../core/credentials.ts';
+import type { BasicCredentials, CredentialEncoding } from '../../core/credentials/credentials.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { choiceOptions, ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
@@ -48,7 +51,7 @@ const ENCODINGS = choiceOptions(ENCODING_WORDS);
 
 // The checks (RFC 7617, RFC 6749 Appendix A) say nothing about an empty form: they load once the
 // page is in use, not with the first screen (e2e/first-paint.spec.ts).
-const loadCredentialChecks = () => import('../../core/credential-checks.ts');
+const loadCredentialChecks = () => import('../../core/credentials/credential-checks.ts');
 
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {

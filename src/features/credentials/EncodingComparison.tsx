@@ -3,7 +3,7 @@ import {
   maskPairSecret,
   type BasicCredentials,
   type CredentialEncoding,
-} from '../../core/credentials.ts';
+} from '../../core/credentials/credentials.ts';
 import { describeEncodingDifference, formEncodingSegments } from './encoding-diff.ts';
 import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 

@@ -3,8 +3,8 @@ import {
   describeCodePoint,
   isControlCharacter,
   isSpaceOrInvisible,
-} from '../../core/characters.ts';
-import { formUrlEncode } from '../../core/form-urlencode.ts';
+} from '../../core/encoding/characters.ts';
+import { formUrlEncode } from '../../core/encoding/form-urlencode.ts';
 
 export interface EncodingSegment {
   /** One character as typed (a lone surrogate as itself). */

@@ -1,7 +1,7 @@
 import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { checkMetadataSupport, type ScopesSupported } from '../../core/discovery.ts';
+import { checkMetadataSupport, type ScopesSupported } from '../../core/endpoint/discovery.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { Notices } from '../../components/Notices.tsx';
 import { discoveryQuery, useDiscovery } from '../../services/discovery.ts';

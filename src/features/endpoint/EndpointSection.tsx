@@ -33,7 +33,7 @@ interface EndpointSectionProps {
 const loadScopeChecks = () => import('./scope.ts');
 // Nothing to check before a domain or an endpoint is entered (the first screen): the endpoint
 // checks load then, or once the page is in use.
-const loadEndpointChecks = () => import('../../core/token-endpoint-checks.ts');
+const loadEndpointChecks = () => import('../../core/endpoint/token-endpoint-checks.ts');
 
 const ENDPOINT_HINTS: Readonly<Record<TokenEndpointOverride['source'] | 'derived', string>> = {
   derived: 'Derived from the two fields above; edit it to use any OAuth 2.0 server.',

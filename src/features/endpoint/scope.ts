@@ -1,5 +1,5 @@
-import { codePointsOf, describeCodePoint } from '../../core/characters.ts';
-import type { CheckSeverity } from '../../core/credential-checks.ts';
+import { codePointsOf, describeCodePoint } from '../../core/encoding/characters.ts';
+import type { CheckSeverity } from '../../core/credentials/credential-checks.ts';
 
 export interface ScopeCheck {
   readonly code: 'empty' | 'invalid-character' | 'extra-space';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import type { ClientCredentials } from '../../core/credentials.ts';
+import type { ClientCredentials } from '../../core/credentials/credentials.ts';
 import { diagnoseAuthorizationHeader } from '../../core/header-diagnosis/diagnose-authorization-header.ts';
 import type { HeaderFindingSeverity } from '../../core/header-diagnosis/findings.ts';
 import { describeHeaderFinding, describeVerdict } from './describe-header-finding.ts';

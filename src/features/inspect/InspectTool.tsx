@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { readPastedToken } from '../../core/read-pasted-token.ts';
+import { readPastedToken } from '../../core/token/read-pasted-token.ts';
 import { describeNotAToken, describeRemovedWrappers } from './describe-pasted-token.ts';
 import { TokenInspector } from './TokenInspector.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPastedToken } from '../../core/read-pasted-token.ts';
+import { readPastedToken } from '../../core/token/read-pasted-token.ts';
 import { describeNotAToken, describeRemovedWrappers } from './describe-pasted-token.ts';
 
 function words(pasted: string): string | null {

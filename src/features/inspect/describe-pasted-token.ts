@@ -1,4 +1,4 @@
-import type { NotATokenReason, TokenWrapper } from '../../core/read-pasted-token.ts';
+import type { NotATokenReason, TokenWrapper } from '../../core/token/read-pasted-token.ts';
 
 function wrapperWords(wrapper: TokenWrapper): string {
   switch (wrapper.kind) {

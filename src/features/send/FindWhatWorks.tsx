@@ -11,7 +11,7 @@ import {
   type Evidence,
   type WayOutcome,
 } from '../../core/diagnosis/evidence.ts';
-import { concludeProbes, planProbes, type Finding } from '../../core/find-what-works.ts';
+import { concludeProbes, planProbes, type Finding } from '../../core/diagnosis/find-what-works.ts';
 import type { FormState } from '../../core/request-form.ts';
 import type { TokenRequest } from '../../core/token-request.ts';
 import {

@@ -4,8 +4,8 @@ import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-histo
 import { wayOf } from '../../core/client-auth/auth-ways.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
-import type { ScopesSupported } from '../../core/discovery.ts';
-import type { PasteRemovals } from '../../core/paste-cleanup.ts';
+import type { ScopesSupported } from '../../core/endpoint/discovery.ts';
+import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
 import { missingCredentials } from '../../core/client-auth/methods.ts';
 import type { FormChange } from '../../core/request-form.ts';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
@@ -13,7 +13,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type { TokenRequest } from '../../core/token-request.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
-import type { DemoClient, DemoServerInfo } from '../../core/proxy-protocol.ts';
+import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
 import {
   useSendTokenRequest,
   type SendOutcome,

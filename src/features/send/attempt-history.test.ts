@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-history.ts';
 import type { AnswerReading } from '../../core/diagnosis/evidence.ts';
-import { localSecretRequest, refusedClientReading } from '../../core/test-support/token-requests.ts';
+import {
+  localSecretRequest,
+  refusedClientReading,
+} from '../../core/test-support/token-requests.ts';
 
 const request = localSecretRequest;
 const refused = refusedClientReading;

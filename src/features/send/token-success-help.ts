@@ -1,5 +1,5 @@
 import type { Explanation } from '../../core/explanation.ts';
-import type { TokenSuccess } from '../../core/token-response.ts';
+import type { TokenSuccess } from '../../core/token/token-response.ts';
 
 /** `3600` → "3600 seconds (1 hour)": the raw figure as sent, and what it means for a person. */
 function describeLifetime(seconds: number): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Base64 } from '../../core/base64.ts';
+import { utf8Base64 } from '../../core/encoding/base64.ts';
 import { bashBase64Command, powerShellBase64Command } from './base64-check-commands.ts';
 import fixtures from '../../core/fixtures/credentials.json';
 import { parsePowerShell, verbatimValue } from '../../core/test-support/powershell-grammar.ts';

@@ -1,4 +1,4 @@
-import type { ClientCredentials } from '../../credentials.ts';
+import type { ClientCredentials } from '../../credentials/credentials.ts';
 import type { HeaderFindingCode, HeaderFindingSeverity } from '../../header-diagnosis/findings.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPastedToken } from '../../read-pasted-token.ts';
+import { readPastedToken } from '../../token/read-pasted-token.ts';
 import { INSPECTOR_PASTE_SCENARIOS } from './inspector-paste.ts';
 
 describe('the inspector on what people paste', () => {

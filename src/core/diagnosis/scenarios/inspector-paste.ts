@@ -1,4 +1,4 @@
-import type { NotATokenReason, TokenWrapper } from '../../read-pasted-token.ts';
+import type { NotATokenReason, TokenWrapper } from '../../token/read-pasted-token.ts';
 
 /**
  * One thing a person pastes into Inspect a token, and the truth about it, written out by hand:

@@ -1,6 +1,6 @@
 import type { AuthWay } from '../../client-auth/auth-ways.ts';
-import type { ProxyFailureCode } from '../../proxy-error-help.ts';
-import type { DemoServerInfo } from '../../proxy-protocol.ts';
+import type { ProxyFailureCode } from '../../proxy/proxy-error-help.ts';
+import type { DemoServerInfo } from '../../proxy/proxy-protocol.ts';
 import type { CauseId } from '../causes.ts';
 
 /**

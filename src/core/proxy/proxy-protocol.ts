@@ -1,5 +1,5 @@
-import type { ClientAuthMethod } from './client-auth/method.ts';
-import { isClientAuthMethod } from './client-auth/methods.ts';
+import type { ClientAuthMethod } from '../client-auth/method.ts';
+import { isClientAuthMethod } from '../client-auth/methods.ts';
 /**
  * The wire protocol between the page and the playground's own server (`/api/session`,
  * `/api/proxy`): header names, error codes with their statuses and meaning, the error body and

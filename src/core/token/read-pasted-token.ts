@@ -1,4 +1,4 @@
-import { enclosingQuote } from './enclosing-quote.ts';
+import { enclosingQuote } from '../encoding/enclosing-quote.ts';
 /** Something taken off a paste to reach the token, in the order it was met. */
 export type TokenWrapper =
   | { readonly kind: 'token-response' }

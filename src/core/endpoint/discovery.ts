@@ -1,6 +1,6 @@
-import { z } from './zod.ts';
-import type { CheckSeverity } from './credential-checks.ts';
-import type { ClientAuthMethod } from './client-auth/method.ts';
+import { z } from '../zod.ts';
+import type { CheckSeverity } from '../credentials/credential-checks.ts';
+import type { ClientAuthMethod } from '../client-auth/method.ts';
 
 /** One place authorization server metadata may be published for an issuer. */
 export interface DiscoveryCandidate {

@@ -1,4 +1,4 @@
-import type { Explanation } from './explanation.ts';
+import type { Explanation } from '../explanation.ts';
 import { PROXY_MAX_REQUEST_BYTES, type ProxyErrorCode } from './proxy-protocol.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { utf8Base64 } from './base64.ts';
-import { formUrlEncode } from './form-urlencode.ts';
+import { utf8Base64 } from '../encoding/base64.ts';
+import { formUrlEncode } from '../encoding/form-urlencode.ts';
 
 /**
  * How the client ID and secret become the Basic `user-id:password`:

@@ -1,7 +1,7 @@
-import { sameOnTheWire, wayOf, type AuthWay } from './client-auth/auth-ways.ts';
-import type { Diagnosis } from './diagnosis/causes.ts';
-import { diagnose } from './diagnosis/diagnose.ts';
-import type { Evidence } from './diagnosis/evidence.ts';
+import { sameOnTheWire, wayOf, type AuthWay } from '../client-auth/auth-ways.ts';
+import type { Diagnosis } from './causes.ts';
+import { diagnose } from './diagnose.ts';
+import type { Evidence } from './evidence.ts';
 
 /**
  * At most this many requests beyond the one that failed: failed attempts can count toward a

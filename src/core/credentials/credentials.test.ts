@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, utf8Base64 } from './base64.ts';
+import { bytesToBase64, utf8Base64 } from '../encoding/base64.ts';
 import { checkCredentials, type CredentialCheck } from './credential-checks.ts';
 import { encodeBasicCredentials, encodeCredentialPart, maskPairSecret } from './credentials.ts';
-import { formUrlEncode, formUrlEncodeBody } from './form-urlencode.ts';
-import fixtures from './fixtures/credentials.json';
-import { referenceFormEncode } from './test-support/reference-form-encode.ts';
+import { formUrlEncode, formUrlEncodeBody } from '../encoding/form-urlencode.ts';
+import fixtures from '../fixtures/credentials.json';
+import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 
 // Expected values come from the fixture (computed three independent ways, see
 // fixtures/credentials.README.md) or from implementations that share no code with src/core:

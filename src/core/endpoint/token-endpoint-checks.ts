@@ -1,8 +1,8 @@
 // The checks of a token endpoint, apart from token-endpoint.ts: the first screen derives the
 // endpoint but has nothing to check until a domain or an endpoint is entered, so these load then
 // (src/features/endpoint/EndpointSection.tsx).
-import { CLIENT_AUTH } from './client-auth/methods.ts';
-import type { CheckSeverity } from './credential-checks.ts';
+import { CLIENT_AUTH } from '../client-auth/methods.ts';
+import type { CheckSeverity } from '../credentials/credential-checks.ts';
 import { isOktaOrgAuthorizationServer } from './token-endpoint.ts';
 
 export interface EndpointCheck {

@@ -5,7 +5,7 @@ import {
   isInvisible,
   isSpaceOrInvisible,
   type CodeUnitPosition,
-} from './characters.ts';
+} from '../encoding/characters.ts';
 import type { ClientCredentials, CredentialEncoding } from './credentials.ts';
 
 export type CheckSeverity = 'error' | 'warning' | 'info';

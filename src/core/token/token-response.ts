@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z } from '../zod.ts';
 
 /** RFC 6749 §5.1 successful response. Extra members are kept (§5.1: clients ignore unknown ones). */
 export const tokenSuccessSchema = z.looseObject({
