@@ -1,29 +1,24 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { attemptsFor, recordAttempt, type AttemptHistory } from './attempt-history.ts';
-import { wayOf } from '../../core/client-auth/auth-ways.ts';
-import { diagnose } from '../../core/diagnosis/diagnose.ts';
-import { readAnswer, type AnswerReading, type Evidence } from '../../core/diagnosis/evidence.ts';
-import type { ScopesSupported } from '../../core/endpoint/discovery.ts';
-import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
-import { missingCredentials } from '../../core/client-auth/methods.ts';
-import type { FormChange } from '../../core/request-form.ts';
-import { curlBash } from '../../core/snippets/curl-bash.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
-import { OutputField } from '../../components/OutputField.tsx';
-import type { TokenRequest } from '../../core/token-request.ts';
-import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
-import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
-import {
-  useSendTokenRequest,
-  type SendOutcome,
-  type UpstreamAnswer,
-} from '../../services/send-token-request.ts';
-import { useSession } from '../../services/session.ts';
-import { FindWhatWorks } from './FindWhatWorks.tsx';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
-import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
+import { wayOf } from '../../core/client-auth/auth-ways.ts';
+import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
+import { diagnose } from '../../core/diagnosis/diagnose.ts';
+import type { ScopesSupported } from '../../core/endpoint/discovery.ts';
+import { CLIENT_AUTH, missingCredentials } from '../../core/client-auth/methods.ts';
+import type { FormChange } from '../../core/request-form.ts';
+import type { TokenRequest } from '../../core/token-request.ts';
+import { useSendTokenRequest } from '../../services/send-token-request.ts';
+import { useSession } from '../../services/session.ts';
+import { DemoPicker } from './DemoPicker.tsx';
+import { demoServersOf } from './demo-servers.ts';
+import { FindWhatWorks } from './FindWhatWorks.tsx';
+import { NoProxyFallback } from './NoProxyFallback.tsx';
+import { ReplayAssertion } from './ReplayAssertion.tsx';
+import { evidenceFor } from './send-evidence.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
+import { useAttemptHistory } from './use-attempt-history.ts';
+import { useSignThenSend } from './use-sign-then-send.ts';
 
 interface SendPanelProps {
   readonly request: TokenRequest;
@@ -53,101 +48,27 @@ interface SendPanelProps {
   readonly scopesSupported?: ScopesSupported | null;
 }
 
-/** An outcome as the diagnosis reads it; null when nothing was sent. */
-function readingOf(outcome: SendOutcome): AnswerReading | null {
-  switch (outcome.kind) {
-    case 'answer':
-      return readAnswer(outcome.answer);
-    case 'proxy-error':
-      return { kind: 'proxy-failure', code: outcome.code, message: outcome.message };
-    case 'not-sent':
-      return null;
-  }
-}
-
-/** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
-function demoServerLabel(server: DemoServerInfo): string {
-  const path = new URL(server.issuer).pathname;
-  return server.basicCredentials === 'raw'
-    ? `${path}: reads Basic credentials raw (@node-oauth/oauth2-server)`
-    : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
-}
-
-function demoSelection(
-  tokenEndpoint: string,
-  client: DemoClient,
-  current: ClientAuthMethod,
-): FormChange {
-  const common = {
-    tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
-    clientId: client.clientId,
-    scope: client.scope,
-  } as const;
-  // The client's own method, unless the one chosen is another the same registration accepts (a
-  // client_secret_basic client takes client_secret_post too): a choice the client allows stays.
-  const authMethod =
-    CLIENT_AUTH[current].demoClientMethod === client.authMethod ? current : client.authMethod;
-  return {
-    ...common,
-    authMethod,
-    clientSecret: client.clientSecret,
-    // The key client signs with its published key (public on purpose, like the demo secrets).
-    ...(client.privateKeyJwk ? { privateKey: JSON.stringify(client.privateKeyJwk, null, 2) } : {}),
-  };
-}
-
-/** Step 4: send the request through the playground's proxy, or try the built-in demo server first. */
+/**
+ * Step 4: send the request through the playground's proxy, or try the built-in demo server first.
+ * Composes the demo picker, signing before sending, the attempts the advice reads, the replay of
+ * an assertion and the fallback without a proxy.
+ */
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, onAnswer, onAssertion } = props;
   const { pasted = {}, scopesSupported = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
-  const [demoIndex, setDemoIndex] = useState(0);
-  const [serverIndex, setServerIndex] = useState(0);
-  // Every attempt since the page was opened, in memory only (it holds secrets): advice and the
-  // search never suggest a way already tried for the same inputs.
-  const [history, setHistory] = useState<AttemptHistory>([]);
-  const selectId = useId();
-  const serverSelectId = useId();
+  const { history, remember } = useAttemptHistory();
+  const { signing, signingFailed, sendNow } = useSignThenSend(sendExactly, onAssertion);
+  const panelId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
-  const demos = [session.data?.demo, session.data?.demoRaw].filter(
-    (server): server is DemoServerInfo => server !== null && server !== undefined,
-  );
-  const demo = demos[serverIndex] ?? demos[0] ?? null;
+  const demos = demoServersOf(session.data);
   const missing = missingCredentials(request.input);
-  const clients: readonly DemoClient[] = demo?.clients ?? [];
   const sent = send.isPending ? undefined : send.variables;
   const outcome = send.isPending ? undefined : send.data;
   const sentWay = sent ? wayOf(sent) : null;
-  // Signing the assertion takes a moment: the button waits for it as for the answer.
-  const [signing, setSigning] = useState(false);
-  const [signingFailed, setSigningFailed] = useState(false);
-
-  function remember(attempt: TokenRequest, answer: UpstreamAnswer) {
-    setHistory((before) => recordAttempt(before, attempt, readAnswer(answer)));
-  }
-
-  /** Everything the page knows about an answer to `sentRequest`: what every diagnosis reads. */
-  function evidenceFor(sentRequest: TokenRequest, result: SendOutcome): Evidence | null {
-    const answer = readingOf(result);
-    if (answer === null) return null;
-    return {
-      request: sentRequest,
-      answer,
-      ...(result.kind === 'answer'
-        ? { answerHeaders: result.answer.headers, sentAt: result.answer.sentAt }
-        : {}),
-      attempts: attemptsFor(history, sentRequest),
-      server: {
-        demos,
-        ...(scopesSupported?.tokenEndpoint === sentRequest.url
-          ? { scopesSupported: scopesSupported.scopes }
-          : {}),
-      },
-      pasted,
-    };
-  }
+  const context = { history, demos, scopesSupported, pasted };
 
   function sendExactly(toSend: TokenRequest) {
     send.mutate(toSend, {
@@ -163,43 +84,13 @@ export function SendPanel(props: SendPanelProps) {
     });
   }
 
-  async function sendNow(current: TokenRequest) {
-    if (!CLIENT_AUTH[current.input.authMethod].signsAssertion) {
-      sendExactly(current);
-      return;
-    }
-    setSigning(true);
-    const prepared = await import('../../services/sign-assertion.ts')
-      .then(({ withNewAssertion }) => withNewAssertion(current))
-      .catch(() => null)
-      .finally(() => setSigning(false));
-    setSigningFailed(prepared === null);
-    if (!prepared) return;
-    onAssertion?.(assertionOf(prepared.clientAuthentication));
-    sendExactly(prepared);
-  }
-
-  function applyDemo() {
-    const client = clients[demoIndex];
-    if (!demo || !client) return;
-    onUseDemo(demoSelection(demo.tokenEndpoint, client, request.input.authMethod));
-  }
-
-  const firstDemoClient = demo?.clients[0];
-  const currentMethod = request.input.authMethod;
-  const demoEndpoint = demo?.tokenEndpoint;
-  useEffect(() => {
-    if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
-      onUseDemo(demoSelection(demoEndpoint, firstDemoClient, currentMethod));
-  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo, currentMethod]);
-
   // The failed request with every attempt recorded since for the same inputs.
-  const sentEvidence = sent && outcome ? evidenceFor(sent, outcome) : null;
+  const sentEvidence = sent && outcome ? evidenceFor(sent, outcome, context) : null;
   const answer = (
     <TokenResponseView
       mutation={send}
       diagnose={(sentRequest, result) => {
-        const evidence = evidenceFor(sentRequest, result);
+        const evidence = evidenceFor(sentRequest, result, context);
         return evidence ? diagnose(evidence) : null;
       }}
       current={request}
@@ -232,73 +123,20 @@ export function SendPanel(props: SendPanelProps) {
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
           only the accept, authorization and content-type headers and logs no credentials.
         </p>
-        {session.data && !demo ? (
-          // A host without Node (the edge worker) has no demo server: say so, and where to get one,
-          // rather than offer a button that cannot work.
-          <p className="hint">
-            No demo server here: the built-in authorization server needs Node, and this playground
-            runs without it (e.g. on an edge runtime). To try one, run the playground locally with{' '}
-            <code>npm start</code>, or send to your own token endpoint.
-          </p>
-        ) : (
-          <>
-            {demos.length > 1 ? (
-              <div className="field">
-                <label htmlFor={serverSelectId} className="label">
-                  Demo server
-                </label>
-                <select
-                  id={serverSelectId}
-                  className="input"
-                  value={serverIndex}
-                  onChange={(e) => setServerIndex(Number(e.target.value))}
-                >
-                  {demos.map((server, index) => (
-                    <option key={server.issuer} value={index}>
-                      {demoServerLabel(server)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
-            <div className="field">
-              <label htmlFor={selectId} className="label">
-                Demo client
-              </label>
-              <div className="input-row">
-                <select
-                  id={selectId}
-                  className="input"
-                  value={demoIndex}
-                  disabled={clients.length === 0}
-                  onChange={(e) => setDemoIndex(Number(e.target.value))}
-                >
-                  {clients.map((client, index) => (
-                    <option key={client.clientId} value={index}>
-                      {client.label}
-                    </option>
-                  ))}
-                </select>
-                <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
-                  Use demo server
-                </button>
-              </div>
-              <p className="hint">
-                {session.isError
-                  ? session.error.message
-                  : demos.length > 1
-                    ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
-                    : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.'}
-              </p>
-            </div>
-          </>
-        )}
+        <DemoPicker
+          demos={demos}
+          sessionLoaded={session.data !== undefined}
+          sessionError={session.isError ? session.error.message : undefined}
+          authMethod={request.input.authMethod}
+          onUseDemo={onUseDemo}
+          preselectDemo={preselectDemo}
+        />
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button
           type="submit"
           className="button button-primary"
           disabled={send.isPending || signing || !session.data || missing !== null}
-          aria-describedby={missing ? `${selectId}-send-missing` : undefined}
+          aria-describedby={missing ? `${panelId}-send-missing` : undefined}
           onClick={() => void sendNow(request)}
         >
           Send token request
@@ -311,51 +149,14 @@ export function SendPanel(props: SendPanelProps) {
               : 'this client secret. Check the secret above.'}
           </p>
         ) : null}
-        {sent && assertionOf(sent.clientAuthentication) ? (
-          // RFC 7523 §3 item 7: a server may refuse a jti it has seen. Seeing it refused teaches
-          // why the page signs a new assertion for every request.
-          <p className="hint">
-            Every send signs a new assertion.{' '}
-            <button
-              type="button"
-              className="button button-small"
-              disabled={send.isPending}
-              onClick={() => sendExactly(sent)}
-            >
-              Send the same assertion again
-            </button>{' '}
-            to see a server refuse a replayed one.
-          </p>
-        ) : null}
+        <ReplayAssertion sent={sent} disabled={send.isPending} onReplay={sendExactly} />
         {missing ? (
-          <p id={`${selectId}-send-missing`} className="hint">
+          <p id={`${panelId}-send-missing`} className="hint">
             {missing} to send the request.
           </p>
         ) : null}
         {session.isError ? (
-          // Served as static files (no proxy behind the page): sending cannot work from here,
-          // but the same request from a terminal does.
-          <div className="notice notice-warning no-proxy" role="note">
-            <p>
-              <strong>Sending is not available here:</strong> the playground&apos;s own server (its
-              proxy) does not answer this page, as when it is served as static files. Run the
-              request from a terminal instead: it is exactly what the button would send.
-            </p>
-            <OutputField
-              id={`${selectId}-curl`}
-              label="curl command to run instead"
-              value={curlBash(request)}
-              missing={missing}
-              multiline
-              actions={
-                <CopyButton
-                  label="Copy the command to run instead"
-                  value={curlBash(request)}
-                  disabled={!!missing}
-                />
-              }
-            />
-          </div>
+          <NoProxyFallback id={`${panelId}-curl`} request={request} missing={missing} />
         ) : null}
       </section>
       {answerSlot ? createPortal(answer, answerSlot) : answer}
