@@ -25,7 +25,7 @@ import {
   upstreamHeadersOf,
   type DemoClient,
 } from '../../src/core/proxy/proxy-protocol.ts';
-import { buildTokenRequest, type TokenRequest } from '../../src/core/token-request.ts';
+import { buildTokenRequest, type TokenRequest } from '../../src/core/request/token-request.ts';
 import { parseTokenResponse } from '../../src/core/token/token-response.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
 import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';

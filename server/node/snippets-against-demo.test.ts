@@ -16,7 +16,7 @@ import { pythonUrllib } from '../../src/core/snippets/python-urllib.ts';
 import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts';
 import { findCommand } from '../../src/core/test-support/shell.ts';
 import { tokenRequestFor, type RequestSpec } from '../../src/core/test-support/snippet-cases.ts';
-import { buildTokenRequest } from '../../src/core/token-request.ts';
+import { buildTokenRequest } from '../../src/core/request/token-request.ts';
 import { demoClients, demoKeyClient } from '../demo-as/clients.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 

@@ -12,7 +12,7 @@ import {
 import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
-import { deriveTokenRequest, formReducer, type FormChange } from '../core/request-form.ts';
+import { deriveTokenRequest, formReducer, type FormChange } from '../core/request/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';

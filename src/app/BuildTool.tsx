@@ -11,7 +11,7 @@ import { DiscoveryPlaceholder } from '../features/discovery/DiscoveryPlaceholder
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
-import { initialFormState, isInitialFormState } from '../core/request-form.ts';
+import { initialFormState, isInitialFormState } from '../core/request/request-form.ts';
 import { LazySender } from './LazySender.tsx';
 import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';

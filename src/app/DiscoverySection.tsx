@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ScopesSupported } from '../core/endpoint/discovery.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
-import type { FormChange } from '../core/request-form.ts';
+import type { FormChange } from '../core/request/request-form.ts';
 import { lazyQueryClient } from './lazy-query-client.ts';
 
 interface DiscoverySectionProps {

@@ -1,4 +1,4 @@
-import type { FormChange, FormState } from '../core/request-form.ts';
+import type { FormChange, FormState } from '../core/request/request-form.ts';
 import { isClientAuthMethod } from '../core/client-auth/methods.ts';
 
 /** The Build tool's text fields, by the element ids their labels point at. */

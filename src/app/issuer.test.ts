@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessIssuerFromTokenEndpoint, oktaIssuer, suggestIssuer } from './issuer.ts';
-import { initialFormState, type FormState } from '../core/request-form.ts';
+import { initialFormState, type FormState } from '../core/request/request-form.ts';
 
 describe('oktaIssuer', () => {
   it('builds a custom authorization server issuer from a pasted domain', () => {

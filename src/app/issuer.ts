@@ -1,4 +1,4 @@
-import type { FormState } from '../core/request-form.ts';
+import type { FormState } from '../core/request/request-form.ts';
 import { normalizeOktaDomain } from '../core/endpoint/token-endpoint.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { FormChange, FormState } from '../core/request-form.ts';
-import type { TokenRequest } from '../core/token-request.ts';
+import type { FormChange, FormState } from '../core/request/request-form.ts';
+import type { TokenRequest } from '../core/request/token-request.ts';
 
 /**
  * What the credentials and endpoint sections show, read from the one form state and request

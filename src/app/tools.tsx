@@ -2,9 +2,9 @@ import { lazy, type ReactNode } from 'react';
 import { suggestIssuer } from './issuer.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
-import type { TokenRequest } from '../core/token-request.ts';
+import type { TokenRequest } from '../core/request/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
-import type { FormChange, FormState } from '../core/request-form.ts';
+import type { FormChange, FormState } from '../core/request/request-form.ts';
 
 // Neither tool belongs to the first screen (e2e/first-paint.spec.ts): each loads when it is
 // first opened. The inspector needs jose, TanStack Query and zod.

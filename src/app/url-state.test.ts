@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialFormState, type FormState } from '../core/request-form.ts';
+import { initialFormState, type FormState } from '../core/request/request-form.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 
 // The URL parameters of the README's Contracts: clientId, domain, authServer, tokenUrl, scope, auth (basic|post), encoding (raw|form),

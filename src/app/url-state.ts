@@ -1,7 +1,7 @@
 import type { CredentialEncoding } from '../core/credentials/credentials.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { CLIENT_AUTH, CLIENT_AUTH_METHODS } from '../core/client-auth/methods.ts';
-import { initialFormState, type FormState } from '../core/request-form.ts';
+import { initialFormState, type FormState } from '../core/request/request-form.ts';
 
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;

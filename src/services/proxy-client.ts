@@ -5,7 +5,7 @@ import {
   upstreamHeadersOf,
 } from '../core/proxy/proxy-protocol.ts';
 import type { ProxyFailureCode } from '../core/proxy/proxy-error-help.ts';
-import type { HeaderList } from '../core/token-request.ts';
+import type { HeaderList } from '../core/request/token-request.ts';
 import type { Session } from './session.ts';
 
 /** What the proxy client needs from its surroundings, injected so tests can play the server. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTokenRequest, type TokenRequestInput } from '../core/token-request.ts';
+import { buildTokenRequest, type TokenRequestInput } from '../core/request/token-request.ts';
 import type { ProxyClientDeps } from './proxy-client.ts';
 import { sendTokenRequest } from './send-token-request.ts';
 import type { Session } from './session.ts';

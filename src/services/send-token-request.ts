@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { checkTokenEndpoint, type EndpointCheck } from '../core/endpoint/token-endpoint-checks.ts';
-import type { TokenRequest } from '../core/token-request.ts';
+import type { TokenRequest } from '../core/request/token-request.ts';
 import { parseTokenResponse, type ParsedTokenResponse } from '../core/token/token-response.ts';
 import {
   callProxy,

@@ -18,7 +18,7 @@ import {
   buildTokenRequest,
   type TokenRequest,
   type TokenRequestInput,
-} from '../core/token-request.ts';
+} from '../core/request/token-request.ts';
 
 /** A key a client assertion is signed with, and what its JOSE header names. */
 export interface AssertionSigningKey {

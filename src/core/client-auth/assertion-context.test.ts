@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertionContextOf } from './assertion-context.ts';
-import { buildTokenRequest } from '../token-request.ts';
+import { buildTokenRequest } from '../request/token-request.ts';
 
 const assertion = {
   header: { alg: 'RS256', kid: 'k1', typ: 'JWT' },

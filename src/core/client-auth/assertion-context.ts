@@ -1,7 +1,7 @@
 import type { AssertionContext } from './assertion-error-help.ts';
 import { assertionOf } from './methods.ts';
 import { isOktaOrgAuthorizationServer } from '../endpoint/token-endpoint.ts';
-import type { TokenRequest } from '../token-request.ts';
+import type { TokenRequest } from '../request/token-request.ts';
 
 /**
  * What `explainAssertionError` needs about a request that carried a client assertion: its endpoint,

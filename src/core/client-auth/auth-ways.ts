@@ -1,6 +1,6 @@
 import { CLIENT_AUTH } from './methods.ts';
 import type { CredentialEncoding } from '../credentials/credentials.ts';
-import { buildTokenRequest, type TokenRequest } from '../token-request.ts';
+import { buildTokenRequest, type TokenRequest } from '../request/token-request.ts';
 import type { ClientAuthMethod } from './method.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsOfWay } from '../client-auth/auth-ways.ts';
 import { lineBreaksRemoved, type PasteRemovals } from '../credentials/paste-cleanup.ts';
-import { buildTokenRequest } from '../token-request.ts';
+import { buildTokenRequest } from '../request/token-request.ts';
 import { parseTokenResponse } from '../token/token-response.ts';
 import type { Cause } from './causes.ts';
 import { diagnose } from './diagnose.ts';

@@ -3,7 +3,7 @@ import type { CredentialField } from '../credentials/credential-checks.ts';
 import type { PasteRemovals, PastedLineBreaks } from '../credentials/paste-cleanup.ts';
 import type { ProxyFailureCode } from '../proxy/proxy-error-help.ts';
 import type { DemoServerInfo } from '../proxy/proxy-protocol.ts';
-import type { TokenRequest } from '../token-request.ts';
+import type { TokenRequest } from '../request/token-request.ts';
 import type { ParsedTokenResponse } from '../token/token-response.ts';
 
 /**

@@ -3,7 +3,7 @@ import { requestForWay, type AuthWay } from '../client-auth/auth-ways.ts';
 import type { AnswerReading, Evidence } from './evidence.ts';
 import { concludeProbes, planProbes } from './find-what-works.ts';
 import { localSecretRequest, refusedClientReading } from '../test-support/token-requests.ts';
-import type { TokenRequest } from '../token-request.ts';
+import type { TokenRequest } from '../request/token-request.ts';
 
 const request = localSecretRequest;
 

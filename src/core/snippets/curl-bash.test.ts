@@ -10,7 +10,7 @@ import {
   shellSpecialCharacter,
   splitNulTerminated,
 } from '../test-support/shell.ts';
-import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
+import { buildTokenRequest, type TokenRequestInput } from '../request/token-request.ts';
 import { curlBash, describeCurlBashQuoting } from './curl-bash.ts';
 import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 

@@ -1,5 +1,5 @@
 import type { AnswerReading } from '../diagnosis/evidence.ts';
-import { buildTokenRequest, type TokenRequestInput } from '../token-request.ts';
+import { buildTokenRequest, type TokenRequestInput } from '../request/token-request.ts';
 
 /**
  * A client_secret_basic request to a local server whose secret (`a+b`) differs between the raw

@@ -9,7 +9,7 @@ import {
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { assertionOf } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import './client-assertion.css';
 import { useSignedAssertion } from './use-signed-assertion.ts';
 

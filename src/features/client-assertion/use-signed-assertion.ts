@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { missingAssertionClaims } from '../../core/client-auth/missing-credentials.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import type { AssertionSource } from '../../services/sign-assertion.ts';
 
 /** Signs with jose: loaded with the first assertion, not with the view. */

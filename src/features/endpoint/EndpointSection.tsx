@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TokenEndpointOverride } from '../../core/request-form.ts';
+import type { TokenEndpointOverride } from '../../core/request/request-form.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';

@@ -7,7 +7,7 @@ import {
   PrivateKeyError,
   type ParsedPrivateKey,
 } from '../../core/client-auth/private-key.ts';
-import type { TokenEndpointOverride } from '../../core/request-form.ts';
+import type { TokenEndpointOverride } from '../../core/request/request-form.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup, type RadioOption } from '../../components/RadioGroup.tsx';
 import { registerPublicKey } from '../../services/register-client.ts';

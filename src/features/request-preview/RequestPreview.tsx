@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { maskPairSecret } from '../../core/credentials/credentials.ts';
 import { CLIENT_AUTH, missingCredentials } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 
 interface RequestPreviewProps {

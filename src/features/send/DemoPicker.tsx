@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
-import type { FormChange } from '../../core/request-form.ts';
+import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { demoSelection } from './demo-selection.ts';
 import { demoServerLabel } from './demo-servers.ts';

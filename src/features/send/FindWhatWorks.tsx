@@ -12,8 +12,8 @@ import {
   type WayOutcome,
 } from '../../core/diagnosis/evidence.ts';
 import { concludeProbes, planProbes, type Finding } from '../../core/diagnosis/find-what-works.ts';
-import type { FormState } from '../../core/request-form.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { FormState } from '../../core/request/request-form.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import {
   sendTokenRequest,
   useProxyClientDeps,

@@ -1,7 +1,7 @@
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { curlBash } from '../../core/snippets/curl-bash.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 
 interface NoProxyFallbackProps {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { assertionOf } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 
 interface ReplayAssertionProps {
   /** The request last sent, with the assertion it carried. */

@@ -1,7 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { deriveTokenRequest, initialFormState, type FormState } from '../../core/request-form.ts';
+import {
+  deriveTokenRequest,
+  initialFormState,
+  type FormState,
+} from '../../core/request/request-form.ts';
 import { SendPanel } from './SendPanel.tsx';
 import { SendPlaceholder } from './SendPlaceholder.tsx';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { missingCredentials } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 
 /**
  * The send step as it first looks (no session yet, nothing sent), without the code that sends:

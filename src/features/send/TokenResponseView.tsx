@@ -1,10 +1,10 @@
 import '../../components/explanation.css';
 import './response.css';
 import type { ReactNode, RefObject } from 'react';
-import { changesSinceSent } from '../../core/answer-freshness.ts';
+import { changesSinceSent } from '../../core/request/answer-freshness.ts';
 import type { Diagnosis } from '../../core/diagnosis/causes.ts';
 import type { Explanation } from '../../core/explanation.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import { explainTokenSuccess } from './token-success-help.ts';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {

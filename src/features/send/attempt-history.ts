@@ -1,6 +1,6 @@
 import { wayOf, type AuthWay } from '../../core/client-auth/auth-ways.ts';
 import type { AnswerReading, WayOutcome } from '../../core/diagnosis/evidence.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 
 export interface Attempt {
   /** Which endpoint, credentials and scope it was for (see `sameInputs`). */

@@ -1,7 +1,7 @@
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import type { DemoClient } from '../../core/proxy/proxy-protocol.ts';
-import type { FormChange } from '../../core/request-form.ts';
+import type { FormChange } from '../../core/request/request-form.ts';
 
 /**
  * What choosing a demo client fills in: the demo server's token endpoint, the client's ID and

@@ -3,7 +3,7 @@ import { readAnswer } from '../../core/diagnosis/evidence.ts';
 import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
 import type { ScopesSupported } from '../../core/endpoint/discovery.ts';
 import type { DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import type { SendOutcome } from '../../services/send-token-request.ts';
 import { attemptsFor, type AttemptHistory } from './attempt-history.ts';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { readAnswer } from '../../core/diagnosis/evidence.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 import type { UpstreamAnswer } from '../../services/send-token-request.ts';
 import { recordAttempt, type AttemptHistory } from './attempt-history.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
 import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/token-request.ts';
+import type { TokenRequest } from '../../core/request/token-request.ts';
 
 /**
  * Sends a request, first with a NEW client assertion when its method signs one (fresh `jti` and

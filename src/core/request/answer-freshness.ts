@@ -1,4 +1,4 @@
-import { assertionOf } from './client-auth/methods.ts';
+import { assertionOf } from '../client-auth/methods.ts';
 import type { TokenRequest } from './token-request.ts';
 
 /**

@@ -2,11 +2,11 @@ import {
   encodeBasicCredentials,
   type BasicCredentials,
   type CredentialEncoding,
-} from './credentials/credentials.ts';
-import type { SignedAssertion } from './client-auth/client-assertion.ts';
-import type { ClientAuthentication, ClientAuthMethod } from './client-auth/method.ts';
-import { CLIENT_AUTH } from './client-auth/methods.ts';
-import { formUrlEncodeBody } from './encoding/form-urlencode.ts';
+} from '../credentials/credentials.ts';
+import type { SignedAssertion } from '../client-auth/client-assertion.ts';
+import type { ClientAuthentication, ClientAuthMethod } from '../client-auth/method.ts';
+import { CLIENT_AUTH } from '../client-auth/methods.ts';
+import { formUrlEncodeBody } from '../encoding/form-urlencode.ts';
 
 export interface TokenRequestInput {
   readonly tokenEndpoint: string;

@@ -1,14 +1,14 @@
-import { missingAssertionClaims } from './client-auth/missing-credentials.ts';
+import { missingAssertionClaims } from '../client-auth/missing-credentials.ts';
 import {
   assertionMatches,
   DEFAULT_ASSERTION_LIFETIME_SECONDS,
   type AssertionAlgorithm,
   type SignedAssertion,
-} from './client-auth/client-assertion.ts';
-import type { CredentialEncoding } from './credentials/credentials.ts';
-import { deriveOktaTokenEndpoint } from './endpoint/token-endpoint.ts';
+} from '../client-auth/client-assertion.ts';
+import type { CredentialEncoding } from '../credentials/credentials.ts';
+import { deriveOktaTokenEndpoint } from '../endpoint/token-endpoint.ts';
 import { buildTokenRequest, type TokenRequest } from './token-request.ts';
-import type { ClientAuthMethod } from './client-auth/method.ts';
+import type { ClientAuthMethod } from '../client-auth/method.ts';
 
 /**
  * A token endpoint that does not follow the Okta domain and authorization server ID, and where it
