@@ -79,8 +79,8 @@ test('the special client, raw, with a scope it may not have: the search finds th
   await expect(
     finder(page).getByRole('list', { name: 'Attempts' }).getByRole('listitem'),
   ).toHaveText([
-    'Basic header, raw UTF-8: 401 invalid_client',
-    'Basic header, RFC 6749 form-encoded: 400 invalid_scope',
+    'Basic header, Raw UTF-8: 401 invalid_client',
+    'Basic header, RFC 6749 form-encoded first: 400 invalid_scope',
   ]);
   await expect(
     finder(page).getByText(/This server form-decodes Basic credentials, as RFC 6749 §2\.3\.1 says/),
@@ -100,7 +100,7 @@ test('the special client, raw, with a scope it may not have: the search finds th
   );
   await expect(advice).toBeVisible();
   await finder(page)
-    .getByRole('button', { name: /^Use “Basic header, RFC 6749 form-encoded”/ })
+    .getByRole('button', { name: /^Use “Basic header, RFC 6749 form-encoded first”/ })
     .click();
   await page.getByLabel('Scope', { exact: true }).fill('customScope');
   await sendAndWait(page);

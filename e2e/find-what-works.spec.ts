@@ -36,14 +36,14 @@ test.describe('Find what this server accepts', () => {
     await region.getByRole('button', { name: 'Find what this server accepts' }).click();
     const attempts = region.getByRole('list', { name: 'Attempts' });
     await expect(attempts.getByRole('listitem')).toHaveText([
-      'Basic header, raw UTF-8: 401 invalid_client',
-      'Basic header, RFC 6749 form-encoded: 200: an access token',
+      'Basic header, Raw UTF-8: 401 invalid_client',
+      'Basic header, RFC 6749 form-encoded first: 200: an access token',
     ]);
     await expect(
       finder(page).getByText(/form-decodes Basic credentials, as RFC 6749 §2\.3\.1 says/),
     ).toBeVisible();
     await region
-      .getByRole('button', { name: /^Use “Basic header, RFC 6749 form-encoded”/ })
+      .getByRole('button', { name: /^Use “Basic header, RFC 6749 form-encoded first”/ })
       .click();
     await expect(page.getByRole('radio', { name: /RFC 6749 form-encoded first/ })).toBeChecked();
     await sendAndWait(page);
@@ -61,15 +61,15 @@ test.describe('Find what this server accepts', () => {
     await expect(region.getByText(/this demo server takes the raw bytes/)).toBeVisible();
     await region.getByRole('button', { name: 'Find what this server accepts' }).click();
     await expect(region.getByRole('list', { name: 'Attempts' }).getByRole('listitem')).toHaveText([
-      'Basic header, RFC 6749 form-encoded: 401 invalid_client',
-      'Basic header, raw UTF-8: 200: an access token',
+      'Basic header, RFC 6749 form-encoded first: 401 invalid_client',
+      'Basic header, Raw UTF-8: 200: an access token',
     ]);
     await expect(
       finder(page).getByText(/takes the raw bytes of the Basic credentials/),
     ).toBeVisible();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations).toEqual([]);
-    await region.getByRole('button', { name: /^Use “Basic header, raw UTF-8”/ }).click();
+    await region.getByRole('button', { name: /^Use “Basic header, Raw UTF-8”/ }).click();
     await expect(page.getByRole('radio', { name: /Raw UTF-8/ })).toBeChecked();
   });
 });

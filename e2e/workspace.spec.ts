@@ -141,7 +141,7 @@ test.describe('honest states', () => {
     await expect(summary).toContainText(/POST http:\/\/127\.0\.0\.1:\d+\/demo\/token/);
     await expect(summary).toContainText('demo-special');
     await expect(summary).toContainText(
-      'client_secret_basic (Basic header, RFC 6749 form-encoded)',
+      'client_secret_basic (Basic header, RFC 6749 form-encoded first)',
     );
     await expect(summary).toContainText('customScope');
     const secret = await page.getByLabel('Client secret', { exact: true }).inputValue();

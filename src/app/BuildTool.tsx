@@ -33,10 +33,7 @@ const AssertionExpiryNote = lazy(() =>
 /** A lazily loaded part of the JWT methods, with a sentence (not a crash) if it cannot load. */
 function LazyKeyPart({ children }: { children: ReactNode }) {
   return (
-    <LazyPart
-      name="The client assertion part of the page"
-      loading={<p className="hint">Loading the client assertion tools…</p>}
-    >
+    <LazyPart name="The signing tools" loading={<p className="hint">Loading the signing tools…</p>}>
       {children}
     </LazyPart>
   );

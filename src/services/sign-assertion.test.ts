@@ -5,8 +5,9 @@ import {
   importJWK,
   jwtVerify,
 } from 'jose';
+import { generatePrivateKeyPem } from '../core/client-auth/generate-key.ts';
 import { describe, expect, it } from 'vitest';
-import { generatePrivateKeyPem, parsePrivateKey } from '../core/client-auth/private-key.ts';
+import { parsePrivateKey } from '../core/client-auth/private-key.ts';
 import type { ParsedPrivateKey } from '../core/client-auth/private-key.ts';
 import { signClientAssertion } from './sign-assertion.ts';
 

@@ -14,11 +14,7 @@ import {
 import type { ClientAuthDefinition, ClientAuthMethod } from '../core/client-auth/method.ts';
 import { parsePrivateKey } from '../core/client-auth/private-key.ts';
 import { CLIENT_AUTH } from '../core/client-auth/methods.ts';
-import {
-  buildTokenRequest,
-  type TokenRequest,
-  type TokenRequestInput,
-} from '../core/request/token-request.ts';
+import type { TokenRequestInput } from '../core/request/token-request.ts';
 
 /** A key a client assertion is signed with, and what its JOSE header names. */
 export interface AssertionSigningKey {
@@ -93,10 +89,4 @@ export async function signAssertionFor(
     },
     sources,
   );
-}
-
-/** The request as it is sent: with a NEW client assertion (fresh `jti` and `iat`). */
-export async function withNewAssertion(request: TokenRequest): Promise<TokenRequest> {
-  const assertion = await signAssertionFor({ ...request.input, tokenEndpoint: request.url });
-  return buildTokenRequest({ ...request.input, clientAssertion: assertion });
 }

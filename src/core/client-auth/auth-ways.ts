@@ -1,3 +1,4 @@
+import { ENCODING_WORDS } from './choice-labels.ts';
 import { CLIENT_AUTH } from './methods.ts';
 import type { CredentialEncoding } from '../credentials/credentials.ts';
 import { buildTokenRequest, type TokenRequest } from '../request/token-request.ts';
@@ -14,8 +15,8 @@ export const AUTH_WAYS: readonly AuthWay[] = ['basic-raw', 'basic-form', 'post']
 
 /** How the page names each way: the words of the Client authentication and Credential encoding choices. */
 export const AUTH_WAY_LABEL: Record<AuthWay, string> = {
-  'basic-raw': 'Basic header, raw UTF-8',
-  'basic-form': 'Basic header, RFC 6749 form-encoded',
+  'basic-raw': `Basic header, ${ENCODING_WORDS.raw.label}`,
+  'basic-form': `Basic header, ${ENCODING_WORDS.form.label}`,
   post: CLIENT_AUTH.client_secret_post.words.label,
 };
 

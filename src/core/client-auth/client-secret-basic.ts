@@ -9,7 +9,6 @@ export const clientSecretBasic: ClientAuthDefinition<'client_secret_basic'> = {
   credential: 'secret',
   usesEncoding: true,
   signsAssertion: false,
-  demoClientMethod: 'client_secret_basic',
   onTheWire: ({ encoding, basic }) => ({
     authentication: { method: 'client_secret_basic', encoding, basic },
     authorization: basic.headerValue,
@@ -17,6 +16,5 @@ export const clientSecretBasic: ClientAuthDefinition<'client_secret_basic'> = {
     fieldsAfterScope: [],
   }),
   missing: missingSecretCredentials,
-  describeSent: ({ encoding }) =>
-    `client_secret_basic (Basic header, ${encoding === 'form' ? 'RFC 6749 form-encoded' : 'raw UTF-8'})`,
+  sentIn: 'Basic header',
 };

@@ -27,5 +27,5 @@ export const clientSecretPost: ClientAuthDefinition<'client_secret_post'> = {
     fieldsAfterScope: [],
   }),
   missing: missingSecretCredentials,
-  describeSent: () => 'client_secret_post (in the request body)',
+  sentIn: 'in the request body',
 };

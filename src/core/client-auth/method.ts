@@ -76,7 +76,7 @@ export interface CredentialsInput {
 /**
  * Everything the page knows about one client authentication method, in one place: its words, its
  * `auth=` URL value, what it needs from the form, what it puts on the wire, what is missing,
- * whether it signs an assertion, which demo client accepts it, and how the answer view names what was sent.
+ * whether it signs an assertion, which demo client accepts it, and where the answer view says it was sent.
  * The methods are a `Record` over `ClientAuthMethod` (methods.ts): a new method does not compile
  * until it has each of these.
  */
@@ -97,14 +97,15 @@ export interface ClientAuthDefinition<M extends ClientAuthMethod> {
    */
   readonly signsAssertion: boolean;
   /**
-   * The `token_endpoint_auth_method` a demo client must be registered with to accept this method
-   * (oidc-provider takes client_secret_post from a client registered for client_secret_basic).
+   * The `token_endpoint_auth_method` a demo client must be registered with to accept this method,
+   * when it is not the method itself (oidc-provider takes client_secret_post from a client
+   * registered for client_secret_basic).
    */
-  readonly demoClientMethod: ClientAuthMethod;
+  readonly demoClientMethod?: ClientAuthMethod;
   /** What the request carries for this method. */
   readonly onTheWire: (input: MethodInput) => OnTheWire;
   /** What the user still has to do before the outputs mean anything, or null. */
   readonly missing: (input: CredentialsInput) => string | null;
-  /** How the answer view names what was sent, without the secret. */
-  readonly describeSent: (authentication: AuthenticationOf<M>) => string;
+  /** Where the credential travels, as the answer view names what was sent ("Basic header"). */
+  readonly sentIn: string;
 }

@@ -37,14 +37,6 @@ export function assertionOf(authentication: ClientAuthentication): SignedAsserti
   return 'assertion' in authentication ? authentication.assertion : null;
 }
 
-/** How the answer view names what was sent, without the secret. */
-export function describeAuthentication(authentication: ClientAuthentication): string {
-  // TypeScript cannot tie `CLIENT_AUTH[authentication.method]` to `authentication`'s own member
-  // of the union; the Record's type guarantees they match.
-  const definition = CLIENT_AUTH[authentication.method] as ClientAuthDefinition<ClientAuthMethod>;
-  return definition.describeSent(authentication);
-}
-
 /**
  * What the user still has to do before the request outputs mean anything, in words ("Enter a
  * client ID and secret"), or `null` when nothing is missing: the chosen method's own check.

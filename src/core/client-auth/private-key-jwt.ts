@@ -15,7 +15,6 @@ export const privateKeyJwt: ClientAuthDefinition<'private_key_jwt'> = {
   credential: 'private-key',
   usesEncoding: false,
   signsAssertion: true,
-  demoClientMethod: 'private_key_jwt',
   onTheWire: ({ clientAssertion }) => ({
     authentication: { method: 'private_key_jwt', assertion: clientAssertion ?? null },
     fieldsBeforeScope: [],
@@ -28,8 +27,5 @@ export const privateKeyJwt: ClientAuthDefinition<'private_key_jwt'> = {
   }),
   missing: (input) =>
     missingSignedAssertion(input, null, 'Generate or paste a private key to sign the assertion'),
-  describeSent: ({ assertion }) =>
-    assertion
-      ? `private_key_jwt (assertion jti ${assertion.claims.jti}, kid ${assertion.header.kid ?? 'none'})`
-      : 'private_key_jwt',
+  sentIn: 'client assertion signed with the private key',
 };

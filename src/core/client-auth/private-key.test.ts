@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generatePrivateKeyPem } from './generate-key.ts';
 import { bytesToBase64 } from '../encoding/base64.ts';
 import {
-  generatePrivateKeyPem,
   jwkThumbprint,
   jwksOf,
   parsePrivateKey,

@@ -1,4 +1,3 @@
-import { bytesToBase64 } from '../encoding/base64.ts';
 import { bytesToBase64Url } from '../encoding/base64url.ts';
 import type { AssertionAlgorithm } from './client-assertion.ts';
 
@@ -59,8 +58,8 @@ export interface ParsedPrivateKey {
   readonly format: 'pkcs8-pem' | 'jwk';
 }
 
-const RSA_IMPORT: RsaHashedImportParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-const EC_IMPORT: EcKeyImportParams = { name: 'ECDSA', namedCurve: 'P-256' };
+export const RSA_IMPORT: RsaHashedImportParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+export const EC_IMPORT: EcKeyImportParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
 // OIDs as DER bytes, found in a PKCS#8 PrivateKeyInfo's AlgorithmIdentifier (RFC 5208 §5).
 const OID_RSA_ENCRYPTION = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
@@ -298,28 +297,4 @@ export async function parsePrivateKey(text: string): Promise<ParsedPrivateKey> {
 /** The JWK Set (RFC 7517 §5) a server reads the public key from. */
 export function jwksOf(publicJwk: PublicJwk): { readonly keys: readonly [PublicJwk] } {
   return { keys: [publicJwk] };
-}
-
-/** PEM text (RFC 7468 §2): the label, Base64 in 64-character lines. */
-function toPem(label: string, der: Uint8Array): string {
-  const lines = bytesToBase64(der).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-
-/**
- * A new key pair made by Web Crypto in this page (RSA 2048 for RS256, P-256 for ES256), returned
- * as the PKCS#8 PEM of its private key: the same text a user would paste, read by
- * `parsePrivateKey` like any other. Nothing leaves the page.
- */
-export async function generatePrivateKeyPem(alg: AssertionAlgorithm): Promise<string> {
-  const pair =
-    alg === 'RS256'
-      ? await crypto.subtle.generateKey(
-          { ...RSA_IMPORT, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
-          true,
-          ['sign', 'verify'],
-        )
-      : await crypto.subtle.generateKey(EC_IMPORT, true, ['sign', 'verify']);
-  const der = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
-  return toPem('PRIVATE KEY', new Uint8Array(der));
 }

@@ -1,3 +1,4 @@
+import '../../components/facts.css';
 import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';

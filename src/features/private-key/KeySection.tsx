@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
+import { generatePrivateKeyPem } from '../../core/client-auth/generate-key.ts';
 import type { AssertionAlgorithm } from '../../core/client-auth/client-assertion.ts';
 import {
-  generatePrivateKeyPem,
   jwksOf,
   parsePrivateKey,
   PrivateKeyError,

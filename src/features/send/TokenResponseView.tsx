@@ -1,3 +1,4 @@
+import '../../components/facts.css';
 import '../../components/explanation.css';
 import './response.css';
 import type { ReactNode, RefObject } from 'react';
@@ -12,7 +13,9 @@ import type {
   UpstreamAnswer,
   useSendTokenRequest,
 } from '../../services/send-token-request.ts';
-import { describeAuthentication } from '../../core/client-auth/methods.ts';
+import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
+import type { ClientAuthentication } from '../../core/client-auth/method.ts';
+import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
 
 interface TokenResponseViewProps {
@@ -90,6 +93,21 @@ export function TokenResponseView({
       ) : null}
     </section>
   );
+}
+
+/**
+ * How the request authenticated, without the secret: the method, where it sent the credential,
+ * the encoding when the method has one, and the assertion's `jti` and `kid` when it carried one.
+ */
+function describeAuthentication(authentication: ClientAuthentication): string {
+  const assertion = assertionOf(authentication);
+  const details = [
+    CLIENT_AUTH[authentication.method].sentIn,
+    'encoding' in authentication ? ENCODING_WORDS[authentication.encoding].label : null,
+    assertion ? `assertion jti ${assertion.claims.jti}` : null,
+    assertion?.header.kid === undefined ? null : `kid ${assertion.header.kid}`,
+  ];
+  return `${authentication.method} (${details.filter((detail) => detail !== null).join(', ')})`;
 }
 
 /** What this answer answers, without the secret: method, URL, client, authentication, scope. */

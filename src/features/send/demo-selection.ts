@@ -15,7 +15,9 @@ export function demoSelection(
   current: ClientAuthMethod,
 ): FormChange {
   const authMethod =
-    CLIENT_AUTH[current].demoClientMethod === client.authMethod ? current : client.authMethod;
+    (CLIENT_AUTH[current].demoClientMethod ?? current) === client.authMethod
+      ? current
+      : client.authMethod;
   return {
     tokenEndpointOverride: { url: tokenEndpoint, source: 'demo' },
     clientId: client.clientId,

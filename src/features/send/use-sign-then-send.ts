@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
-import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
-import type { TokenRequest } from '../../core/request/token-request.ts';
+import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
+import { buildTokenRequest, type TokenRequest } from '../../core/request/token-request.ts';
 
 /**
  * Sends a request, first with a NEW client assertion when its method signs one (fresh `jti` and
@@ -22,14 +22,16 @@ export function useSignThenSend(
       return;
     }
     setSigning(true);
-    const prepared = await import('../../services/sign-assertion.ts')
-      .then(({ withNewAssertion }) => withNewAssertion(current))
+    const assertion = await import('../../services/sign-assertion.ts')
+      .then(({ signAssertionFor }) =>
+        signAssertionFor({ ...current.input, tokenEndpoint: current.url }),
+      )
       .catch(() => null)
       .finally(() => setSigning(false));
-    setSigningFailed(prepared === null);
-    if (!prepared) return;
-    onAssertion?.(assertionOf(prepared.clientAuthentication));
-    sendExactly(prepared);
+    setSigningFailed(assertion === null);
+    if (!assertion) return;
+    onAssertion?.(assertion);
+    sendExactly(buildTokenRequest({ ...current.input, clientAssertion: assertion }));
   }
 
   return { signing, signingFailed, sendNow };

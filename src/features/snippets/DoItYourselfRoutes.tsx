@@ -1,3 +1,4 @@
+import './do-it-yourself.css';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { doItYourselfRoutes } from './do-it-yourself-base64.ts';
