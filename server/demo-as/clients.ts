@@ -46,8 +46,26 @@ export const demoKeyClient: DemoClient = {
 };
 
 /**
- * The clients of the demo server under `/demo`: the one list it registers, the README documents
- * and `/api/session` hands to the page. The key client comes last so pages that pick the first
- * client (`demo=1`) keep the Okta-style secret client.
+ * The demo client that authenticates with client_secret_jwt (RFC 7523 §2.2, OIDC Core §9): it
+ * signs its assertion with HMAC SHA-256 keyed by this secret (RFC 7518 §3.2 wants a key of at least
+ * 256 bits: 40 characters of 6 bits each), which therefore never travels. oidc-provider refuses it
+ * the secret itself, so it is not one of the secret clients `/demo-raw` serves.
  */
-export const demoClients: readonly DemoClient[] = [...demoSecretClients, demoKeyClient];
+export const demoSecretJwtClient: DemoClient = {
+  label: 'Client that signs with its secret',
+  clientId: 'demo-client-secret-jwt',
+  clientSecret: 'hs256-Zq8vN3tLw5xR2cKp9mYb7sFd4gHj6uEaTn1W',
+  scope: 'customScope read:reports',
+  authMethod: 'client_secret_jwt',
+};
+
+/**
+ * The clients of the demo server under `/demo`: the one list it registers, the README documents
+ * and `/api/session` hands to the page. The Okta-style secret client stays first: pages that pick
+ * the first client (`demo=1`) keep the guide's Basic header.
+ */
+export const demoClients: readonly DemoClient[] = [
+  ...demoSecretClients,
+  demoSecretJwtClient,
+  demoKeyClient,
+];

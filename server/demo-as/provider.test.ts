@@ -10,7 +10,7 @@ import {
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_JWK, demoPublicJwk } from '../../src/core/client-auth/demo-private-key.ts';
-import { demoClients, demoKeyClient, demoSecretClients } from './clients.ts';
+import { demoClients, demoKeyClient, demoSecretClients, demoSecretJwtClient } from './clients.ts';
 import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
 
 const [oktaStyle] = demoSecretClients;
@@ -52,7 +52,8 @@ interface AssertionOptions {
   exp?: number;
   nbf?: number;
   jti?: string;
-  kid?: string;
+  /** `null`: no kid, as for a secret (the client has one). */
+  kid?: string | null;
   alg?: string;
   key?: CryptoKey | Uint8Array;
 }
@@ -74,7 +75,7 @@ function assertion(options: AssertionOptions = {}): Promise<string> {
     .setProtectedHeader({
       alg: options.alg ?? 'RS256',
       typ: 'JWT',
-      kid: options.kid ?? DEMO_PRIVATE_JWK.kid,
+      ...(options.kid === null ? {} : { kid: options.kid ?? DEMO_PRIVATE_JWK.kid }),
     })
     .sign(options.key ?? demoKey);
 }
@@ -124,13 +125,17 @@ describe('the published demo key', () => {
     expect(body).toMatchObject({ token_type: 'Bearer', scope: 'customScope' });
   });
 
-  it('is advertised in discovery: private_key_jwt with RS256 and ES256, and the registration endpoint', async () => {
+  it('is advertised in discovery: private_key_jwt with RS256 and ES256 (HS256 is for client_secret_jwt), and the registration endpoint', async () => {
     const metadata = (await (await fetch(demo.info.discoveryUrl)).json()) as Record<
       string,
       unknown
     >;
     expect(metadata.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
-    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'ES256']);
+    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toEqual([
+      'HS256',
+      'RS256',
+      'ES256',
+    ]);
     expect(metadata.registration_endpoint).toBe(`${origin}/demo/reg`);
   });
 });
@@ -223,6 +228,90 @@ describe('what the demo server refuses in an assertion, in its own words', () =>
   it('a client ID nobody registered', async () => {
     expect(await token(await assertion({ clientId: 'nobody' }))).toEqual(
       refusedBecause('client not found'),
+    );
+  });
+});
+
+describe('the demo client that signs with its secret (client_secret_jwt)', () => {
+  const secretKey = (secret = demoSecretJwtClient.clientSecret) => new TextEncoder().encode(secret);
+  const secretAssertion = (options: AssertionOptions = {}) =>
+    assertion({
+      clientId: demoSecretJwtClient.clientId,
+      alg: 'HS256',
+      kid: null,
+      key: secretKey(),
+      ...options,
+    });
+
+  it('gets a token with an HS256 assertion keyed by its secret, which never travels', async () => {
+    const answer = await token(await secretAssertion());
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ token_type: 'Bearer', scope: 'customScope' });
+  });
+
+  it('is advertised in discovery beside the other methods, with HS256', async () => {
+    const metadata = (await (await fetch(demo.info.discoveryUrl)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(metadata.token_endpoint_auth_methods_supported).toContain('client_secret_jwt');
+    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toContain('HS256');
+  });
+
+  it('an assertion keyed by another secret: the signature does not verify', async () => {
+    const wrong = await secretAssertion({
+      key: secretKey('not-the-secret-of-this-client-0123456789'),
+    });
+    expect(await token(wrong)).toEqual(refusedBecause('signature verification failed'));
+  });
+
+  it('the secret itself, in the Basic header: not its registered method', async () => {
+    const { clientId, clientSecret } = demoSecretJwtClient;
+    const response = await fetch(demo.info.tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'customScope' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'client authentication failed',
+    });
+  });
+
+  it('a kid in its assertion: the secret is not a key of a key set', async () => {
+    expect(await token(await secretAssertion({ kid: 'some-kid' }))).toEqual(
+      refusedBecause('no applicable key found in the JSON Web Key Set'),
+    );
+  });
+
+  it('an RS256 assertion for it, signed with a key: not its algorithm', async () => {
+    expect(await token(await assertion({ clientId: demoSecretJwtClient.clientId }))).toEqual(
+      refusedBecause('alg mismatch'),
+    );
+  });
+
+  it('an HS256 assertion from a secret client registered for the Basic header', async () => {
+    const basicClient = await assertion({
+      clientId: oktaStyle.clientId,
+      alg: 'HS256',
+      key: secretKey(oktaStyle.clientSecret),
+    });
+    expect(await token(basicClient)).toEqual(
+      refusedBecause(
+        'the provided authentication mechanism does not match the registered client authentication method',
+      ),
+    );
+  });
+
+  it('the same assertion twice: the second is a replay', async () => {
+    const once = await secretAssertion();
+    expect((await token(once)).status).toBe(200);
+    expect(await token(once)).toEqual(
+      refusedBecause('client assertion tokens must only be used once'),
     );
   });
 });

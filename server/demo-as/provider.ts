@@ -46,7 +46,7 @@ async function createSigningKey(): Promise<Record<string, unknown>> {
 const REGISTRATION_PATH = '/reg';
 
 /** Signing algorithms accepted for client assertions (RFC 7518 §3.1): what the page can make. */
-const CLIENT_AUTH_SIGNING_ALGS = ['RS256', 'ES256'];
+const CLIENT_AUTH_SIGNING_ALGS = ['HS256', 'RS256', 'ES256'];
 
 /** A demo client as oidc-provider registers it: a secret client with its method, or a key client with its public key. */
 function clientMetadata(client: DemoClient): ClientMetadata {
@@ -174,7 +174,12 @@ export async function createDemoAuthorizationServer(
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterClass(),
     clients: clients.map(clientMetadata),
-    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    clientAuthMethods: [
+      'client_secret_basic',
+      'client_secret_post',
+      'client_secret_jwt',
+      'private_key_jwt',
+    ],
     // What a registered client gets without asking (RFC 7591 §2 lets the server choose): the only
     // grant here, and authentication by its key. The static clients above state all of these.
     clientDefaults: {

@@ -17,7 +17,7 @@ import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts'
 import { findCommand } from '../../src/core/test-support/shell.ts';
 import { tokenRequestFor, type RequestSpec } from '../../src/core/test-support/snippet-cases.ts';
 import { buildTokenRequest } from '../../src/core/request/token-request.ts';
-import { demoClients, demoKeyClient } from '../demo-as/clients.ts';
+import { demoClients, demoKeyClient, demoSecretJwtClient } from '../demo-as/clients.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 
 // The generated snippets are run for real against the built-in demo authorization server
@@ -263,6 +263,77 @@ describe('private_key_jwt: the snippets carry the client assertion and get a tok
   it.runIf(python)('Python (urllib)', async () => {
     const file = path.join(root, 'get_token_key_urllib.py');
     await writeFile(file, pythonUrllib(await keyClientRequest()).code);
+    const { stdout } = await run(python ?? 'python3', [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+});
+
+/**
+ * A client_secret_jwt request to the running demo server: the page's request model carrying an
+ * assertion signed here by jose with HMAC SHA-256 over the demo client's secret (no kid: the
+ * client has one secret), new for every run.
+ */
+async function secretJwtClientRequest(): Promise<SnippetRequest> {
+  const { clientId, clientSecret, scope } = demoSecretJwtClient;
+  const tokenEndpoint = playground.demo.tokenEndpoint;
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = {
+    iss: clientId,
+    sub: clientId,
+    aud: tokenEndpoint,
+    iat,
+    exp: iat + 300,
+    jti: randomUUID(),
+  };
+  const header = { alg: 'HS256', typ: 'JWT' } as const;
+  const jwt = await new SignJWT(claims)
+    .setProtectedHeader(header)
+    .sign(new TextEncoder().encode(clientSecret));
+  return buildTokenRequest({
+    tokenEndpoint,
+    clientId,
+    clientSecret,
+    scope: scope.split(' ')[0] ?? '',
+    authMethod: 'client_secret_jwt',
+    encoding: 'raw',
+    clientAssertion: { header, claims, jwt },
+  });
+}
+
+describe('client_secret_jwt: the snippets carry the assertion, never the secret, and get a token', () => {
+  it('the request itself has no secret and no Authorization header', async () => {
+    const request = await secretJwtClientRequest();
+    expect(request.headers.map(([name]) => name)).not.toContain('authorization');
+    expect(request.body).not.toContain(encodeURIComponent(demoSecretJwtClient.clientSecret));
+    expect(new URLSearchParams(request.body).get('client_assertion_type')).toBe(
+      'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    );
+  });
+
+  it.runIf(curl)('curl (bash)', async () => {
+    const { stdout } = await run('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `${curlBash(await secretJwtClientRequest())} --silent`,
+    ]);
+    expectToken(JSON.parse(stdout) as Record<string, unknown>);
+  });
+
+  it('JavaScript (fetch) in Node', async () => {
+    const file = path.join(root, 'token-secret-jwt.mjs');
+    await writeFile(file, javascriptFetch(await secretJwtClientRequest()));
+    const { stdout } = await run(process.execPath, [file]);
+    const { status, body } = statusAndBody(stdout);
+    expect(status).toBe(200);
+    expectToken(body);
+  });
+
+  it.runIf(python)('Python (urllib)', async () => {
+    const file = path.join(root, 'get_token_secret_jwt_urllib.py');
+    await writeFile(file, pythonUrllib(await secretJwtClientRequest()).code);
     const { stdout } = await run(python ?? 'python3', [file]);
     const { status, body } = statusAndBody(stdout);
     expect(status).toBe(200);

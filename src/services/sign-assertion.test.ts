@@ -9,7 +9,7 @@ import { generatePrivateKeyPem } from '../core/client-auth/generate-key.ts';
 import { describe, expect, it } from 'vitest';
 import { parsePrivateKey } from '../core/client-auth/private-key.ts';
 import type { ParsedPrivateKey } from '../core/client-auth/private-key.ts';
-import { signClientAssertion } from './sign-assertion.ts';
+import { signAssertionFor, signClientAssertion } from './sign-assertion.ts';
 
 /** The signing key the private_key_jwt method reads from a parsed key. */
 const signingKeyOf = (key: ParsedPrivateKey) => ({
@@ -90,5 +90,61 @@ describe('signClientAssertion', () => {
     expect(second.claims.jti).not.toBe(first.claims.jti);
     expect(second.claims.iat - first.claims.iat).toBe(61);
     expect(second.jwt).not.toBe(first.jwt);
+  });
+});
+
+describe('signAssertionFor', () => {
+  const source = {
+    authMethod: 'client_secret_jwt',
+    clientId: 'demo-client-secret-jwt',
+    clientSecret: 'hs256-Zq8vN3tLw5xR2cKp9mYb7sFd4gHj6uEaTn1W',
+    tokenEndpoint: 'http://127.0.0.1:4173/demo/token',
+    assertionLifetime: 120,
+  } as const;
+
+  it('client_secret_jwt: HS256 keyed by the secret, no kid, verified by jose with the secret', async () => {
+    const signed = await signAssertionFor(source);
+    const { payload, protectedHeader } = await jwtVerify(
+      signed.jwt,
+      new TextEncoder().encode(source.clientSecret),
+      {
+        issuer: source.clientId,
+        subject: source.clientId,
+        audience: source.tokenEndpoint,
+        algorithms: ['HS256'],
+      },
+    );
+    expect(protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(payload.exp! - payload.iat!).toBe(120);
+  });
+
+  it('client_secret_jwt: another secret does not verify it', async () => {
+    const signed = await signAssertionFor(source);
+    await expect(
+      jwtVerify(signed.jwt, new TextEncoder().encode(`${source.clientSecret}x`), {
+        algorithms: ['HS256'],
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('refuses to sign without a secret, or for a method that sends its secret itself', async () => {
+    await expect(signAssertionFor({ ...source, clientSecret: '' })).rejects.toThrow(
+      /no client secret/,
+    );
+    await expect(
+      signAssertionFor({ ...source, authMethod: 'client_secret_basic' }),
+    ).rejects.toThrow(/sends no client assertion/);
+  });
+
+  it('private_key_jwt: signs with the pasted key, its kid in the header', async () => {
+    const pem = await generatePrivateKeyPem('ES256');
+    const key = await parsePrivateKey(pem);
+    const signed = await signAssertionFor({
+      ...source,
+      authMethod: 'private_key_jwt',
+      privateKey: pem,
+    });
+    expect(signed.header).toEqual({ alg: 'ES256', kid: key.publicJwk.kid, typ: 'JWT' });
+    await jwtVerify(signed.jwt, await importJWK({ ...key.publicJwk }, 'ES256'));
   });
 });

@@ -37,7 +37,18 @@ const SIGNING_KEY: Record<
     const parsed = await parsePrivateKey(privateKey);
     return { alg: parsed.alg, key: parsed.signingKey, kid: parsed.publicJwk.kid };
   },
-  secret: () => Promise.reject(new Error('No method signs with the client secret yet.')),
+  // HMAC SHA-256 keyed by the secret's UTF-8 bytes (RFC 7518 §3.2), as the server keys it.
+  secret: async ({ clientSecret }) => {
+    if (clientSecret === '') throw new Error('There is no client secret to sign with.');
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(clientSecret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    return { alg: 'HS256', key };
+  },
 };
 
 /**

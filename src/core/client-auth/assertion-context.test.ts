@@ -34,6 +34,7 @@ describe('assertionContextOf', () => {
       new Headers({ date: 'Fri, 15 Jan 2027 08:00:00 GMT' }),
     );
     expect(context).toEqual({
+      method: 'private_key_jwt',
       tokenEndpoint: 'https://dev-1.okta.com/oauth2/v1/token',
       clientId: 'svc',
       claims: assertion.claims,

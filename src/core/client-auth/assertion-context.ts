@@ -1,5 +1,4 @@
 import type { AssertionContext } from './assertion-error-help.ts';
-import { assertionOf } from './methods.ts';
 import { isOktaOrgAuthorizationServer } from '../endpoint/token-endpoint.ts';
 import type { TokenRequest } from '../request/token-request.ts';
 
@@ -15,11 +14,12 @@ export function assertionContextOf(
   sentAtMs: number,
   answerHeaders: Headers,
 ): AssertionContext | null {
-  const assertion = assertionOf(request.clientAuthentication);
-  if (!assertion) return null;
-  const { claims, header } = assertion;
+  const { clientAuthentication } = request;
+  if (!('assertion' in clientAuthentication) || !clientAuthentication.assertion) return null;
+  const { claims, header } = clientAuthentication.assertion;
   const date = Date.parse(answerHeaders.get('date') ?? '');
   return {
+    method: clientAuthentication.method,
     tokenEndpoint: request.url,
     clientId: request.input.clientId,
     claims,

@@ -10,6 +10,7 @@ const T = 1_795_971_600;
 /** A private_key_jwt request to the demo server, sent as soon as it was signed. */
 function demoContext(change: Partial<AssertionContext> = {}): AssertionContext {
   return {
+    method: 'private_key_jwt',
     tokenEndpoint: DEMO_TOKEN_ENDPOINT,
     clientId: 'demo-private-key-jwt',
     claims: {
@@ -333,5 +334,87 @@ describe('explainAssertionError never quotes the assertion', () => {
     ];
     for (const reason of reasons)
       expect(text(explainAssertionError(demoRefusal(reason), demoContext()))).not.toMatch(jwtShape);
+  });
+});
+
+/** A client_secret_jwt request (HS256, no kid), to the demo server unless told otherwise. */
+function secretContext(change: Partial<AssertionContext> = {}): AssertionContext {
+  const clientId = 'demo-client-secret-jwt';
+  return demoContext({
+    method: 'client_secret_jwt',
+    clientId,
+    claims: { ...demoContext().claims, iss: clientId, sub: clientId },
+    header: { alg: 'HS256' },
+    ...change,
+  });
+}
+
+const invalidClient = (description: string) => ({
+  error: 'invalid_client',
+  error_description: description,
+});
+
+describe('explainAssertionError for client_secret_jwt (the words oidc-provider really sends)', () => {
+  it('a signature that does not verify: the secret that signed it is not the one the server holds', () => {
+    const explained = explainAssertionError(
+      invalidClient('client authentication failed: signature verification failed'),
+      secretContext({ tokenEndpoint: OKTA_TOKEN_ENDPOINT, demoServer: false }),
+    );
+    expect(explained?.meaning).toMatch(/checked its HMAC with the secret it holds/);
+    expect(explained?.meaning).not.toMatch(/public key/);
+    expect(explained?.checks[0]).toMatch(
+      /Copy the client secret of "demo-client-secret-jwt" again \(Okta/,
+    );
+  });
+
+  it('on the demo server, points at the demo client that signs with its secret', () => {
+    const explained = explainAssertionError(
+      invalidClient('client authentication failed: signature verification failed'),
+      secretContext(),
+    );
+    expect(explained?.checks).toEqual([
+      expect.stringMatching(/Choose the demo client that signs with its secret/),
+    ]);
+  });
+
+  it('a client registered for another method: says so, and offers sending the secret itself', () => {
+    const explained = explainAssertionError(
+      invalidClient(
+        'client authentication failed: the provided authentication mechanism does not match the registered client authentication method',
+      ),
+      secretContext({ clientId: '0oademoclient0000001' }),
+    );
+    expect(explained?.meaning).toMatch(
+      /"0oademoclient0000001" is registered for another authentication method, not client_secret_jwt/,
+    );
+    expect(explained?.meaning).not.toMatch(/key/);
+    expect(explained?.checks.join(' ')).toMatch(/Basic header \(client_secret_basic\)/);
+  });
+
+  it('HS256 refused (a key client): suggests the key method, never a public key problem', () => {
+    const explained = explainAssertionError(
+      invalidClient('client authentication failed: alg mismatch'),
+      secretContext({ clientId: 'demo-private-key-jwt' }),
+    );
+    expect(explained?.meaning).toMatch(/HS256 \(HMAC with the client secret\)/);
+    expect(explained?.checks[0]).toMatch(/Private key JWT \(private_key_jwt\)/);
+  });
+
+  it('no secret key for HS256 at the server: not registered for client_secret_jwt', () => {
+    const explained = explainAssertionError(
+      invalidClient(
+        'client authentication failed: no applicable key found in the JSON Web Key Set',
+      ),
+      secretContext(),
+    );
+    expect(explained?.meaning).toMatch(/no secret to check an HS256 assertion/);
+  });
+
+  it('a replay reads the same for both JWT methods', () => {
+    const explained = explainAssertionError(
+      invalidClient('client authentication failed: client assertion tokens must only be used once'),
+      secretContext(),
+    );
+    expect(explained?.meaning).toMatch(/already seen this assertion \(jti "jti-1"\)/);
   });
 });

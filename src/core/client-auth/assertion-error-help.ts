@@ -3,11 +3,13 @@ import type { Explanation } from '../explanation.ts';
 import type { TokenError } from '../token/token-response.ts';
 
 /**
- * What the page knows about a private_key_jwt request it sent (RFC 7523 §2.2, OIDC Core §9):
- * where it went, and the header and claims of the assertion it carried (never the signed JWT or
- * the key, which an explanation must not quote).
+ * What the page knows about a request it sent with a client assertion (RFC 7523 §2.2, OIDC Core
+ * §9): the method that signed it, where it went, and the header and claims of the assertion it
+ * carried (never the signed JWT, the key or the secret, which an explanation must not quote).
  */
 export interface AssertionContext {
+  /** Signed with the client secret (HMAC) or with the client's private key. */
+  readonly method: 'client_secret_jwt' | 'private_key_jwt';
   readonly tokenEndpoint: string;
   readonly clientId: string;
   readonly claims: {
@@ -84,8 +86,19 @@ function clockComparison(context: AssertionContext): string | undefined {
   return `Your clock was ${seconds(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} the server's (its Date header said ${moment(context.serverDate)}, your clock ${moment(context.sentAt)}).`;
 }
 
-/** What to do about the key: register it with the demo server, or add it in Okta (or elsewhere). */
+/**
+ * What to do about what signed the assertion: for a secret, copy it again (or the demo's); for a
+ * key, register it with the demo server, or add it in Okta (or elsewhere).
+ */
 function keyChecks(context: AssertionContext): string[] {
+  if (context.method === 'client_secret_jwt')
+    return context.demoServer
+      ? [
+          `The demo server holds another secret for "${context.clientId}". Choose the demo client that signs with its secret and press "Use demo server", which fills in its secret.`,
+        ]
+      : [
+          `Copy the client secret of "${context.clientId}" again${/okta/i.test(context.tokenEndpoint) ? " (Okta: the app's General tab, Client Secrets)" : ''}: the assertion is signed with exactly the secret typed here, so a typo, a pasted space or a secret replaced since (a rotation) breaks the signature.`,
+        ];
   const kid = context.header.kid;
   const which = kid === undefined ? 'your public key' : `the public key with kid "${kid}"`;
   if (context.demoServer)
@@ -180,6 +193,19 @@ function tooLongExplanation(context: AssertionContext): Explanation {
 const SECRET_METHODS = `${CLIENT_AUTH.client_secret_basic.words.label} or ${CLIENT_AUTH.client_secret_post.words.label}`;
 
 function methodExplanation(context: AssertionContext): Explanation {
+  if (context.method === 'client_secret_jwt')
+    return {
+      meaning: `The server refused the assertion because the client "${context.clientId}" is registered for another authentication method, not client_secret_jwt.`,
+      checks: context.demoServer
+        ? [
+            'Of the demo clients, only the one that signs with its secret (demo-client-secret-jwt) takes client_secret_jwt: choose it and press "Use demo server". The other secret clients take the secret itself.',
+            `Or send this client's secret itself: choose ${SECRET_METHODS}.`,
+          ]
+        : [
+            `Send the secret itself, as the client is registered to: choose ${SECRET_METHODS}.`,
+            'Or register the client for client_secret_jwt (its token_endpoint_auth_method, RFC 7591 §2; Okta sets it through the client application\'s API, its guide "Client authentication methods").',
+          ],
+    };
   return {
     meaning: `The server refused the assertion because the client "${context.clientId}" is still configured to authenticate with a client secret, not with a key (private_key_jwt).`,
     checks: context.demoServer
@@ -219,13 +245,21 @@ function issuerExplanation(context: AssertionContext): Explanation {
 }
 
 function algExplanation(context: AssertionContext): Explanation {
+  if (context.method === 'client_secret_jwt')
+    return {
+      meaning: `The server does not accept assertions signed with ${context.header.alg} (HMAC with the client secret) for the client "${context.clientId}".`,
+      checks: [
+        `The client is probably registered to sign with a key: choose ${CLIENT_AUTH.private_key_jwt.words.label} and use its private key.`,
+        'Or the server wants another HMAC algorithm for this client (Okta accepts HS256, HS384 and HS512); this page signs HS256.',
+      ],
+    };
   return {
     meaning: `The server does not accept assertions signed with ${context.header.alg} for this client.`,
     checks: [
       context.demoServer
         ? 'The demo server accepts RS256 and ES256 (each client the algorithm of its registered key).'
         : 'Sign with the algorithm of the key registered for the client: RS256 for an RSA key, ES256 for an EC P-256 key.',
-      'A shared secret (HS256, client_secret_jwt) is another method: private_key_jwt needs an asymmetric key.',
+      `A shared secret (HS256) is another method: for it, choose ${CLIENT_AUTH.client_secret_jwt.words.label}.`,
     ],
   };
 }
@@ -255,17 +289,20 @@ function explainFromValues(context: AssertionContext): Explanation {
   if (exp - iat > OKTA_MAX_ASSERTION_LIFETIME_SECONDS && !context.demoServer)
     return tooLongExplanation(context);
   return {
-    meaning: `The server refused the client assertion for "${context.clientId}" without saying why. Its aud, lifetime and clock look right, so the likely causes are the key or the client's configuration.`,
+    meaning: `The server refused the client assertion for "${context.clientId}" without saying why. Its aud, lifetime and clock look right, so the likely causes are the ${context.method === 'client_secret_jwt' ? 'secret' : 'key'} or the client's configuration.`,
     checks: [
       ...keyChecks(context),
-      `Check that the client is configured for private_key_jwt (not a client secret)${context.oktaOrgServer || /okta/i.test(context.tokenEndpoint) ? " on the app's General tab" : ''}.`,
+      context.method === 'client_secret_jwt'
+        ? 'Check that the client is registered for client_secret_jwt (not for sending its secret itself).'
+        : `Check that the client is configured for private_key_jwt (not a client secret)${context.oktaOrgServer || /okta/i.test(context.tokenEndpoint) ? " on the app's General tab" : ''}.`,
       'If you ran a copied curl command more than once, the second run reuses the assertion: copy a fresh one, or press Send token request.',
     ],
   };
 }
 
 /**
- * Explains the token endpoint's answer to a private_key_jwt request, with the user's own values:
+ * Explains the token endpoint's answer to a request with a client assertion (client_secret_jwt or
+ * private_key_jwt), with the user's own values:
  * the aud it named and the URL it went to, the expiry and the server's clock (from the Date
  * header), the kid, the jti. Keyed on what oidc-provider and Okta really say (see `REFUSALS`);
  * a bare `invalid_client` is explained from the request's values.
@@ -304,6 +341,16 @@ export function explainAssertionError(
   if (says(REFUSALS.expired)) return expiredExplanation(context);
   if (says(REFUSALS.unknownKey) || says(REFUSALS.signature)) {
     const kid = context.header.kid;
+    if (context.method === 'client_secret_jwt')
+      return says(REFUSALS.signature)
+        ? {
+            meaning: `The signature of the assertion does not verify: the server checked its HMAC with the secret it holds for "${context.clientId}", and that is not the secret that signed it.`,
+            checks: keyChecks(context),
+          }
+        : {
+            meaning: `The server has no secret to check an HS256 assertion from "${context.clientId}" with: the client is probably not registered for client_secret_jwt.`,
+            checks: methodExplanation(context).checks,
+          };
     return {
       meaning: says(REFUSALS.signature)
         ? 'The signature of the assertion does not verify: the server holds a different public key for this client than the private key that signed it.'

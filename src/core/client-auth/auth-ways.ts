@@ -36,8 +36,10 @@ export function settingsOfWay(
 }
 
 /**
- * The way a request sends its secret, or `null` for private_key_jwt: a client registered with a
- * key has no secret, so no secret way is another way of sending the same credentials.
+ * The way a request sends its secret, or `null` for the methods that sign an assertion: a client
+ * registered with a key has no secret, and one registered for client_secret_jwt (RFC 7591 §2
+ * `token_endpoint_auth_method`) is refused when it sends its secret itself, so no secret way is
+ * another way of sending the same credentials.
  */
 export function wayOf(request: TokenRequest): AuthWay | null {
   const { clientAuthentication } = request;
@@ -46,6 +48,7 @@ export function wayOf(request: TokenRequest): AuthWay | null {
       return clientAuthentication.encoding === 'raw' ? 'basic-raw' : 'basic-form';
     case 'client_secret_post':
       return 'post';
+    case 'client_secret_jwt':
     case 'private_key_jwt':
       return null;
   }

@@ -9,6 +9,7 @@ describe('the words of the Client authentication and Credential encoding choices
     expect(AUTH_METHOD_OPTIONS.map(({ value, label }) => [value, label])).toEqual([
       ['client_secret_basic', 'Basic header (client_secret_basic)'],
       ['client_secret_post', 'Request body (client_secret_post)'],
+      ['client_secret_jwt', 'Secret-signed JWT (client_secret_jwt)'],
       ['private_key_jwt', 'Private key JWT (private_key_jwt)'],
     ]);
   });

@@ -6,9 +6,11 @@ import type { BasicCredentials, CredentialEncoding } from '../credentials/creden
  * RFC 6749 §2.3 client authentication, as OAuth 2.0 servers name it in `token_endpoint_auth_method`
  * (RFC 7591 §2): a secret in the Authorization header (`client_secret_basic`, what the Okta guide
  * does) or in the request body (`client_secret_post`), or a JWT the client signs (RFC 7523 §2.2)
- * with its private key (`private_key_jwt`). A request uses exactly one method, never two.
+ * with its secret (`client_secret_jwt`) or its private key (`private_key_jwt`). A request uses
+ * exactly one method, never two.
  */
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+export type ClientAuthMethod =
+  'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt';
 
 /**
  * How a request authenticates the client, beside the wire request that carries it: one value per
@@ -28,19 +30,14 @@ export type ClientAuthentication =
     }
   | {
       /**
-       * A client assertion (RFC 7523 §2.2). It is signed asynchronously (Web Crypto) and valid for
+       * A client assertion (RFC 7523 §2.2), signed with the secret or the private key. It is signed asynchronously (Web Crypto) and valid for
        * a short time, so the page signs it outside this model and the sender signs a new one just
        * before sending; the request model stays synchronous and pure. `null` until one is signed:
        * the body then has no `client_assertion` and the views say what is missing.
        */
-      readonly method: 'private_key_jwt';
+      readonly method: 'client_secret_jwt' | 'private_key_jwt';
       readonly assertion: SignedAssertion | null;
     };
-
-export type AuthenticationOf<M extends ClientAuthMethod> = Extract<
-  ClientAuthentication,
-  { readonly method: M }
->;
 
 /** What a method is made from: the form's credential fields, and the pair both encodings give. */
 export interface MethodInput {

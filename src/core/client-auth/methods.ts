@@ -1,6 +1,7 @@
 import type { ChoiceWords } from './choice-labels.ts';
 import type { SignedAssertion } from './client-assertion.ts';
 import { clientSecretBasic } from './client-secret-basic.ts';
+import { clientSecretJwt } from './client-secret-jwt.ts';
 import { clientSecretPost } from './client-secret-post.ts';
 import type {
   ClientAuthDefinition,
@@ -18,6 +19,7 @@ import { privateKeyJwt } from './private-key-jwt.ts';
 export const CLIENT_AUTH: { readonly [M in ClientAuthMethod]: ClientAuthDefinition<M> } = {
   client_secret_basic: clientSecretBasic,
   client_secret_post: clientSecretPost,
+  client_secret_jwt: clientSecretJwt,
   private_key_jwt: privateKeyJwt,
 };
 

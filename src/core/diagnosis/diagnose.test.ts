@@ -29,13 +29,16 @@ export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
   const { endpoint, clientId, clientSecret, scope, way } = scenario.request;
   const input = { tokenEndpoint: endpoint, clientId, clientSecret, scope };
   const request =
-    way === 'private_key_jwt'
+    way === 'private_key_jwt' || way === 'client_secret_jwt'
       ? buildTokenRequest({
           ...input,
-          authMethod: 'private_key_jwt',
+          authMethod: way,
           encoding: 'raw',
           clientAssertion: {
-            header: { alg: 'RS256', kid: 'k1', typ: 'JWT' },
+            header:
+              way === 'client_secret_jwt'
+                ? { alg: 'HS256', typ: 'JWT' }
+                : { alg: 'RS256', kid: 'k1', typ: 'JWT' },
             claims: {
               iss: clientId,
               sub: clientId,

@@ -26,13 +26,13 @@ export type ScenarioAnswer =
 
 export interface TokenAnswerScenario {
   readonly name: string;
-  /** The request as sent: the way is a secret way or private_key_jwt (with an assertion). */
+  /** The request as sent: a secret way, or a method that sends an assertion (then signed). */
   readonly request: {
     readonly endpoint: string;
     readonly clientId: string;
     readonly clientSecret: string;
     readonly scope: string;
-    readonly way: AuthWay | 'private_key_jwt';
+    readonly way: AuthWay | 'client_secret_jwt' | 'private_key_jwt';
   };
   readonly answer: ScenarioAnswer;
   /** Earlier requests for the same inputs, oldest first. */
@@ -443,6 +443,82 @@ export const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
     },
     answer: error(400, 'invalid_grant', 'assertion is not yet valid'),
     cause: 'grant-refused',
+  },
+  {
+    name: "client_secret_jwt: an assertion keyed by another secret (the demo server's words)",
+    request: {
+      endpoint: DEMO,
+      clientId: 'demo-client-secret-jwt',
+      clientSecret: 'not-the-secret',
+      scope: 'customScope',
+      way: 'client_secret_jwt',
+    },
+    answer: error(
+      401,
+      'invalid_client',
+      'client authentication failed: signature verification failed',
+    ),
+    cause: 'assertion-refused',
+  },
+  {
+    name: 'client_secret_jwt from a client registered for the Basic header',
+    request: {
+      endpoint: DEMO,
+      clientId: '0oademoclient0000001',
+      clientSecret: 'JqtZd-uMfsckPmGRqH1hCyAQusCwo_16Dm0KTxVT',
+      scope: 'customScope',
+      way: 'client_secret_jwt',
+    },
+    answer: error(
+      401,
+      'invalid_client',
+      'client authentication failed: the provided authentication mechanism does not match the registered client authentication method',
+    ),
+    cause: 'assertion-refused',
+  },
+  {
+    name: 'client_secret_jwt from the key client: HS256 is not its algorithm',
+    request: {
+      endpoint: DEMO,
+      clientId: 'demo-private-key-jwt',
+      clientSecret: 'anything',
+      scope: 'customScope',
+      way: 'client_secret_jwt',
+    },
+    answer: error(401, 'invalid_client', 'client authentication failed: alg mismatch'),
+    cause: 'assertion-refused',
+  },
+  {
+    name: 'client_secret_jwt authenticated, then a scope the client does not have',
+    request: {
+      endpoint: DEMO,
+      clientId: 'demo-client-secret-jwt',
+      clientSecret: 'hs256-Zq8vN3tLw5xR2cKp9mYb7sFd4gHj6uEaTn1W',
+      scope: 'admin',
+      way: 'client_secret_jwt',
+    },
+    answer: error(
+      400,
+      'invalid_scope',
+      'One or more scopes are not configured for the authorization server resource: admin.',
+    ),
+    cause: 'scope-not-allowed',
+  },
+  {
+    name: "Okta: the org authorization server with client_secret_jwt (Okta's words)",
+    request: {
+      endpoint: OKTA_ORG,
+      clientId: OTHER_ID,
+      clientSecret: OTHER_SECRET,
+      scope: 'okta.users.read',
+      way: 'client_secret_jwt',
+    },
+    answer: error(
+      401,
+      'invalid_client',
+      'Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.',
+    ),
+    cause: 'okta-org-server',
   },
   // ——— Okta's documented token-endpoint errors ———
   {
