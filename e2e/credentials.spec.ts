@@ -278,6 +278,11 @@ test.describe('usable by everyone', () => {
     }
     await expect(clientId).toBeFocused();
     await page.keyboard.type('kb-client');
+    // The method choice comes next, one tab stop (its checked radio), then the secret it asks for.
+    await page.keyboard.press('Tab');
+    await expect(
+      page.getByRole('radio', { name: /^Basic header \(client_secret_basic\)/ }),
+    ).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Client secret', { exact: true })).toBeFocused();
     await page.keyboard.type('kb-secret');

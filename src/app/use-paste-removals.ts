@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { CredentialField } from '../core/credentials/credential-checks.ts';
-import { lineBreaksRemoved, type PasteRemovals } from '../core/credentials/paste-cleanup.ts';
+import type { PasteRemovals } from '../core/credentials/paste-cleanup.ts';
 
 /**
  * What the credential fields removed from the last paste into each: the fields say it, and the
@@ -12,11 +12,13 @@ export function usePasteRemovals(): {
   forget: () => void;
 } {
   const [pasted, setPasted] = useState<PasteRemovals>({});
-  const onPaste = useCallback(
-    (field: CredentialField, pastedText: string) =>
+  // What a paste removed is worked out by a module loaded at the first paste (not with the first
+  // screen); the note follows the paste by a moment.
+  const onPaste = useCallback((field: CredentialField, pastedText: string) => {
+    void import('../core/credentials/paste-cleanup.ts').then(({ lineBreaksRemoved }) =>
       setPasted((before) => ({ ...before, [field]: lineBreaksRemoved(pastedText) })),
-    [],
-  );
+    );
+  }, []);
   const forget = useCallback(() => setPasted({}), []);
   return { pasted, onPaste, forget };
 }

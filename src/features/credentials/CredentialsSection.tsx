@@ -1,10 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { CredentialField } from '../../core/credentials/credential-checks.ts';
 import { useLazyModule } from '../../components/use-lazy-module.ts';
-import {
-  describeRemovedLineBreaks,
-  type PasteRemovals,
-} from '../../core/credentials/paste-cleanup.ts';
+import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
 import type { Notice } from '../../components/Notices.tsx';
 import type { BasicCredentials, CredentialEncoding } from '../../core/credentials/credentials.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
@@ -52,6 +49,8 @@ const ENCODINGS = choiceOptions(ENCODING_WORDS);
 // The checks (RFC 7617, RFC 6749 Appendix A) say nothing about an empty form: they load once the
 // page is in use, not with the first screen (e2e/first-paint.spec.ts).
 const loadCredentialChecks = () => import('../../core/credentials/credential-checks.ts');
+// Said only after a paste that had line breaks: loaded then.
+const loadPasteCleanup = () => import('../../core/credentials/paste-cleanup.ts');
 
 /** Step 1 of the guide: the client ID and secret, and how they become the Basic pair. */
 export function CredentialsSection(props: CredentialsSectionProps) {
@@ -59,6 +58,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
   const method = CLIENT_AUTH[authMethod];
   const { onChange, onSecretVisibleChange, inUse, keySection, pasted, onPaste } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
+  const pasteCleanup = useLazyModule(loadPasteCleanup, Object.keys(pasted).length > 0);
   const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
   // Until something is typed, "empty" notes are noise.
   const shown = (field: 'clientId' | 'clientSecret') =>
@@ -67,8 +67,8 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     );
   const pasteNotice = (field: CredentialField, value: string, label: string): Notice[] => {
     const note = pasted[field];
-    return note && value !== ''
-      ? [{ severity: 'info', message: describeRemovedLineBreaks(note, label) }]
+    return note && value !== '' && pasteCleanup
+      ? [{ severity: 'info', message: pasteCleanup.describeRemovedLineBreaks(note, label) }]
       : [];
   };
   const idNotices = [...shown('clientId'), ...pasteNotice('clientId', clientId, 'client ID')];
