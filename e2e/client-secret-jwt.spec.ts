@@ -1,18 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
-import { sendAndWait, tokenResponse } from './send-helpers.ts';
+import { sendAndWait, shownAssertion, tokenResponse } from './send-helpers.ts';
 
 const SECRET_JWT_METHOD = /Secret-signed JWT \(client_secret_jwt\)/;
-const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 // The demo client's secret is public on purpose (README, "The demo server").
 const DEMO_SECRET = 'hs256-Zq8vN3tLw5xR2cKp9mYb7sFd4gHj6uEaTn1W';
-
-async function shownAssertion(page: Page): Promise<string> {
-  const output = page.getByRole('status', { name: 'Client assertion', exact: true });
-  await expect(output).toHaveText(JWT);
-  return (await output.textContent()) ?? '';
-}
 
 /** "Use demo server" with the demo client that signs with its secret. */
 async function useDemoSecretJwtClient(page: Page) {

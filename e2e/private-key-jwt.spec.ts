@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
-import { sendAndWait, tokenResponse } from './send-helpers.ts';
+import { sendAndWait, shownAssertion, tokenResponse } from './send-helpers.ts';
 
 const KEY_METHOD = /Private key JWT \(private_key_jwt\)/;
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
@@ -10,13 +10,6 @@ const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-/** The client assertion the page shows now, once it is a signed JWT. */
-async function shownAssertion(page: Page): Promise<string> {
-  const output = page.getByRole('status', { name: 'Client assertion', exact: true });
-  await expect(output).toHaveText(JWT);
-  return (await output.textContent()) ?? '';
 }
 
 /** "Use demo server" with the demo's key client: its published private key signs. */

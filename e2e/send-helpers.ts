@@ -25,3 +25,10 @@ export async function sendAndWait(page: Page, how: 'click' | 'enter' = 'click') 
     region.getByText(/HTTP status|No answer|Not sent|could not be completed/).first(),
   ).toBeVisible();
 }
+
+/** The client assertion the page shows now, once it is a signed JWT (compact JWS). */
+export async function shownAssertion(page: Page): Promise<string> {
+  const output = page.getByRole('status', { name: 'Client assertion', exact: true });
+  await expect(output).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  return (await output.textContent()) ?? '';
+}

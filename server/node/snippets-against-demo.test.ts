@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { importJWK, SignJWT } from 'jose';
+import { importJWK, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_JWK } from '../../src/core/client-auth/demo-private-key.ts';
 import { curlBash } from '../../src/core/snippets/curl-bash.ts';
@@ -17,6 +17,7 @@ import type { SnippetRequest } from '../../src/core/snippets/snippet-request.ts'
 import { findCommand } from '../../src/core/test-support/shell.ts';
 import { tokenRequestFor, type RequestSpec } from '../../src/core/test-support/snippet-cases.ts';
 import { buildTokenRequest } from '../../src/core/request/token-request.ts';
+import type { DemoClient } from '../../src/core/proxy/proxy-protocol.ts';
 import { demoClients, demoKeyClient, demoSecretJwtClient } from '../demo-as/clients.ts';
 import { startPlaygroundServer, type PlaygroundServer } from './create-server.ts';
 
@@ -208,75 +209,43 @@ describe.runIf(go)('Go (net/http) compiles and gets a token', () => {
   );
 });
 
-/**
- * A private_key_jwt request to the running demo server: the model built by the page's own
- * `buildTokenRequest`, carrying an assertion signed here by jose with the published demo key
- * (RFC 7523 §3), new for every run since the server refuses a `jti` twice.
- */
-async function keyClientRequest(): Promise<SnippetRequest> {
-  const { clientId, scope } = demoKeyClient;
-  const tokenEndpoint = playground.demo.tokenEndpoint;
-  const iat = Math.floor(Date.now() / 1000);
-  const claims = {
-    iss: clientId,
-    sub: clientId,
-    aud: tokenEndpoint,
-    iat,
-    exp: iat + 300,
-    jti: randomUUID(),
-  };
-  const header = { alg: 'RS256', kid: DEMO_PRIVATE_JWK.kid, typ: 'JWT' } as const;
-  const jwt = await new SignJWT(claims)
-    .setProtectedHeader(header)
-    .sign(await importJWK(DEMO_PRIVATE_JWK, 'RS256'));
-  return buildTokenRequest({
-    tokenEndpoint,
-    clientId,
-    clientSecret: '',
-    scope: scope.split(' ')[0] ?? '',
-    authMethod: 'private_key_jwt',
-    encoding: 'raw',
-    clientAssertion: { header, claims, jwt },
-  });
+/** A demo client that signs its assertion, with how it signs (RFC 7523 §3, RFC 7518 §3). */
+interface SigningClient {
+  readonly client: DemoClient;
+  readonly header: { readonly alg: 'RS256' | 'HS256'; readonly kid?: string; readonly typ: 'JWT' };
+  readonly key: () => Promise<CryptoKey | Uint8Array>;
 }
 
-describe('private_key_jwt: the snippets carry the client assertion and get a token', () => {
-  it.runIf(curl)('curl (bash)', async () => {
-    const { stdout } = await run('bash', [
-      '--norc',
-      '--noprofile',
-      '-c',
-      `${curlBash(await keyClientRequest())} --silent`,
-    ]);
-    expectToken(JSON.parse(stdout) as Record<string, unknown>);
-  });
-
-  it('JavaScript (fetch) in Node', async () => {
-    const file = path.join(root, 'token-key.mjs');
-    await writeFile(file, javascriptFetch(await keyClientRequest()));
-    const { stdout } = await run(process.execPath, [file]);
-    const { status, body } = statusAndBody(stdout);
-    expect(status).toBe(200);
-    expectToken(body);
-  });
-
-  it.runIf(python)('Python (urllib)', async () => {
-    const file = path.join(root, 'get_token_key_urllib.py');
-    await writeFile(file, pythonUrllib(await keyClientRequest()).code);
-    const { stdout } = await run(python ?? 'python3', [file]);
-    const { status, body } = statusAndBody(stdout);
-    expect(status).toBe(200);
-    expectToken(body);
-  });
-});
+const SIGNING_CLIENTS: ReadonlyArray<readonly [string, SigningClient]> = [
+  [
+    'private_key_jwt (the published demo key)',
+    {
+      client: demoKeyClient,
+      header: { alg: 'RS256', kid: DEMO_PRIVATE_JWK.kid, typ: 'JWT' },
+      key: async () => (await importJWK(DEMO_PRIVATE_JWK, 'RS256')) as CryptoKey,
+    },
+  ],
+  [
+    'client_secret_jwt (HMAC over the demo secret, no kid)',
+    {
+      client: demoSecretJwtClient,
+      header: { alg: 'HS256', typ: 'JWT' },
+      key: async () => new TextEncoder().encode(demoSecretJwtClient.clientSecret),
+    },
+  ],
+];
 
 /**
- * A client_secret_jwt request to the running demo server: the page's request model carrying an
- * assertion signed here by jose with HMAC SHA-256 over the demo client's secret (no kid: the
- * client has one secret), new for every run.
+ * A request of a signing demo client to the running demo server: the model built by the page's
+ * own `buildTokenRequest`, carrying an assertion signed here by jose (independently of the page's
+ * signer), new for every run since the server refuses a `jti` twice.
  */
-async function secretJwtClientRequest(): Promise<SnippetRequest> {
-  const { clientId, clientSecret, scope } = demoSecretJwtClient;
+async function signingClientRequest({
+  client,
+  header,
+  key,
+}: SigningClient): Promise<SnippetRequest> {
+  const { clientId, clientSecret, scope, authMethod } = client;
   const tokenEndpoint = playground.demo.tokenEndpoint;
   const iat = Math.floor(Date.now() / 1000);
   const claims = {
@@ -287,56 +256,59 @@ async function secretJwtClientRequest(): Promise<SnippetRequest> {
     exp: iat + 300,
     jti: randomUUID(),
   };
-  const header = { alg: 'HS256', typ: 'JWT' } as const;
-  const jwt = await new SignJWT(claims)
-    .setProtectedHeader(header)
-    .sign(new TextEncoder().encode(clientSecret));
+  const jwt = await new SignJWT(claims).setProtectedHeader(header).sign(await key());
   return buildTokenRequest({
     tokenEndpoint,
     clientId,
     clientSecret,
     scope: scope.split(' ')[0] ?? '',
-    authMethod: 'client_secret_jwt',
+    authMethod,
     encoding: 'raw',
     clientAssertion: { header, claims, jwt },
   });
 }
 
-describe('client_secret_jwt: the snippets carry the assertion, never the secret, and get a token', () => {
-  it('the request itself has no secret and no Authorization header', async () => {
-    const request = await secretJwtClientRequest();
-    expect(request.headers.map(([name]) => name)).not.toContain('authorization');
-    expect(request.body).not.toContain(encodeURIComponent(demoSecretJwtClient.clientSecret));
-    expect(new URLSearchParams(request.body).get('client_assertion_type')).toBe(
-      'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-    );
-  });
+describe.each(SIGNING_CLIENTS)(
+  '%s: the snippets carry the assertion, never a secret, and get a token',
+  (_name, signing) => {
+    const file = (stem: string, extension: string) =>
+      path.join(root, `${stem}-${signing.client.clientId}.${extension}`);
 
-  it.runIf(curl)('curl (bash)', async () => {
-    const { stdout } = await run('bash', [
-      '--norc',
-      '--noprofile',
-      '-c',
-      `${curlBash(await secretJwtClientRequest())} --silent`,
-    ]);
-    expectToken(JSON.parse(stdout) as Record<string, unknown>);
-  });
+    it('the request has no Authorization header and no client secret', async () => {
+      const request = await signingClientRequest(signing);
+      expect(request.headers.map(([header]) => header)).not.toContain('authorization');
+      expect(new URLSearchParams(request.body).has('client_secret')).toBe(false);
+      expect(new URLSearchParams(request.body).get('client_assertion_type')).toBe(
+        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      );
+    });
 
-  it('JavaScript (fetch) in Node', async () => {
-    const file = path.join(root, 'token-secret-jwt.mjs');
-    await writeFile(file, javascriptFetch(await secretJwtClientRequest()));
-    const { stdout } = await run(process.execPath, [file]);
-    const { status, body } = statusAndBody(stdout);
-    expect(status).toBe(200);
-    expectToken(body);
-  });
+    it.runIf(curl)('curl (bash)', async () => {
+      const { stdout } = await run('bash', [
+        '--norc',
+        '--noprofile',
+        '-c',
+        `${curlBash(await signingClientRequest(signing))} --silent`,
+      ]);
+      expectToken(JSON.parse(stdout) as Record<string, unknown>);
+    });
 
-  it.runIf(python)('Python (urllib)', async () => {
-    const file = path.join(root, 'get_token_secret_jwt_urllib.py');
-    await writeFile(file, pythonUrllib(await secretJwtClientRequest()).code);
-    const { stdout } = await run(python ?? 'python3', [file]);
-    const { status, body } = statusAndBody(stdout);
-    expect(status).toBe(200);
-    expectToken(body);
-  });
-});
+    it('JavaScript (fetch) in Node', async () => {
+      const script = file('token', 'mjs');
+      await writeFile(script, javascriptFetch(await signingClientRequest(signing)));
+      const { stdout } = await run(process.execPath, [script]);
+      const { status, body } = statusAndBody(stdout);
+      expect(status).toBe(200);
+      expectToken(body);
+    });
+
+    it.runIf(python)('Python (urllib)', async () => {
+      const script = file('get_token_urllib', 'py');
+      await writeFile(script, pythonUrllib(await signingClientRequest(signing)).code);
+      const { stdout } = await run(python ?? 'python3', [script]);
+      const { status, body } = statusAndBody(stdout);
+      expect(status).toBe(200);
+      expectToken(body);
+    });
+  },
+);

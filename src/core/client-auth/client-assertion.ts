@@ -1,6 +1,21 @@
 /** RFC 7523 §2.2: the `client_assertion_type` of a JWT client assertion. */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
+/**
+ * The body fields that carry a client assertion (RFC 7523 §2.2, RFC 7521 §4.2), after `scope`;
+ * none while no assertion is signed.
+ */
+export function clientAssertionFields(
+  assertion: SignedAssertion | null | undefined,
+): ReadonlyArray<readonly [string, string]> {
+  return assertion
+    ? [
+        ['client_assertion_type', CLIENT_ASSERTION_TYPE],
+        ['client_assertion', assertion.jwt],
+      ]
+    : [];
+}
+
 /** The key pairs the page makes and reads (RFC 7518 §3.1): RSA PKCS#1 v1.5 and ECDSA P-256. */
 export type AssertionAlgorithm = 'RS256' | 'ES256';
 

@@ -1,4 +1,4 @@
-import { CLIENT_ASSERTION_TYPE } from './client-assertion.ts';
+import { clientAssertionFields } from './client-assertion.ts';
 import type { ClientAuthDefinition } from './method.ts';
 import { missingSignedAssertion } from './missing-credentials.ts';
 
@@ -22,12 +22,7 @@ export const clientSecretJwt: ClientAuthDefinition<'client_secret_jwt'> = {
   onTheWire: ({ clientAssertion }) => ({
     authentication: { method: 'client_secret_jwt', assertion: clientAssertion ?? null },
     fieldsBeforeScope: [],
-    fieldsAfterScope: clientAssertion
-      ? [
-          ['client_assertion_type', CLIENT_ASSERTION_TYPE],
-          ['client_assertion', clientAssertion.jwt],
-        ]
-      : [],
+    fieldsAfterScope: clientAssertionFields(clientAssertion),
   }),
   missing: (input) =>
     missingSignedAssertion(

@@ -1,4 +1,4 @@
-import { CLIENT_ASSERTION_TYPE } from './client-assertion.ts';
+import { clientAssertionFields } from './client-assertion.ts';
 import type { ClientAuthDefinition } from './method.ts';
 import { missingSignedAssertion } from './missing-credentials.ts';
 
@@ -18,12 +18,7 @@ export const privateKeyJwt: ClientAuthDefinition<'private_key_jwt'> = {
   onTheWire: ({ clientAssertion }) => ({
     authentication: { method: 'private_key_jwt', assertion: clientAssertion ?? null },
     fieldsBeforeScope: [],
-    fieldsAfterScope: clientAssertion
-      ? [
-          ['client_assertion_type', CLIENT_ASSERTION_TYPE],
-          ['client_assertion', clientAssertion.jwt],
-        ]
-      : [],
+    fieldsAfterScope: clientAssertionFields(clientAssertion),
   }),
   missing: (input) =>
     missingSignedAssertion(input, null, 'Generate or paste a private key to sign the assertion'),
