@@ -50,7 +50,9 @@ test.describe('client_secret_jwt', () => {
     await sendAndWait(page);
     const region = tokenResponse(page);
     await expect(region.getByText('HTTP status: 200')).toBeVisible();
-    await expect(region.getByText(/client assertion signed with the client secret/)).toBeVisible();
+    await expect(
+      region.getByText(/client_secret_jwt \(an assertion signed with the secret, assertion jti /),
+    ).toBeVisible();
     // Every send signs a new assertion.
     expect(decodeJwt(await shownAssertion(page)).jti).not.toBe(payload.jti);
   });

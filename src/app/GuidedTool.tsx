@@ -2,12 +2,15 @@ import './guided.css';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from './issuer.ts';
-import { maskPairSecret } from '../core/credentials/credentials.ts';
 import { CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
 import { curlBash, describeCurlBashQuoting } from '../core/snippets/curl-bash.ts';
 import { OutputField } from '../components/OutputField.tsx';
 import { CredentialsSection } from '../features/credentials/CredentialsSection.tsx';
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
+import {
+  CredentialsStringOutput,
+  EncodedOutputs,
+} from '../features/request-preview/BasicOutputs.tsx';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
 import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
@@ -47,9 +50,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
   const [answerSlot, setAnswerSlot] = useState<HTMLElement | null>(null);
   const headings = useRef<Array<HTMLHeadingElement | null>>([]);
 
-  const { basic } = request;
   const missing = missingCredentials(request.input);
-  const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
   const curl = curlBash(request);
 
   /** Moves to a step and takes keyboard focus to its heading, where reading continues. */
@@ -154,16 +155,10 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">RFC 7617 §2</a>). That is why
             a client ID may not contain a colon.
           </p>
-          <OutputField
-            id="credentials-string"
-            label="Credentials string"
-            value={shownPair}
-            missing={missing}
-            hint={
-              secretVisible || missing
-                ? undefined
-                : 'The secret is masked; Show secret (step 1) reveals it.'
-            }
+          <CredentialsStringOutput
+            request={request}
+            secretVisible={secretVisible}
+            showSecretWhere="(step 1)"
           />
         </>,
       )}
@@ -174,14 +169,7 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             The guide sends you to a Base64 site; this page encodes the string's UTF-8 bytes itself.
             The result goes after <code>Basic</code> in the <code>Authorization</code> header.
           </p>
-          <OutputField id="base64" label="Base64" value={basic.base64} missing={missing} copyable />
-          <OutputField
-            id="authorization-header"
-            label="Authorization header"
-            value={basic.headerValue}
-            missing={missing}
-            copyable
-          />
+          <EncodedOutputs request={request} />
         </>,
       )}
       {stepSection(

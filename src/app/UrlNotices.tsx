@@ -1,3 +1,4 @@
+import './url-notices.css';
 import { TOOLS } from './tools.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { clientAssertionFields } from './client-assertion.ts';
 import type { ClientAuthDefinition } from './method.ts';
-import { missingSignedAssertion } from './missing-credentials.ts';
+import { missingSecretCredentials, missingSignedAssertion } from './missing-credentials.ts';
 
 /**
  * A client assertion signed with the client secret (RFC 7523 §2.2 with HMAC SHA-256, RFC 7518
@@ -24,11 +24,8 @@ export const clientSecretJwt: ClientAuthDefinition<'client_secret_jwt'> = {
     fieldsBeforeScope: [],
     fieldsAfterScope: clientAssertionFields(clientAssertion),
   }),
+  // The secret is what signs: without it, the same words as the methods that send it.
   missing: (input) =>
-    missingSignedAssertion(
-      input,
-      input.clientSecret === '' ? 'Enter the client secret: the assertion is signed with it' : null,
-      'Signing the client assertion with the secret…',
-    ),
-  sentIn: 'client assertion signed with the client secret',
+    missingSignedAssertion(input, missingSecretCredentials(input), 'Signing the client assertion…'),
+  sentIn: 'an assertion signed with the secret',
 };

@@ -22,5 +22,5 @@ export const privateKeyJwt: ClientAuthDefinition<'private_key_jwt'> = {
   }),
   missing: (input) =>
     missingSignedAssertion(input, null, 'Generate or paste a private key to sign the assertion'),
-  sentIn: 'client assertion signed with the private key',
+  sentIn: 'an assertion signed with the private key',
 };

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { maskPairSecret } from '../../core/credentials/credentials.ts';
-import { CLIENT_AUTH, missingCredentials } from '../../core/client-auth/methods.ts';
+import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
-import { OutputField } from '../../components/OutputField.tsx';
+import { CredentialsStringOutput, EncodedOutputs } from './BasicOutputs.tsx';
 
 interface RequestPreviewProps {
   readonly request: TokenRequest;
@@ -22,10 +21,6 @@ interface RequestPreviewProps {
 /** Step 3 of the guide: the pair, its Base64 and the header, then what the Build tool adds. */
 export function RequestPreview(props: RequestPreviewProps) {
   const { request, secretVisible, children, assertionView } = props;
-  const { basic } = request;
-  const shownPair = secretVisible ? basic.pair : maskPairSecret(basic.pair);
-  // Until both credentials are there, every value below would be a fake (`Basic Og==`).
-  const missing = missingCredentials(request.input);
   const headerHint =
     request.clientAuthentication.method === 'client_secret_post' ? (
       <>
@@ -47,24 +42,8 @@ export function RequestPreview(props: RequestPreviewProps) {
   return (
     <section aria-labelledby="preview-heading" className="card outputs">
       <h2 id="preview-heading">The request</h2>
-      <OutputField
-        id="credentials-string"
-        label="Credentials string"
-        value={shownPair}
-        missing={missing}
-        hint={
-          secretVisible || missing ? undefined : 'The secret is masked; Show secret reveals it.'
-        }
-      />
-      <OutputField id="base64" label="Base64" value={basic.base64} missing={missing} copyable />
-      <OutputField
-        id="authorization-header"
-        label="Authorization header"
-        value={basic.headerValue}
-        missing={missing}
-        hint={headerHint}
-        copyable
-      />
+      <CredentialsStringOutput request={request} secretVisible={secretVisible} />
+      <EncodedOutputs request={request} headerHint={headerHint} />
       {children}
     </section>
   );
