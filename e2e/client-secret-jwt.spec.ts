@@ -109,4 +109,16 @@ test.describe('client_secret_jwt', () => {
     await expect(page.getByRole('radio', { name: SECRET_JWT_METHOD })).toBeChecked();
     await expect(page.getByLabel('Client secret', { exact: true })).toBeVisible();
   });
+
+  test('a secret shorter than 256 bits is flagged for this method only (RFC 7518 §3.2)', async ({
+    page,
+  }) => {
+    await page.getByLabel('Client ID', { exact: true }).fill('svc');
+    await page.getByLabel('Client secret', { exact: true }).fill('short-secret');
+    const warning = page.getByText(/This secret is 12 bytes; an HS256 key must be at least 32/);
+    await page.getByRole('radio', { name: SECRET_JWT_METHOD }).check();
+    await expect(warning).toBeVisible();
+    await page.getByRole('radio', { name: /^Basic header/ }).check();
+    await expect(warning).toHaveCount(0);
+  });
 });

@@ -238,6 +238,7 @@ describe('the demo authorization server', () => {
     expect(discovery.token_endpoint_auth_methods_supported).toEqual([
       'client_secret_basic',
       'client_secret_post',
+      'client_secret_jwt',
       'private_key_jwt',
     ]);
     expect(discovery.grant_types_supported).toContain('client_credentials');

@@ -11,7 +11,7 @@ import {
   type JwsAlgorithm,
   type SignedAssertion,
 } from '../core/client-auth/client-assertion.ts';
-import type { ClientAuthDefinition, ClientAuthMethod } from '../core/client-auth/method.ts';
+import type { ClientCredential } from '../core/client-auth/method.ts';
 import { parsePrivateKey } from '../core/client-auth/private-key.ts';
 import { CLIENT_AUTH } from '../core/client-auth/methods.ts';
 import type { TokenRequestInput } from '../core/request/token-request.ts';
@@ -29,7 +29,7 @@ export interface AssertionSigningKey {
  * the page can show (never the key) when the fields hold nothing that can sign.
  */
 const SIGNING_KEY: Record<
-  ClientAuthDefinition<ClientAuthMethod>['credential'],
+  ClientCredential,
   (source: AssertionSource) => Promise<AssertionSigningKey>
 > = {
   // The key as pasted or generated: PKCS#8 PEM or a private JWK, RS256 or ES256 (RFC 7518 §3.1).

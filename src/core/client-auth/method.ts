@@ -39,6 +39,9 @@ export type ClientAuthentication =
       readonly assertion: SignedAssertion | null;
     };
 
+/** What the client proves itself with: the client secret of step 1, or a private key. */
+export type ClientCredential = 'secret' | 'private-key';
+
 /** What a method is made from: the form's credential fields, and the pair both encodings give. */
 export interface MethodInput {
   readonly clientId: string;
@@ -83,8 +86,7 @@ export interface ClientAuthDefinition<M extends ClientAuthMethod> {
   readonly words: ChoiceWords;
   /** The value of the `auth=` URL parameter (README, Contracts). */
   readonly urlValue: string;
-  /** What the client proves itself with: the client secret of step 1, or a private key. */
-  readonly credential: 'secret' | 'private-key';
+  readonly credential: ClientCredential;
   /** Whether the `Credential encoding` choice applies (the secret methods that send it). */
   readonly usesEncoding: boolean;
   /**

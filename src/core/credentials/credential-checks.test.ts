@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCredentials, type CredentialCheck } from './credential-checks.ts';
+import { checkCredentials, checkHmacSecret, type CredentialCheck } from './credential-checks.ts';
 
 const ID = '0oa4xqz9kfTbN2cWd5d7';
 const SECRET = 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO';
@@ -275,6 +275,7 @@ describe('checkCredentials for all strings (property)', () => {
                     'edge-whitespace': 'warning',
                     'invisible-character': 'warning',
                     'non-ascii': 'warning',
+                    'short-hmac-key': 'warning',
                   }[check.code];
             expect(check.severity).toBe(expected);
           }
@@ -312,5 +313,26 @@ describe('checkCredentials for all strings (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('checkHmacSecret (client_secret_jwt keys HS256 with the secret)', () => {
+  it('warns below 32 bytes of UTF-8, naming the count', () => {
+    expect(checkHmacSecret('s'.repeat(31))).toEqual([
+      expect.objectContaining({
+        code: 'short-hmac-key',
+        field: 'clientSecret',
+        severity: 'warning',
+      }),
+    ]);
+    expect(checkHmacSecret('s'.repeat(31))[0]?.message).toMatch(/^This secret is 31 bytes/);
+    // Bytes, not characters: 11 three-byte characters are 33 bytes.
+    expect(checkHmacSecret('€'.repeat(11))).toEqual([]);
+    expect(checkHmacSecret('€'.repeat(10))[0]?.message).toMatch(/30 bytes/);
+  });
+
+  it('says nothing for an empty secret (the missing-credentials note does) or a long enough one', () => {
+    expect(checkHmacSecret('')).toEqual([]);
+    expect(checkHmacSecret('hs256-Zq8vN3tLw5xR2cKp9mYb7sFd4gHj6uEaTn1W')).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ export type CredentialCheckCode =
   | 'edge-whitespace'
   | 'invisible-character'
   | 'non-ascii'
-  | 'lone-surrogate';
+  | 'lone-surrogate'
+  | 'short-hmac-key';
 
 /** One finding about a credential, returned as data so every view decides how to show it. */
 export interface CredentialCheck {
@@ -136,4 +137,25 @@ export function checkCredentials(
     }
   }
   return checks;
+}
+
+/** RFC 7518 §3.2: an HS256 key has at least as many bits as the hash's output, 256. */
+const HS256_MIN_KEY_BYTES = 32;
+
+/**
+ * What to know about a secret that keys an HMAC (client_secret_jwt signs its assertion with HS256
+ * over the secret's UTF-8 bytes): shorter than 256 bits, RFC 7518 §3.2 forbids it and strict
+ * servers and libraries refuse the assertion. Empty when the secret is empty or long enough.
+ */
+export function checkHmacSecret(clientSecret: string): CredentialCheck[] {
+  const bytes = new TextEncoder().encode(clientSecret).length;
+  if (bytes === 0 || bytes >= HS256_MIN_KEY_BYTES) return [];
+  return [
+    {
+      code: 'short-hmac-key',
+      field: 'clientSecret',
+      severity: 'warning',
+      message: `This secret is ${bytes} bytes; an HS256 key must be at least ${HS256_MIN_KEY_BYTES} (256 bits, RFC 7518 §3.2), so a strict server refuses assertions signed with it. A secret issued by the server (Okta's are 40 characters) is long enough.`,
+    },
+  ];
 }

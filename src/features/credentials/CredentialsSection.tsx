@@ -59,7 +59,11 @@ export function CredentialsSection(props: CredentialsSectionProps) {
   const { onChange, onSecretVisibleChange, inUse, keySection, pasted, onPaste } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
   const pasteCleanup = useLazyModule(loadPasteCleanup, Object.keys(pasted).length > 0);
-  const checks = credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? [];
+  const checks = [
+    ...(credentialChecks?.checkCredentials({ clientId, clientSecret }, encoding) ?? []),
+    // A secret that keys the assertion's HMAC has a length the others do not need.
+    ...((method.signsAssertion && credentialChecks?.checkHmacSecret(clientSecret)) || []),
+  ];
   // Until something is typed, "empty" notes are noise.
   const shown = (field: 'clientId' | 'clientSecret') =>
     checks.filter(
