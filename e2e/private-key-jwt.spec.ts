@@ -197,6 +197,20 @@ test.describe('private_key_jwt', () => {
     ).toBeVisible();
   });
 
+  test('with Private key JWT chosen, Use demo server keeps it: the demo client offered first is the key client', async ({
+    page,
+  }) => {
+    await page.getByRole('radio', { name: KEY_METHOD }).check();
+    await page.getByLabel('Client ID', { exact: true }).focus();
+    const client = page.getByLabel('Demo client', { exact: true });
+    await expect(client.locator('option:checked')).toHaveText(
+      'Client that signs with a private key',
+    );
+    await page.getByRole('button', { name: 'Use demo server' }).click();
+    await expect(page.getByRole('radio', { name: KEY_METHOD })).toBeChecked();
+    await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('demo-private-key-jwt');
+  });
+
   test("Okta's org authorization server: the warning names Private key JWT, which then quiets it", async ({
     page,
   }) => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
 import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
+import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { demoSelection } from './demo-selection.ts';
 import { demoServerLabel } from './demo-servers.ts';
 
@@ -23,12 +24,17 @@ interface DemoPickerProps {
 /** The `Demo server` and `Demo client` choices and `Use demo server`, or why there is none. */
 export function DemoPicker(props: DemoPickerProps) {
   const { demos, sessionLoaded, sessionError, authMethod, onUseDemo, preselectDemo } = props;
-  const [demoIndex, setDemoIndex] = useState(0);
+  // The client picked in the choice; until one is, the first that accepts the method chosen now,
+  // so Use demo server keeps that method (the first client otherwise).
+  const [pickedIndex, setPickedIndex] = useState<number | null>(null);
   const [serverIndex, setServerIndex] = useState(0);
   const selectId = useId();
   const serverSelectId = useId();
   const demo = demos[serverIndex] ?? demos[0] ?? null;
   const clients: readonly DemoClient[] = demo?.clients ?? [];
+  const accepting = CLIENT_AUTH[authMethod].demoClientMethod ?? authMethod;
+  const demoIndex =
+    pickedIndex ?? Math.max(0, clients.findIndex((client) => client.authMethod === accepting));
 
   function applyDemo() {
     const client = clients[demoIndex];
@@ -84,7 +90,7 @@ export function DemoPicker(props: DemoPickerProps) {
             className="input"
             value={demoIndex}
             disabled={clients.length === 0}
-            onChange={(e) => setDemoIndex(Number(e.target.value))}
+            onChange={(e) => setPickedIndex(Number(e.target.value))}
           >
             {clients.map((client, index) => (
               <option key={client.clientId} value={index}>
