@@ -65,28 +65,3 @@ export async function useShippedFonts(page: Page): Promise<void> {
     { faces, sans: SANS, mono: MONO },
   );
 }
-
-/**
- * Characters on the page that the shipped fonts cannot draw (the browser would take them from
- * whatever font the machine has). Text, form values and generated content are all read.
- */
-export async function charactersOnPage(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seen = new Set<string>();
-    const add = (text: string | null | undefined) => {
-      for (const char of text ?? '') seen.add(char);
-    };
-    add(document.body.innerText);
-    for (const element of Array.from(document.querySelectorAll('*'))) {
-      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-        add(element.value);
-        add(element.placeholder);
-      }
-      for (const pseudo of ['::before', '::after', '::marker']) {
-        const content = getComputedStyle(element, pseudo).content;
-        if (content.startsWith('"')) add(content.slice(1, -1));
-      }
-    }
-    return [...seen];
-  });
-}
