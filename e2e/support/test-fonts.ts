@@ -61,6 +61,9 @@ export async function useShippedFonts(page: Page): Promise<void> {
       );
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, defaults];
       await document.fonts.ready;
+      // Filling a field scrolled it into view while the machine's fonts laid the page out, and
+      // the sticky outputs pane is drawn relative to that scroll position: start from the top.
+      window.scrollTo(0, 0);
     },
     { faces, sans: SANS, mono: MONO },
   );
