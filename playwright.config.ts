@@ -9,7 +9,11 @@ const executablePath =
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Files run in parallel, each file's tests in order (fullyParallel: false): two workers for the
+  // two cores of the CI machine. Suites that need their own server state start their own process
+  // (e2e/support/playground-process.ts) on an ephemeral port; the shared server's rate limit
+  // (600 a minute per client) is far above what the browser suites send together.
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list']],

@@ -56,5 +56,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Vitest's default outside watch mode is one worker fewer than the cores: one worker on the
+    // two-core CI machine. The files are independent (servers on ephemeral ports), so use both.
+    maxWorkers: 2,
   },
 });

@@ -126,6 +126,9 @@ test('guided=1 opens the walkthrough; the step list jumps to any step', async ({
 test.describe('no axe violations in guided mode', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`every step (${colorScheme})`, async ({ page }) => {
+      // Six full axe scans: with two workers on two busy cores they took just over the default
+      // 30 s (each scan is CPU-bound), so this test gets the triple timeout, not a retry.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/?guided=1');
       await fillCredentials(page, 'my client', 'a+b c');

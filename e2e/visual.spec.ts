@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fillCredentials } from './fixtures.ts';
+import { useShippedFonts } from './support/test-fonts.ts';
 
 /**
  * Visual baselines of the workspace: 360, 1024, 1280 and 1440 px wide, light and dark;
  * guided mode and the embed at 360 and 1280 px.
  * Fixed values and nothing sent (an answer carries timings and fresh tokens), so every run draws
- * the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`.
+ * the same pixels. Text is drawn with the fonts in e2e/fonts, not the machine's (see
+ * e2e/support/test-fonts.ts), so a machine with more fonts installed draws the same pixels. Regenerate with `npx playwright test e2e/visual.spec.ts --update-snapshots=all`.
  */
 async function fillFixedValues(page: Page) {
   await fillCredentials(page, '0oa4xqz9kfTbN2cWd5d7', 'Xw3-kP9_qL2vR8tY5nB1mZ7cH4jF6gD0sA-eU_iO');
@@ -24,6 +26,7 @@ for (const width of [360, 1024, 1280, 1440]) {
       await expect(page.getByRole('button', { name: 'Send token request' })).toBeEnabled();
       await expect(page.getByRole('button', { name: 'Discover' })).toBeEnabled();
       await page.getByLabel('Scope', { exact: true }).blur();
+      await useShippedFonts(page);
       await expect(page).toHaveScreenshot(`workspace-${width}-${colorScheme}.png`, {
         fullPage: true,
       });
@@ -47,6 +50,7 @@ for (const width of [360, 1280]) {
       await page.getByRole('button', { name: /^Next: / }).click();
       await expect(page.getByRole('heading', { name: /^Step 3 of 6/ })).toBeFocused();
       await page.getByRole('heading', { name: /^Step 3 of 6/ }).blur();
+      await useShippedFonts(page);
       await expect(page).toHaveScreenshot(`guided-${width}-${colorScheme}.png`, { fullPage: true });
     });
 
@@ -56,6 +60,7 @@ for (const width of [360, 1280]) {
       await fillFixedValues(page);
       await expect(page.getByRole('button', { name: 'Send token request' })).toBeEnabled();
       await page.getByLabel('Scope', { exact: true }).blur();
+      await useShippedFonts(page);
       await expect(page).toHaveScreenshot(`embed-${width}-${colorScheme}.png`, { fullPage: true });
     });
   }
