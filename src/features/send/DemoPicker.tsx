@@ -34,7 +34,11 @@ export function DemoPicker(props: DemoPickerProps) {
   const clients: readonly DemoClient[] = demo?.clients ?? [];
   const accepting = CLIENT_AUTH[authMethod].demoClientMethod ?? authMethod;
   const demoIndex =
-    pickedIndex ?? Math.max(0, clients.findIndex((client) => client.authMethod === accepting));
+    pickedIndex ??
+    Math.max(
+      0,
+      clients.findIndex((client) => client.authMethod === accepting),
+    );
 
   function applyDemo() {
     const client = clients[demoIndex];
