@@ -7,7 +7,6 @@ export const clientSecretBasic: ClientAuthDefinition<'client_secret_basic'> = {
   words: { label: 'Basic header (client_secret_basic)', hint: 'as the Okta guide does' },
   urlValue: 'basic',
   credential: 'secret',
-  usesEncoding: true,
   signsAssertion: false,
   onTheWire: ({ encoding, basic }) => ({
     authentication: { method: 'client_secret_basic', encoding, basic },

@@ -17,7 +17,6 @@ export const clientSecretJwt: ClientAuthDefinition<'client_secret_jwt'> = {
   },
   urlValue: 'client_secret_jwt',
   credential: 'secret',
-  usesEncoding: false,
   signsAssertion: true,
   onTheWire: ({ clientAssertion }) => ({
     authentication: { method: 'client_secret_jwt', assertion: clientAssertion ?? null },

@@ -13,8 +13,6 @@ export const clientSecretPost: ClientAuthDefinition<'client_secret_post'> = {
   },
   urlValue: 'post',
   credential: 'secret',
-  // The body is always form-encoded: the choice changes nothing on the wire (the views say so).
-  usesEncoding: false,
   signsAssertion: false,
   // oidc-provider accepts client_secret_post from a client registered for client_secret_basic.
   demoClientMethod: 'client_secret_basic',

@@ -75,7 +75,7 @@ export interface CredentialsInput {
 
 /**
  * Everything the page knows about one client authentication method, in one place: its words, its
- * `auth=` URL value, what it needs from the form, what it puts on the wire, what is missing,
+ * `auth=` URL value, its credential, what it puts on the wire, what is missing,
  * whether it signs an assertion, which demo client accepts it, and where the answer view says it was sent.
  * The methods are a `Record` over `ClientAuthMethod` (methods.ts): a new method does not compile
  * until it has each of these.
@@ -87,8 +87,6 @@ export interface ClientAuthDefinition<M extends ClientAuthMethod> {
   /** The value of the `auth=` URL parameter (README, Contracts). */
   readonly urlValue: string;
   readonly credential: ClientCredential;
-  /** Whether the `Credential encoding` choice applies (the secret methods that send it). */
-  readonly usesEncoding: boolean;
   /**
    * Whether it sends a client assertion (RFC 7523 §2.2) signed with its `credential`, instead of
    * the secret itself. The signer (services/sign-assertion.ts, loaded when first needed) knows how

@@ -13,7 +13,6 @@ export const privateKeyJwt: ClientAuthDefinition<'private_key_jwt'> = {
   words: { label: 'Private key JWT (private_key_jwt)', hint: 'a signed JWT instead of a secret' },
   urlValue: 'private_key_jwt',
   credential: 'private-key',
-  usesEncoding: false,
   signsAssertion: true,
   onTheWire: ({ clientAssertion }) => ({
     authentication: { method: 'private_key_jwt', assertion: clientAssertion ?? null },
