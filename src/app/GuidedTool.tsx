@@ -140,8 +140,8 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
             <p className="notice notice-info" role="note">
               This walkthrough follows the Okta guide, which sends the client secret in a Basic
               header. For {CLIENT_AUTH[form.authMethod].words.label}, press Guided to return to the
-              tool, where the page signs the client assertion and shows it; or choose a secret
-              method above.
+              tool, where the page signs the client assertion and shows it; or choose{' '}
+              {CLIENT_AUTH.client_secret_basic.words.label} above.
             </p>
           ) : null}
         </>,

@@ -202,7 +202,8 @@ function methodExplanation(context: AssertionContext): Explanation {
             `Or send this client's secret itself: choose ${SECRET_METHODS}.`,
           ]
         : [
-            `Send the secret itself, as the client is registered to: choose ${SECRET_METHODS}.`,
+            // The answer says only that the registered method differs, not which one it is.
+            `If the client is registered to send its secret, choose ${SECRET_METHODS}; if it signs with a key, choose ${CLIENT_AUTH.private_key_jwt.words.label}.`,
             'Or register the client for client_secret_jwt (its token_endpoint_auth_method, RFC 7591 §2; Okta sets it through the client application\'s API, its guide "Client authentication methods").',
           ],
     };
