@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sendAndWait, tokenResponse } from './send-helpers.ts';
+import { pasteInto, sendAndWait, tokenResponse } from './send-helpers.ts';
 
 /**
  * What the page concludes from an answer, tried as users do against `npm start`'s real demo
@@ -29,21 +29,6 @@ async function useDemoClient(
 const secretField = (page: Page) => page.getByLabel('Client secret', { exact: true });
 const finder = (page: Page) =>
   tokenResponse(page).getByRole('region', { name: 'Which way does this server accept?' });
-
-/** A real paste: the browser's one-line input strips the line breaks from what it inserts. */
-async function paste(page: Page, label: string, text: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill('');
-  await field.focus();
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-  await field.fill(text.replace(/[\r\n]/g, ''));
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -147,7 +132,7 @@ test('a secret pasted with a line break the field removed: the refusal points ba
   page,
 }) => {
   await useDemoClient(page, '/demo', 'okta');
-  await paste(page, 'Client secret', 'not-the-demo-secret\n');
+  await pasteInto(page, 'Client secret', 'not-the-demo-secret\n');
   await expect(
     page.getByText(/The pasted client secret had a line break at the end/),
   ).toBeVisible();

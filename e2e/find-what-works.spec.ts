@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { sendAndWait, tokenResponse } from './send-helpers.ts';
+import { pasteInto, sendAndWait, tokenResponse } from './send-helpers.ts';
 
 const finder = (page: Page) =>
   tokenResponse(page).getByRole('region', { name: 'Which way does this server accept?' });
@@ -101,20 +101,8 @@ test('a pasted secret with a line break at the end: the field drops it, and says
   page,
 }) => {
   await page.goto('/');
-  // The paste handler exists once the app has hydrated: the lazily loaded sender (in idle time,
-  // up to a few seconds on a busy machine) shows it has.
-  await expect(page.getByLabel('Demo client', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await pasteInto(page, 'Client secret', 'Zq9x-pasted\n');
   const secret = page.getByLabel('Client secret', { exact: true });
-  await secret.focus();
-  // A real paste: the browser's one-line input strips the line break from what it inserts.
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', 'Zq9x-pasted\n');
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  });
-  await secret.fill('Zq9x-pasted');
   await expect(
     page.getByText(
       /The pasted client secret had a line break at the end, which this one-line field removed/,

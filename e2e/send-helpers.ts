@@ -32,3 +32,22 @@ export async function shownAssertion(page: Page): Promise<string> {
   await expect(output).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   return (await output.textContent()) ?? '';
 }
+
+/**
+ * A real paste: the browser's one-line input strips the line breaks from what it inserts. The page
+ * is prerendered, so a visible field is no sign its paste handler exists: wait for hydration.
+ */
+export async function pasteInto(page: Page, label: string, text: string) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill('');
+  await field.focus();
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  await field.fill(text.replace(/[\r\n]/g, ''));
+}
