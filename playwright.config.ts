@@ -2,9 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
-const debianChromium = '/usr/bin/chromium';
+// Debian's headless shell first: the browser Playwright itself runs headless tests in, about twice
+// as fast as the full browser's headless mode on two cores (decision 182). The visual baselines
+// are drawn by it. Debian's full Chromium, then Playwright's own download, are the fallbacks.
 const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: 'e2e',

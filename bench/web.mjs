@@ -44,11 +44,15 @@ const runs = settingFromEnv('BENCH_RUNS', smoke ? 1 : 3);
 const keys = settingFromEnv('BENCH_KEYS', smoke ? 5 : 60);
 const keyTimeoutMs = settingFromEnv('BENCH_KEY_TIMEOUT_MS', 2000);
 const deadlineSeconds = settingFromEnv('BENCH_DEADLINE_S', smoke ? 120 : 1800);
-/** Debian's Chromium unless told otherwise; Playwright's own where Debian's is absent. */
+/**
+ * Debian's full Chromium unless told otherwise (the browser people use); its headless shell (what
+ * the e2e tests install) or Playwright's own where it is absent.
+ */
 const chromePath =
   process.env.CHROME_PATH ??
   process.env.CHROMIUM_PATH ??
-  (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath());
+  ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].find((path) => existsSync(path)) ??
+  chromium.executablePath();
 const debuggingPort = port + 1;
 const baseUrl = `http://127.0.0.1:${port}/`;
 const CHROME_ARGS = [

@@ -4,8 +4,18 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/**
+ * The page is prerendered: its fields and buttons are visible before React handles them. A click
+ * before hydration is lost (typing is kept, but the outputs follow only once hydrated), so tests
+ * that read an output or click right after load wait for this signal first.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+}
+
 /** The exact text of an output, found by its accessible name as a user (or screen reader) would. */
 export async function outputText(page: Page, name: string): Promise<string> {
+  await hydrated(page);
   const output = page.getByRole('status', { name, exact: true });
   await expect(output).toHaveCount(1);
   return (await output.textContent()) ?? '';
@@ -16,6 +26,7 @@ export async function fillCredentials(
   clientId: string,
   clientSecret: string,
 ): Promise<void> {
+  await hydrated(page);
   await page.getByLabel('Client ID', { exact: true }).fill(clientId);
   await page.getByLabel('Client secret', { exact: true }).fill(clientSecret);
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { hydrated } from './fixtures.ts';
 
 export const tokenResponse = (page: Page) => page.getByRole('region', { name: 'Token response' });
 
@@ -34,11 +35,11 @@ export async function shownAssertion(page: Page): Promise<string> {
 }
 
 /**
- * A real paste: the browser's one-line input strips the line breaks from what it inserts. The page
- * is prerendered, so a visible field is no sign its paste handler exists: wait for hydration.
+ * A real paste: the browser's one-line input strips the line breaks from what it inserts (once the
+ * paste handler exists: hydrated).
  */
 export async function pasteInto(page: Page, label: string, text: string) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+  await hydrated(page);
   const field = page.getByLabel(label, { exact: true });
   await field.fill('');
   await field.focus();
