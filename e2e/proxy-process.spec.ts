@@ -14,14 +14,14 @@ test('one process survives every fault in sequence and still serves the page, th
   test.setTimeout(45_000);
   const ctx = await faultContext(playground.origin, playground.port, stubs);
 
-  // The upstream that never answers holds its call until the proxy's deadline (15 s by default,
-  // not configurable): started first, it runs alongside the others instead of after them.
+  // The upstream that never answers holds its call until the proxy's deadline (5 s in these
+  // processes): started first, it runs alongside the others instead of after them.
   const neverAnswered = faults.neverAnswers(ctx).then(
     (answer) => answer.status,
     (error: unknown) => (error instanceof Error ? error.message : 'no answer'),
   );
   // Likewise the client that sends its body one byte per second.
-  const slowBody = faults.slowBody(ctx, 22_000);
+  const slowBody = faults.slowBody(ctx, 12_000);
 
   const sequence: [string, () => Promise<unknown>][] = [
     ['connection refused', () => faults.connectionRefused(ctx)],

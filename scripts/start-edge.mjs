@@ -88,6 +88,7 @@ const miniflare = new Miniflare({
     PROXY_TOKEN_SECRET: process.env.PROXY_TOKEN_SECRET || randomBytes(32).toString('base64url'),
     PROXY_ALLOWED_HOSTS: process.env.PROXY_ALLOWED_HOSTS ?? '',
     PROXY_RATE_LIMIT: process.env.PROXY_RATE_LIMIT ?? '',
+    PROXY_TIMEOUT_S: process.env.PROXY_TIMEOUT_S ?? '',
     FRAME_ANCESTORS: process.env.FRAME_ANCESTORS ?? '',
     PUBLIC_ORIGINS: origins,
     // The front sets CF-Connecting-IP from the socket, as Cloudflare does.

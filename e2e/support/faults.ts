@@ -118,7 +118,7 @@ export const faults = {
 
   /**
    * A client that announces a 100-byte token request and sends it one byte per second (reading
-   * the body once escaped the 15 s deadline). Resolves with the head of whatever answer came,
+   * the body once escaped the deadline). Resolves with the head of whatever answer came,
    * and when; gives up after `giveUpMs`.
    */
   slowBody: (

@@ -6,6 +6,9 @@ import {
 } from './playground-process.ts';
 import { startUpstreamStubs, type UpstreamStubs } from './upstream-stubs.ts';
 
+/** The fault processes' deadline (PROXY_TIMEOUT_S). */
+export const FAULT_DEADLINE_S = 5;
+
 /** A stack trace line as Node prints one for an uncaught exception (or Koa for a request error). */
 const STACK_TRACE_LINE = /^\s+at .+[(:]\d+/m;
 
@@ -46,7 +49,11 @@ export const test = base.extend<{ playground: PlaygroundProcess }, { stubs: Upst
   ],
   // eslint-disable-next-line no-empty-pattern -- see above
   playground: async ({}, provide) => {
-    const playground = await startPlaygroundProcess({ env: { PROXY_ALLOWED_HOSTS: '127.0.0.1' } });
+    // A 5 s deadline instead of the default 15 s: the faults that wait for it
+    // (an upstream that never answers, a body that drips in) then hold a worker a third as long.
+    const playground = await startPlaygroundProcess({
+      env: { PROXY_ALLOWED_HOSTS: '127.0.0.1', PROXY_TIMEOUT_S: String(FAULT_DEADLINE_S) },
+    });
     try {
       await provide(playground);
       assertStillRunning(playground);

@@ -9,8 +9,18 @@ describe('parseServerEnv', () => {
       PROXY_ALLOWED_HOSTS: [],
       PUBLIC_ORIGINS: [],
       PROXY_RATE_LIMIT: 600,
+      PROXY_TIMEOUT_MS: 15_000,
       FRAME_ANCESTORS: [],
     });
+  });
+
+  it('reads PROXY_TIMEOUT_S as whole seconds from 1 to 300', () => {
+    expect(parseServerEnv({ PROXY_TIMEOUT_S: '4' }).PROXY_TIMEOUT_MS).toBe(4000);
+    expect(parseServerEnv({ PROXY_TIMEOUT_S: ' 300 ' }).PROXY_TIMEOUT_MS).toBe(300_000);
+    for (const bad of ['0', '301', '1.5', '15s', '-1', 'fast'])
+      expect(() => parseServerEnv({ PROXY_TIMEOUT_S: bad })).toThrow(
+        /PROXY_TIMEOUT_S=.*whole number of seconds from 1 to 300/,
+      );
   });
 
   it('reads PROXY_RATE_LIMIT as calls in any 60 s, 0 for no limit', () => {

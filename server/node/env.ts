@@ -6,10 +6,11 @@ import {
   parseAllowedHosts,
   type AllowedHostPattern,
 } from '../proxy/allowed-hosts.ts';
-import { DEFAULT_RATE_LIMIT } from '../proxy/proxy-core.ts';
+import { DEFAULT_RATE_LIMIT, DEFAULT_TIMEOUT_MS } from '../proxy/proxy-core.ts';
 import {
   parsePublicOriginsSetting,
   parseRateLimitSetting,
+  parseTimeoutSetting,
   SettingError,
 } from '../proxy/settings.ts';
 
@@ -25,6 +26,8 @@ export interface ServerEnv {
   PUBLIC_ORIGINS: string[];
   /** Most `/api/proxy` calls per client address in any 60 s; 0 turns the limit off. Default 600. */
   PROXY_RATE_LIMIT: number;
+  /** The proxied exchange's deadline (PROXY_TIMEOUT_S, whole seconds). Default 15 000 ms. */
+  PROXY_TIMEOUT_MS: number;
   /** Sites allowed to embed the page (CSP `frame-ancestors`); empty: any site (decision 014). */
   FRAME_ANCESTORS: string[];
 }
@@ -105,6 +108,15 @@ const envSchema = z.object({
         }),
       ),
   ),
+  PROXY_TIMEOUT_S: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) =>
+        fromSetting(ctx, () => parseTimeoutSetting(value) ?? DEFAULT_TIMEOUT_MS),
+      ),
+  ),
   PUBLIC_ORIGINS: z.preprocess(
     emptyAsUndefined,
     z
@@ -132,7 +144,8 @@ const envSchema = z.object({
 });
 
 /**
- * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS, PROXY_RATE_LIMIT and FRAME_ANCESTORS. An
+ * Reads HOST, PORT, PROXY_ALLOWED_HOSTS, PUBLIC_ORIGINS, PROXY_RATE_LIMIT, PROXY_TIMEOUT_S and
+ * FRAME_ANCESTORS. An
  * empty variable counts as unset.
  * Throws EnvError listing every bad variable with its value's problem (never the whole value of
  * anything secret: none of these are secrets).
@@ -144,9 +157,13 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     PROXY_ALLOWED_HOSTS: source.PROXY_ALLOWED_HOSTS,
     PUBLIC_ORIGINS: source.PUBLIC_ORIGINS,
     PROXY_RATE_LIMIT: source.PROXY_RATE_LIMIT,
+    PROXY_TIMEOUT_S: source.PROXY_TIMEOUT_S,
     FRAME_ANCESTORS: source.FRAME_ANCESTORS,
   });
-  if (result.success) return result.data;
+  if (result.success) {
+    const { PROXY_TIMEOUT_S, ...rest } = result.data;
+    return { ...rest, PROXY_TIMEOUT_MS: PROXY_TIMEOUT_S };
+  }
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const message = issue.code === 'invalid_type' ? 'must be text' : issue.message;

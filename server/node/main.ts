@@ -28,6 +28,7 @@ async function start(env: ServerEnv): Promise<PlaygroundServer> {
       publicOrigins: env.PUBLIC_ORIGINS,
       frameAncestors: env.FRAME_ANCESTORS,
       proxy: {
+        timeoutMs: env.PROXY_TIMEOUT_MS,
         rateLimit:
           env.PROXY_RATE_LIMIT === 0 ? false : { limit: env.PROXY_RATE_LIMIT, windowMs: 60_000 },
       },

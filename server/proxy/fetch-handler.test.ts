@@ -95,6 +95,33 @@ describe('createFetchHandler', () => {
     expect(() => createFetchHandler({ PROXY_RATE_LIMIT: 'many' })).toThrow(/PROXY_RATE_LIMIT/);
   });
 
+  it('PROXY_TIMEOUT_S sets the exchange deadline in seconds; anything but 1 to 300 is refused', async () => {
+    const { token } = await createProxyTokens({ secret: SECRET }).issue(ORIGIN);
+    // An upstream that never answers, and lets go only when the proxy aborts the call.
+    const neverAnswers: UpstreamFetch = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    const handler = createFetchHandler(
+      { PROXY_TOKEN_SECRET: SECRET, PROXY_TIMEOUT_S: '1' },
+      neverAnswers,
+    );
+    const started = Date.now();
+    const answer = await handler(
+      new Request(`${ORIGIN}/api/proxy`, {
+        headers: { 'x-proxy-token': token, 'x-proxy-target': 'https://dev-123.okta.com/x' },
+      }),
+    );
+    expect(answer.status).toBe(504);
+    expect(answer.headers.get('x-proxy-error')).toBe('timeout');
+    expect(await answer.text()).toContain('within 1 s');
+    expect(Date.now() - started).toBeLessThan(5000);
+    for (const bad of ['0', '301', '2.5', 'soon'])
+      expect(() => createFetchHandler({ PROXY_TIMEOUT_S: bad })).toThrow(
+        /^PROXY_TIMEOUT_S=.*whole number of seconds from 1 to 300/,
+      );
+  });
+
   it('with PUBLIC_ORIGINS, refuses a request that arrived under another Host', async () => {
     const handler = createFetchHandler(
       { PROXY_TOKEN_SECRET: SECRET, PUBLIC_ORIGINS: `${ORIGIN}, https://other.example` },

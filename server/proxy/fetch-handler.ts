@@ -3,7 +3,12 @@ import { createProxyHandler, type UpstreamFetch } from './handler.ts';
 import { nonPublicAddressRefusal, plainHttpRefusal } from './target-refusals.ts';
 import type { TargetDecision } from './proxy-core.ts';
 import { classifyIpAddress } from './ip-address.ts';
-import { parsePublicOriginsSetting, parseRateLimitSetting, SettingError } from './settings.ts';
+import {
+  parsePublicOriginsSetting,
+  parseRateLimitSetting,
+  parseTimeoutSetting,
+  SettingError,
+} from './settings.ts';
 import {
   createProxyTokens,
   MIN_PROXY_TOKEN_SECRET_LENGTH,
@@ -32,6 +37,8 @@ export interface FetchHandlerEnv {
    * job.
    */
   PROXY_RATE_LIMIT?: string;
+  /** The proxied exchange's deadline in whole seconds (1-300), as on the Node host. Default 15. */
+  PROXY_TIMEOUT_S?: string;
 }
 
 /**
@@ -67,7 +74,7 @@ export function createStaticTargetPolicy(
  * no demo server here) and `/api/proxy`, with the same rules as the Node server.
  *
  * Throws AllowedHostsError at creation when `PROXY_ALLOWED_HOSTS` is malformed, and
- * SettingError when `PUBLIC_ORIGINS` or `PROXY_RATE_LIMIT` is, or `PROXY_TOKEN_SECRET` is
+ * SettingError when `PUBLIC_ORIGINS`, `PROXY_RATE_LIMIT` or `PROXY_TIMEOUT_S` is, or `PROXY_TOKEN_SECRET` is
  * set but too short.
  */
 export function createFetchHandler(
@@ -84,6 +91,7 @@ export function createFetchHandler(
   }
   const selfOrigins = parsePublicOriginsSetting(env.PUBLIC_ORIGINS);
   const rateLimit = parseRateLimitSetting(env.PROXY_RATE_LIMIT);
+  const timeoutMs = parseTimeoutSetting(env.PROXY_TIMEOUT_S);
   return createProxyHandler({
     proxyTokens: createProxyTokens({
       secret: configured === '' ? randomProxyTokenSecret() : configured,
@@ -92,5 +100,6 @@ export function createFetchHandler(
     isTargetAllowed: createStaticTargetPolicy(env.PROXY_ALLOWED_HOSTS),
     ...(selfOrigins ? { selfOrigins } : {}),
     ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
 }

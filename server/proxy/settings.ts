@@ -45,6 +45,28 @@ export function parseRateLimitSetting(
   return limit === 0 ? false : { limit, windowMs: RATE_LIMIT_WINDOW_MS };
 }
 
+/** The longest `PROXY_TIMEOUT_S` accepted: past Node's own 300 s request timeout nothing waits. */
+export const MAX_TIMEOUT_SECONDS = 300;
+
+/**
+ * `PROXY_TIMEOUT_S`: the whole exchange's deadline in seconds (the request body, the connection,
+ * the answer), or undefined when blank (the default, 15 s). Throws SettingError when not a whole
+ * number from 1 to 300.
+ */
+export function parseTimeoutSetting(value: string | undefined): number | undefined {
+  if (blank(value)) return undefined;
+  const trimmed = value.trim();
+  const seconds = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!(seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new SettingError(
+      'PROXY_TIMEOUT_S',
+      value,
+      `must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}: how long one proxied exchange may take`,
+    );
+  }
+  return seconds * 1000;
+}
+
 /**
  * `PUBLIC_ORIGINS`: comma-separated origins the page is served under, or undefined when blank.
  * Throws SettingError naming the first entry that is not an origin.
