@@ -1,3 +1,4 @@
+import type { PlaceholderRequest } from './placeholders.ts';
 import type { SnippetTab } from './snippet-tabs.ts';
 
 /**
@@ -22,7 +23,8 @@ export interface SnippetWarning {
     | 'non-ascii-console'
     | 'windows-powershell-native-quotes'
     | 'browser-cors'
-    | 'urllib-non-ascii-url';
+    | 'urllib-non-ascii-url'
+    | 'cmd-expands-variables';
   readonly message: string;
 }
 
@@ -37,4 +39,9 @@ export interface SnippetTarget extends SnippetTab {
   /** A note shown under the code, written for this request (e.g. how the values are quoted). */
   readonly describe?: (request: SnippetRequest) => string;
   readonly generate: (request: SnippetRequest) => Snippet;
+  /**
+   * The same request reading the credentials from environment variables (`placeholders.ts`), for
+   * a command someone else runs with their own: no value of a credential is in it.
+   */
+  readonly placeholders: (request: PlaceholderRequest) => Snippet;
 }
