@@ -74,7 +74,9 @@ export function curlCmd(request: SnippetRequest): Snippet {
  * `--data-urlencode`, and a form-encoded Basic header is left to the PowerShell tabs.
  */
 export function curlCmdPlaceholders(request: PlaceholderRequest): Snippet {
-  const basic = request.headers.some(([name, value]) => isAuthorization(name) && value.kind !== 'text');
+  const basic = request.headers.some(
+    ([name, value]) => isAuthorization(name) && value.kind !== 'text',
+  );
   if (basic && request.encoding === 'form') {
     return {
       code: '',

@@ -63,11 +63,7 @@ export function curlPowerShellPlaceholders(request: PlaceholderRequest): Snippet
   const code = curlExeCommand(request.method, [
     ['--url', quotePowerShell(request.url)],
     ...request.headers.map(
-      ([name, value]) =>
-        [
-          '--header',
-          write(concat([text(`${name}: `), value])),
-        ] as const,
+      ([name, value]) => ['--header', write(concat([text(`${name}: `), value]))] as const,
     ),
     ['--data', write(request.body)],
   ]);

@@ -80,7 +80,10 @@ export function javaHttpClientPlaceholders(request: PlaceholderRequest): string 
     ],
     url: quoteJava(request.url),
     method: quoteJava(request.method),
-    headers: request.headers.map(([name, value]) => [quoteJava(name), writeExpression(value, JAVA)]),
+    headers: request.headers.map(([name, value]) => [
+      quoteJava(name),
+      writeExpression(value, JAVA),
+    ]),
     body: writeExpression(request.body, JAVA),
   });
 }

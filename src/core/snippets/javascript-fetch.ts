@@ -61,8 +61,7 @@ const JAVASCRIPT: ExpressionSyntax = {
 
 /** The program with the credentials from `process.env` (Node). */
 export function javascriptFetchPlaceholders(request: PlaceholderRequest): string {
-  const write = (expression: Expression) =>
-    writeExpression(expression, JAVASCRIPT);
+  const write = (expression: Expression) => writeExpression(expression, JAVASCRIPT);
   return fetchProgram({
     url: quoteJavaScript(request.url),
     method: quoteJavaScript(request.method),

@@ -24,8 +24,7 @@ export type Expression =
   | { readonly kind: 'concat'; readonly parts: readonly Expression[] };
 
 /** A body field's value: literal text, or an environment variable's (form-encoded when sent). */
-export type FieldValue =
-  { readonly text: string } | { readonly variable: EnvironmentVariable };
+export type FieldValue = { readonly text: string } | { readonly variable: EnvironmentVariable };
 
 /**
  * The token request with the credentials as expressions over environment variables: what a
@@ -126,9 +125,11 @@ export function placeholderRequest(input: PlaceholderInput): PlaceholderRequest 
     fields.flatMap(([name, value], index) => {
       const prefix = text(`${index === 0 ? '' : '&'}${formUrlEncode(name)}=`);
       const variableName = FIELD_VARIABLES[name];
-      return variableName
-        ? [prefix, { kind: 'form-encode', of: use(variableName) } as const]
-        : [prefix, text(formUrlEncode(value))];
+      if (!variableName) return [prefix, text(formUrlEncode(value))];
+      // A JWT (RFC 7515 §7.1: base64url parts and dots) is the same form-encoded.
+      return variableName === 'CLIENT_ASSERTION'
+        ? [prefix, use(variableName)]
+        : [prefix, { kind: 'form-encode', of: use(variableName) } as const];
     }),
   );
 
@@ -182,7 +183,5 @@ export function usesKind(expression: Expression, kind: Expression['kind']): bool
 
 /** Whether any value of the request uses `kind`. */
 export function requestUses(request: PlaceholderRequest, kind: Expression['kind']): boolean {
-  return (
-    usesKind(request.body, kind) || request.headers.some(([, value]) => usesKind(value, kind))
-  );
+  return usesKind(request.body, kind) || request.headers.some(([, value]) => usesKind(value, kind));
 }

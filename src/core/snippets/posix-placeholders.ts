@@ -10,7 +10,7 @@ import { quotePosix } from './quote-posix.ts';
 const FORM_ENCODE_FUNCTION = [
   '# application/x-www-form-urlencoded, byte by byte (RFC 6749 Appendix B)',
   'form_encode() {',
-  "  local LC_ALL=C value=\"$1\" encoded='' char i",
+  '  local LC_ALL=C value="$1" encoded=\'\' char i',
   '  for ((i = 0; i < ${#value}; i++)); do',
   '    char="${value:$i:1}"',
   '    case "$char" in',
@@ -19,7 +19,7 @@ const FORM_ENCODE_FUNCTION = [
   '      *) encoded+="$(printf \'%%%02X\' "\'$char")" ;;',
   '    esac',
   '  done',
-  "  printf '%s' \"$encoded\"",
+  '  printf \'%s\' "$encoded"',
   '}',
 ];
 
