@@ -1,7 +1,5 @@
-import { concat, text, type PlaceholderRequest } from './placeholders.ts';
-import { posixPrelude, posixWord } from './posix-placeholders.ts';
 import { quotePosix } from './quote-posix.ts';
-import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import type { SnippetRequest, SnippetValueTarget } from './snippet-request.ts';
 import { snippetTab } from './snippet-tabs.ts';
 
 /**
@@ -19,27 +17,11 @@ export function curlBash(request: SnippetRequest): string {
   return lines.join(' \\\n  ');
 }
 
-/**
- * The same command with the credentials from the environment: the shell computes the Basic header
- * (and the form-encoding, with a function before the command) when it runs.
- */
-export function curlBashPlaceholders(request: PlaceholderRequest): string {
-  const lines = [
-    `curl --request ${request.method}`,
-    `--url ${quotePosix(request.url)}`,
-    ...request.headers.map(
-      ([name, value]) => `--header ${posixWord(concat([text(`${name}: `), value]))}`,
-    ),
-    `--data ${posixWord(request.body)}`,
-  ];
-  return [...posixPrelude(request), lines.join(' \\\n  ')].join('\n');
-}
-
-export const curlBashTarget: SnippetTarget = {
+/** The guide's curl with the values: part of the first screen (the placeholders load later). */
+export const curlBashValueTarget: SnippetValueTarget = {
   ...snippetTab('curl-bash'),
   describe: describeCurlBashQuoting,
   generate: (request) => ({ code: curlBash(request), warnings: [] }),
-  placeholders: (request) => ({ code: curlBashPlaceholders(request), warnings: [] }),
 };
 
 /** "a", "a and b", "a, b and c". */

@@ -185,3 +185,35 @@ export function usesKind(expression: Expression, kind: Expression['kind']): bool
 export function requestUses(request: PlaceholderRequest, kind: Expression['kind']): boolean {
   return usesKind(request.body, kind) || request.headers.some(([, value]) => usesKind(value, kind));
 }
+
+const listed = (names: readonly string[]) =>
+  names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+
+/**
+ * The note under a placeholder snippet: which variables to set before running it, and, for a
+ * client assertion, how to make one (RFC 7523 §3: iss and sub the client ID, aud the token
+ * endpoint, a short exp, a new jti; signed with the private key or, for client_secret_jwt,
+ * HMAC SHA-256 over the client secret).
+ */
+export function describePlaceholders(request: PlaceholderRequest): string {
+  const names = request.variables;
+  if (names.length === 0) return 'This request carries no credential.';
+  const sentences = [
+    `Holds no credential: it reads ${listed(names)} from the environment. Set ${names.length === 1 ? 'it' : 'them'} before running it (bash: export NAME='value'; PowerShell: $env:NAME = 'value'; cmd.exe: set "NAME=value").`,
+  ];
+  if (request.encoding === 'form' && request.authMethod === 'client_secret_basic') {
+    sentences.push('The code form-encodes them before Base64, as RFC 6749 §2.3.1 asks.');
+  }
+  if (names.includes('CLIENT_ASSERTION')) {
+    const signer =
+      request.authMethod === 'client_secret_jwt'
+        ? 'with HS256 over the client secret'
+        : "with the client's private key";
+    sentences.push(
+      `CLIENT_ASSERTION is a JWT signed ${signer}: iss and sub the client ID, aud this token endpoint, a new jti and an exp a few minutes ahead. Make a new one for each request (it expires, and a server may refuse a jti it has seen); this page's client assertion section makes one.`,
+    );
+  }
+  return sentences.join(' ');
+}

@@ -1,4 +1,4 @@
-import { curlBashTarget } from './curl-bash.ts';
+import { curlBashTarget } from './curl-bash-placeholders.ts';
 import { curlCmdTarget } from './curl-cmd.ts';
 import { curlPowerShellTarget } from './curl-powershell.ts';
 import { goNetHttpTarget } from './go-net-http.ts';
@@ -34,3 +34,5 @@ export const snippetTargets: readonly SnippetTarget[] = SNIPPET_TABS.map((tab) =
 export function findSnippetTarget(id: string): SnippetTarget | undefined {
   return isSnippetTabId(id) ? TARGETS[id] : undefined;
 }
+
+export { placeholderRequest, describePlaceholders } from './placeholders.ts';

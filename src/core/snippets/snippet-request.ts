@@ -34,11 +34,15 @@ export interface Snippet {
   readonly warnings: readonly SnippetWarning[];
 }
 
-/** A tab's names (`snippet-tabs.ts`) and the generator behind it. */
-export interface SnippetTarget extends SnippetTab {
+/** A tab's names (`snippet-tabs.ts`) and the generator of the code with the values. */
+export interface SnippetValueTarget extends SnippetTab {
   /** A note shown under the code, written for this request (e.g. how the values are quoted). */
   readonly describe?: (request: SnippetRequest) => string;
   readonly generate: (request: SnippetRequest) => Snippet;
+}
+
+/** A tab's names and both its generators. */
+export interface SnippetTarget extends SnippetValueTarget {
   /**
    * The same request reading the credentials from environment variables (`placeholders.ts`), for
    * a command someone else runs with their own: no value of a credential is in it.

@@ -1,8 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { curlBashTarget } from '../../core/snippets/curl-bash.ts';
-import type { SnippetRequest, SnippetTarget } from '../../core/snippets/snippet-request.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
+import type { CredentialEncoding } from '../../core/credentials/credentials.ts';
+import type * as RegistryModule from '../../core/snippets/registry.ts';
+import { curlBashValueTarget } from '../../core/snippets/curl-bash.ts';
+import type {
+  Snippet,
+  SnippetRequest,
+  SnippetValueTarget,
+} from '../../core/snippets/snippet-request.ts';
 import {
   SNIPPET_TABS,
   snippetOutputName,
@@ -18,30 +25,64 @@ interface SnippetTabsProps {
   /**
    * What the user still has to enter (see `missingCredentials`): until then no target shows code
    * or warnings and every copy button is disabled, since the code would carry fake credentials.
+   * Not with placeholders, which need none.
    */
   readonly missing?: string | null;
+  /** How the client authenticates: what the placeholder variant computes from the variables. */
+  readonly authMethod: ClientAuthMethod;
+  readonly encoding: CredentialEncoding;
 }
 
-type FindTarget = (id: SnippetTabId) => SnippetTarget | undefined;
+type Registry = typeof RegistryModule;
+
+/** The code of the shown tab, and the note under it. */
+interface Shown {
+  readonly snippet: Snippet;
+  readonly note?: string;
+}
 
 /**
- * The target to generate with: the guide's curl is part of the first screen; every other target
- * comes with the registry, fetched the first time another tab is chosen (or remembered).
+ * The registry of every target with its placeholder variant, fetched the first time another tab
+ * is chosen (or remembered) or the placeholders are switched on: the first screen has the
+ * guide's curl with the values only.
  */
-function useSnippetTarget(id: SnippetTabId): SnippetTarget | undefined {
-  const [findTarget, setFindTarget] = useState<FindTarget>();
-  const needsRegistry = id !== curlBashTarget.id && findTarget === undefined;
+function useRegistry(needed: boolean): Registry | undefined {
+  const [registry, setRegistry] = useState<Registry>();
+  const load = needed && registry === undefined;
   useEffect(() => {
-    if (!needsRegistry) return;
+    if (!load) return;
     let current = true;
-    void import('../../core/snippets/registry.ts').then((registry) => {
-      if (current) setFindTarget(() => registry.findSnippetTarget);
+    void import('../../core/snippets/registry.ts').then((module) => {
+      if (current) setRegistry(module);
     });
     return () => {
       current = false;
     };
-  }, [needsRegistry]);
-  return id === curlBashTarget.id ? curlBashTarget : findTarget?.(id);
+  }, [load]);
+  return registry;
+}
+
+/** The shown tab's code, or undefined while its generator is loading. */
+function shownSnippet(
+  id: SnippetTabId,
+  placeholders: boolean,
+  registry: Registry | undefined,
+  props: SnippetTabsProps,
+): Shown | undefined {
+  if (placeholders) {
+    const target = registry?.findSnippetTarget(id);
+    if (!registry || !target) return undefined;
+    const request = registry.placeholderRequest({
+      ...props.request,
+      authMethod: props.authMethod,
+      encoding: props.encoding,
+    });
+    return { snippet: target.placeholders(request), note: registry.describePlaceholders(request) };
+  }
+  const target: SnippetValueTarget | undefined =
+    id === curlBashValueTarget.id ? curlBashValueTarget : registry?.findSnippetTarget(id);
+  if (!target) return undefined;
+  return { snippet: target.generate(props.request), note: target.describe?.(props.request) };
 }
 
 function browserStorage(): Storage | undefined {
@@ -57,7 +98,10 @@ function browserStorage(): Storage | undefined {
  * arrow keys, Home, End). The chosen tab is remembered by its id only. A target that cannot carry
  * the request shows why instead of code.
  */
-export function SnippetTabs({ request, missing }: SnippetTabsProps) {
+export function SnippetTabs(props: SnippetTabsProps) {
+  // Placeholders need no credential, so the code shows before any is entered.
+  const [placeholders, setPlaceholders] = useState(false);
+  const missing = placeholders ? null : props.missing;
   // The first render is the prerendered page's (the guide's curl); the remembered tab follows
   // right after hydration, so hydration always finds the markup it expects.
   const [selectedId, setSelectedId] = useState<SnippetTabId>(SNIPPET_TABS[0].id);
@@ -67,7 +111,9 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   }, []);
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const shownTarget = useSnippetTarget(selectedId);
+  const registry = useRegistry(placeholders || selectedId !== curlBashValueTarget.id);
+  // Only the shown target is generated; the others wait until their tab is chosen.
+  const shown = missing ? undefined : shownSnippet(selectedId, placeholders, registry, props);
 
   function select(index: number) {
     const target = SNIPPET_TABS[index];
@@ -86,7 +132,23 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
 
   return (
     <div className="snippet-tabs">
-      <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+      <div className="output-head">
+        <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+        <label className="snippet-placeholders">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={placeholders}
+            onChange={(event) => setPlaceholders(event.target.checked)}
+            aria-describedby={`${baseId}-placeholders-hint`}
+          />
+          Placeholders
+        </label>
+      </div>
+      <p id={`${baseId}-placeholders-hint`} className="hint">
+        Placeholders: code that reads the credentials from environment variables, to send without
+        the secret.
+      </p>
       <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {SNIPPET_TABS.map((target, index) => {
           const selected = target.id === selectedId;
@@ -113,9 +175,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
       </div>
       {SNIPPET_TABS.map((tab) => {
         const selected = tab.id === selectedId;
-        const target = selected ? shownTarget : undefined;
-        // Only the shown target is generated; the others wait until their tab is chosen.
-        const snippet = target && !missing ? target.generate(request) : undefined;
+        const snippet = selected ? shown?.snippet : undefined;
         const outputName = snippetOutputName(tab);
         return (
           <div
@@ -136,7 +196,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
                 ))}
               </ul>
             ) : null}
-            {selected && !missing && !target ? <p className="hint">Loading the code…</p> : null}
+            {selected && !missing && !shown ? <p className="hint">Loading the code…</p> : null}
             {selected && (missing || snippet?.code) ? (
               <OutputField
                 id={`${baseId}-code-${tab.id}`}
@@ -144,10 +204,11 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
                 value={snippet?.code ?? ''}
                 missing={missing}
                 multiline
-                hint={missing ? undefined : target?.describe?.(request)}
+                hint={missing ? undefined : shown?.note}
                 actions={
                   <CopyButton
                     label={`Copy ${outputName}`}
+                    text="Copy"
                     value={snippet?.code ?? ''}
                     disabled={!!missing}
                   />
