@@ -13,7 +13,7 @@ import { buildTokenRequest, type TokenRequestInput } from '../request/token-requ
 import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 import { findCommand, runShell, SHELL_ENV, shellStringUnit } from '../test-support/shell.ts';
 import { curlBash } from './curl-bash.ts';
-import { curlBashPlaceholders } from './curl-bash-placeholders.ts';
+import { curlBashPlaceholders } from './curl-bash-target.ts';
 import { goNetHttp, goNetHttpPlaceholders } from './go-net-http.ts';
 import { javaHttpClient, javaHttpClientPlaceholders } from './java-httpclient.ts';
 import { javascriptFetch, javascriptFetchPlaceholders } from './javascript-fetch.ts';

@@ -49,3 +49,9 @@ export interface SnippetTarget extends SnippetValueTarget {
    */
   readonly placeholders: (request: PlaceholderRequest) => Snippet;
 }
+
+/** A tab's code and the note under it. */
+export interface ShownSnippet {
+  readonly snippet: Snippet;
+  readonly note?: string;
+}

@@ -6,7 +6,7 @@ import type { CredentialEncoding } from '../../core/credentials/credentials.ts';
 import type * as RegistryModule from '../../core/snippets/registry.ts';
 import { curlBashValueTarget } from '../../core/snippets/curl-bash.ts';
 import type {
-  Snippet,
+  ShownSnippet,
   SnippetRequest,
   SnippetValueTarget,
 } from '../../core/snippets/snippet-request.ts';
@@ -35,12 +35,6 @@ interface SnippetTabsProps {
 
 type Registry = typeof RegistryModule;
 
-/** The code of the shown tab, and the note under it. */
-interface Shown {
-  readonly snippet: Snippet;
-  readonly note?: string;
-}
-
 /**
  * The registry of every target with its placeholder variant, fetched the first time another tab
  * is chosen (or remembered) or the placeholders are switched on: the first screen has the
@@ -62,27 +56,23 @@ function useRegistry(needed: boolean): Registry | undefined {
   return registry;
 }
 
-/** The shown tab's code, or undefined while its generator is loading. */
+/**
+ * The shown tab's code, or undefined while its generator is loading. The guide's curl with the
+ * values is drawn at once; its note comes with the registry.
+ */
 function shownSnippet(
   id: SnippetTabId,
   placeholders: boolean,
   registry: Registry | undefined,
   props: SnippetTabsProps,
-): Shown | undefined {
-  if (placeholders) {
-    const target = registry?.findSnippetTarget(id);
-    if (!registry || !target) return undefined;
-    const request = registry.placeholderRequest({
-      ...props.request,
-      authMethod: props.authMethod,
-      encoding: props.encoding,
-    });
-    return { snippet: target.placeholders(request), note: registry.describePlaceholders(request) };
-  }
+): ShownSnippet | undefined {
+  if (placeholders) return registry?.placeholderSnippet(id, { ...props.request, ...props });
   const target: SnippetValueTarget | undefined =
-    id === curlBashValueTarget.id ? curlBashValueTarget : registry?.findSnippetTarget(id);
-  if (!target) return undefined;
-  return { snippet: target.generate(props.request), note: target.describe?.(props.request) };
+    registry?.findSnippetTarget(id) ??
+    (id === curlBashValueTarget.id ? curlBashValueTarget : undefined);
+  return (
+    target && { snippet: target.generate(props.request), note: target.describe?.(props.request) }
+  );
 }
 
 function browserStorage(): Storage | undefined {
@@ -111,7 +101,9 @@ export function SnippetTabs(props: SnippetTabsProps) {
   }, []);
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const registry = useRegistry(placeholders || selectedId !== curlBashValueTarget.id);
+  const registry = useRegistry(
+    placeholders || selectedId !== curlBashValueTarget.id || !props.missing,
+  );
   // Only the shown target is generated; the others wait until their tab is chosen.
   const shown = missing ? undefined : shownSnippet(selectedId, placeholders, registry, props);
 
@@ -140,15 +132,10 @@ export function SnippetTabs(props: SnippetTabsProps) {
             role="switch"
             checked={placeholders}
             onChange={(event) => setPlaceholders(event.target.checked)}
-            aria-describedby={`${baseId}-placeholders-hint`}
           />
           Placeholders
         </label>
       </div>
-      <p id={`${baseId}-placeholders-hint`} className="hint">
-        Placeholders: code that reads the credentials from environment variables, to send without
-        the secret.
-      </p>
       <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {SNIPPET_TABS.map((target, index) => {
           const selected = target.id === selectedId;
