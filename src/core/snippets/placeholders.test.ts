@@ -299,7 +299,7 @@ describe.runIf(python)('Python: both variants send the same bytes', () => {
     );
   });
 
-  it('requests, the form-encoded Basic header', async (context) => {
+  it('requests, the form-encoded Basic header', { timeout: 60_000 }, async (context) => {
     try {
       await run(python ?? 'python3', ['-c', 'import requests']);
     } catch {
@@ -330,7 +330,7 @@ describe.runIf(java)('Java (HttpClient): both variants send the same bytes', () 
         ),
       );
     },
-    60_000,
+    120_000,
   );
 });
 
