@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedAssertion } from '../client-auth/client-assertion.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../request/token-request.ts';
 import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
+import { parsePowerShell } from '../test-support/powershell-grammar.ts';
 import { findCommand, runShell, SHELL_ENV, shellStringUnit } from '../test-support/shell.ts';
 import { curlBash } from './curl-bash.ts';
 import { curlBashPlaceholders } from './curl-bash-target.ts';
@@ -120,6 +121,22 @@ describe.each(Object.entries(CASES))('placeholder snippets: %s', (caseName, inpu
       for (const form of credentialForms(input)) expect(warning.message).not.toContain(form);
     }
     if (code === '') expect(warnings.length).toBeGreaterThan(0);
+  });
+});
+
+// No PowerShell installs here: its two targets are parsed with the real grammar instead, and
+// must expand nothing but the variables (no double-quoted strings that could expand a value).
+describe.each(Object.entries(CASES))('PowerShell placeholders parse: %s', (_caseName, input) => {
+  it.each(
+    snippetTargets
+      .filter((target) => target.language === 'powershell')
+      .map((target) => [target.id, target] as const),
+  )('%s', async (_id, target) => {
+    const { code } = target.placeholders(placeholdersOf(input));
+    const parsed = await parsePowerShell(code);
+    expect(parsed.hasError).toBe(false);
+    expect(parsed.otherLiterals).toEqual([]);
+    expect(code).toContain('$env:');
   });
 });
 
