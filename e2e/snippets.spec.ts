@@ -102,6 +102,40 @@ test('cmd.exe shows a warning instead of a command it cannot carry', async ({ pa
   await expect(codeOf(page, 'cmd.exe (curl)')).toHaveCount(0);
 });
 
+test('Placeholders writes code without the secret, and each copy button stays beside its heading', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await fillCredentials(page, OKTA.clientId, OKTA.clientSecret);
+  const basic = nodeBase64(`${OKTA.clientId}:${OKTA.clientSecret}`);
+  const curl = codeOf(page, 'curl (bash)');
+  await expect(curl).toContainText(basic);
+
+  await page.getByRole('switch', { name: 'Placeholders' }).check();
+  await expect(curl).toContainText('$CLIENT_SECRET');
+  for (const secret of [OKTA.clientSecret, basic]) await expect(curl).not.toContainText(secret);
+  await page.getByRole('button', { name: 'Copy curl command' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('"authorization: Basic $(printf');
+  expect(copied).not.toContain(OKTA.clientSecret);
+  expect(copied).not.toContain(basic);
+
+  // The longest name: its copy button on the heading's row, at a phone's width and a desktop's.
+  await page.getByRole('tab', { name: 'PowerShell (Invoke-RestMethod)' }).click();
+  await expect(codeOf(page, 'PowerShell (Invoke-RestMethod)')).toContainText('$env:CLIENT_SECRET');
+  const heading = page.getByText('PowerShell (Invoke-RestMethod) code', { exact: true });
+  const copy = page.getByRole('button', { name: 'Copy PowerShell (Invoke-RestMethod) code' });
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const [label, button] = [await heading.boundingBox(), await copy.boundingBox()];
+    if (!label || !button) throw new Error('heading or copy button not laid out');
+    expect(button.y, `at ${width} px`).toBeLessThan(label.y + label.height);
+    expect(button.x, `at ${width} px`).toBeGreaterThan(label.x + label.width);
+  }
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the Build tool has no accessibility violations with any tab (${colorScheme})`, async ({
     page,

@@ -129,7 +129,12 @@ export function BuildTool(context: ToolContext) {
           ) : undefined
         }
       >
-        <SnippetTabs request={request} missing={missing} />
+        <SnippetTabs
+          request={request}
+          missing={missing}
+          authMethod={form.authMethod}
+          encoding={form.encoding}
+        />
         {assertion ? (
           <LazyKeyPart>
             <AssertionExpiryNote assertion={assertion} />

@@ -8,13 +8,18 @@ interface CopyButtonProps {
   /** What goes to the clipboard; read at click time so it is never stale. */
   readonly value: string;
   readonly disabled?: boolean;
+  /**
+   * Shorter visible text, where a heading beside the button names what it copies: the accessible
+   * name stays `label`, which begins with this text (WCAG 2.5.3, label in name).
+   */
+  readonly text?: string;
 }
 
 /**
  * Copies `value` and says so twice: visibly next to the button and to screen readers through a
  * polite live region. The button keeps its name, so people and tests always find it the same way.
  */
-export function CopyButton({ label, value, disabled }: CopyButtonProps) {
+export function CopyButton({ label, value, disabled, text }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -40,8 +45,14 @@ export function CopyButton({ label, value, disabled }: CopyButtonProps) {
 
   return (
     <span className="copy">
-      <button type="button" className="button" onClick={copy} disabled={disabled}>
-        {label}
+      <button
+        type="button"
+        className="button"
+        onClick={copy}
+        disabled={disabled}
+        aria-label={text ? label : undefined}
+      >
+        {text ?? label}
       </button>
       <span role="status" className={`copy-status copy-status-${state}`}>
         {state === 'copied'

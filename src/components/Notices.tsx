@@ -3,6 +3,8 @@ import type { CheckSeverity } from '../core/credentials/credential-checks.ts';
 export interface Notice {
   readonly severity: CheckSeverity;
   readonly message: string;
+  /** The rule behind the message (a spec reference), folded under "Why". */
+  readonly why?: string;
 }
 
 const PREFIX: Record<CheckSeverity, string> = {
@@ -27,6 +29,12 @@ export function Notices({ id, notices }: NoticesProps) {
       {notices.map((notice) => (
         <li key={notice.message} className={`notice notice-${notice.severity}`}>
           <strong>{PREFIX[notice.severity]}:</strong> {notice.message}
+          {notice.why ? (
+            <details>
+              <summary>Why</summary>
+              {notice.why}
+            </details>
+          ) : null}
         </li>
       ))}
     </ul>

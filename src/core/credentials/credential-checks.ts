@@ -26,7 +26,10 @@ export interface CredentialCheck {
   readonly code: CredentialCheckCode;
   readonly field: CredentialField;
   readonly severity: CheckSeverity;
+  /** What it means for the user, in plain words, first. */
   readonly message: string;
+  /** The rule behind it (RFC sections, the servers known to act so), for a "Why" disclosure. */
+  readonly why?: string;
 }
 
 const FIELD_LABEL: Record<CredentialField, string> = {
@@ -58,8 +61,12 @@ export function checkCredentials(
   for (const field of ['clientId', 'clientSecret'] as const) {
     const value = credentials[field];
     const label = FIELD_LABEL[field];
-    const add = (code: CredentialCheckCode, severity: CheckSeverity, message: string) =>
-      checks.push({ code, field, severity, message });
+    const add = (
+      code: CredentialCheckCode,
+      severity: CheckSeverity,
+      message: string,
+      why?: string,
+    ) => checks.push({ code, field, severity, message, ...(why ? { why } : {}) });
 
     if (value === '') {
       add('empty', 'info', `${label} is empty.`);
@@ -72,8 +79,11 @@ export function checkCredentials(
         'colon-in-client-id',
         encoding === 'raw' ? 'error' : 'info',
         encoding === 'raw'
-          ? 'Client ID contains ":" (U+003A). RFC 7617 §2 forbids it in the user-id: the server splits at the first ":" and reads a different client ID. In the Basic header only the RFC 6749 §2.3.1 encoding (":" becomes %3A) can carry it, to servers that form-decode; servers that read Basic raw cannot read %3A either, and there the request body (client_secret_post) is what works.'
-          : 'Client ID contains ":"; the RFC 6749 §2.3.1 encoding carries it as %3A, which a raw Basic pair could not (RFC 7617 §2). Servers that read Basic raw do not decode %3A: there the request body (client_secret_post) is what works.',
+          ? 'Client ID contains ":" (U+003A): in the Basic header the server splits at the first ":" and reads a different client ID. Send it in the request body (client_secret_post), or form-encode it for a server that decodes.'
+          : 'Client ID contains ":", sent as %3A. Servers that read Basic raw do not decode %3A: there the request body (client_secret_post) is what works.',
+        encoding === 'raw'
+          ? 'RFC 7617 §2 forbids ":" in the user-id. In the Basic header only the RFC 6749 §2.3.1 encoding (":" becomes %3A) can carry it, to servers that form-decode; servers that read Basic raw cannot read %3A either.'
+          : 'The RFC 6749 §2.3.1 encoding carries ":" as %3A, which a raw Basic pair could not (RFC 7617 §2 forbids ":" in the user-id).',
       );
     }
 
@@ -81,7 +91,8 @@ export function checkCredentials(
       add(
         'colon-in-secret',
         'info',
-        'Client secret contains ":". RFC 7617 §2 allows it in the password, but some servers (passport-http\'s BasicStrategy) cut the secret at a second ":" in the Basic header; the request body (client_secret_post) carries it whole.',
+        'Client secret contains ":": some servers cut the secret at a second ":" in the Basic header. The request body (client_secret_post) carries it whole.',
+        'RFC 7617 §2 allows ":" in the password, but generic HTTP Basic readers (passport-http\'s BasicStrategy among them) split at every ":".',
       );
     }
 
@@ -90,7 +101,8 @@ export function checkCredentials(
       add(
         'control-character',
         'error',
-        `${label} contains control characters, which RFC 7617 §2 forbids: ${listed(controls)}. They usually come from copying (a line break at the end, a tab).`,
+        `${label} contains control characters: ${listed(controls)}. They usually come from copying (a line break at the end, a tab); remove them.`,
+        'RFC 7617 §2 forbids control characters in Basic credentials.',
       );
     }
 
@@ -123,7 +135,8 @@ export function checkCredentials(
       add(
         'lone-surrogate',
         'error',
-        `${label} contains a lone UTF-16 surrogate (${listed(lone)}), which has no UTF-8 form: it is encoded as U+FFFD REPLACEMENT CHARACTER (EF BF BD), so the server sees a different value.`,
+        `${label} contains a broken character (${listed(lone)}): the server would see a different value.`,
+        'A lone UTF-16 surrogate has no UTF-8 form: it is encoded as U+FFFD REPLACEMENT CHARACTER (EF BF BD).',
       );
     }
 
@@ -132,7 +145,8 @@ export function checkCredentials(
       add(
         'non-ascii',
         'warning',
-        `${label} has characters outside ASCII (${listed(nonAscii)}). RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials, so strict servers (oidc-provider and @node-oauth/oauth2-server among them) refuse it however it is sent: no encoding helps there, only ${field === 'clientId' ? 'the client ID without them (a registered ID has none; they usually come with a copy)' : 'a new ASCII secret from the admin console'}. It is encoded as UTF-8 (RFC 7617 §2.1).`,
+        `${label} has characters outside ASCII (${listed(nonAscii)}). Strict servers refuse it however it is sent: no encoding helps there, only ${field === 'clientId' ? 'the client ID without them (a registered ID has none; they usually come with a copy)' : 'a new ASCII secret from the admin console'}.`,
+        'RFC 6749 Appendix A allows only visible ASCII (VSCHAR, %x20-7E) in client credentials; oidc-provider and @node-oauth/oauth2-server among others enforce it. The page encodes it as UTF-8 (RFC 7617 §2.1).',
       );
     }
   }
@@ -155,7 +169,8 @@ export function checkHmacSecret(clientSecret: string): CredentialCheck[] {
       code: 'short-hmac-key',
       field: 'clientSecret',
       severity: 'warning',
-      message: `This secret is ${bytes} bytes; an HS256 key must be at least ${HS256_MIN_KEY_BYTES} (256 bits, RFC 7518 §3.2), so a strict server refuses assertions signed with it. A secret issued by the server (Okta's are 40 characters) is long enough.`,
+      message: `This secret is ${bytes} bytes, too short to sign with: a strict server refuses assertions signed with it. A secret issued by the server (Okta's are 40 characters) is long enough.`,
+      why: `An HS256 key must be at least ${HS256_MIN_KEY_BYTES} bytes (256 bits, RFC 7518 §3.2).`,
     },
   ];
 }

@@ -11,7 +11,8 @@ import {
   splitNulTerminated,
 } from '../test-support/shell.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../request/token-request.ts';
-import { curlBash, describeCurlBashQuoting } from './curl-bash.ts';
+import { curlBash } from './curl-bash.ts';
+import { describeCurlBashQuoting } from './curl-bash-target.ts';
 import { referenceFormEncode } from '../test-support/reference-form-encode.ts';
 
 // The generated command is proven by running it: a stand-in `curl` (the only thing on PATH)

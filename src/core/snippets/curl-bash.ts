@@ -1,5 +1,5 @@
 import { quotePosix } from './quote-posix.ts';
-import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
+import type { SnippetRequest, SnippetValueTarget } from './snippet-request.ts';
 import { snippetTab } from './snippet-tabs.ts';
 
 /**
@@ -17,52 +17,11 @@ export function curlBash(request: SnippetRequest): string {
   return lines.join(' \\\n  ');
 }
 
-export const curlBashTarget: SnippetTarget = {
+/**
+ * The guide's curl with the values, on the first screen; its note and placeholder variant load
+ * with the registry (`curl-bash-target.ts`).
+ */
+export const curlBashValueTarget: SnippetValueTarget = {
   ...snippetTab('curl-bash'),
-  describe: describeCurlBashQuoting,
   generate: (request) => ({ code: curlBash(request), warnings: [] }),
 };
-
-/** "a", "a and b", "a, b and c". */
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
-/**
- * The note under the curl command: which of its values `curlBash` put in single quotes and which
- * it left bare, for this request, so the note never claims more than the command does.
- */
-export function describeCurlBashQuoting(request: SnippetRequest): string {
-  const parts = [
-    { name: 'the URL', values: [request.url] },
-    {
-      name: request.headers.length === 1 ? 'the header' : 'every header',
-      values: request.headers.map(([name, value]) => `${name}: ${value}`),
-    },
-    { name: 'the body', values: [request.body] },
-  ];
-  // A group counts as quoted when any of its values is; headers always are (": " holds a space).
-  const isQuoted = (value: string) => quotePosix(value) !== value;
-  const quoted = parts.filter((part) => part.values.some(isQuoted)).map((part) => part.name);
-  const bare = parts.filter((part) => !part.values.some(isQuoted)).map((part) => part.name);
-  const apostrophe = parts.some((part) => part.values.some((value) => value.includes("'")));
-
-  const sentences = ['For bash and zsh.'];
-  if (quoted.length > 0) {
-    sentences.push(
-      `${capitalize(listInWords(quoted))} ${quoted.length === 1 ? 'is' : 'are'} in single quotes, where the shell changes nothing${apostrophe ? APOSTROPHE_RULE : ''}.`,
-    );
-  }
-  if (bare.length > 0) {
-    sentences.push(
-      `${capitalize(listInWords(bare))} ${bare.length === 1 ? 'needs' : 'need'} no quotes: only characters the shell leaves alone.`,
-    );
-  }
-  sentences.push('The shell passes every value byte for byte.');
-  return sentences.join(' ');
-}
-
-const APOSTROPHE_RULE = " (a ' inside is written '\\'')";
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

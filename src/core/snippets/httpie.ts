@@ -1,3 +1,5 @@
+import { concat, text, type PlaceholderRequest } from './placeholders.ts';
+import { posixPrelude, posixWord } from './posix-placeholders.ts';
 import { quotePosix } from './quote-posix.ts';
 import type { SnippetRequest, SnippetTarget } from './snippet-request.ts';
 import { snippetTab } from './snippet-tabs.ts';
@@ -19,7 +21,18 @@ export function httpie(request: SnippetRequest): string {
   return lines.join(' \\\n  ');
 }
 
+/** The same command with the credentials from the environment, computed by the shell. */
+export function httpiePlaceholders(request: PlaceholderRequest): string {
+  const lines = [
+    `http --ignore-stdin ${request.method} ${quotePosix(request.url)}`,
+    ...request.headers.map(([name, value]) => posixWord(concat([text(`${name}:`), value]))),
+    `--raw ${posixWord(request.body)}`,
+  ];
+  return [...posixPrelude(request), lines.join(' \\\n  ')].join('\n');
+}
+
 export const httpieTarget: SnippetTarget = {
   ...snippetTab('httpie'),
   generate: (request) => ({ code: httpie(request), warnings: [] }),
+  placeholders: (request) => ({ code: httpiePlaceholders(request), warnings: [] }),
 };

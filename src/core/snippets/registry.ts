@@ -1,4 +1,4 @@
-import { curlBashTarget } from './curl-bash.ts';
+import { curlBashTarget } from './curl-bash-target.ts';
 import { curlCmdTarget } from './curl-cmd.ts';
 import { curlPowerShellTarget } from './curl-powershell.ts';
 import { goNetHttpTarget } from './go-net-http.ts';
@@ -8,7 +8,8 @@ import { javascriptFetchTarget } from './javascript-fetch.ts';
 import { powerShellInvokeRestMethodTarget } from './powershell-invoke-restmethod.ts';
 import { pythonRequestsTarget } from './python-requests.ts';
 import { pythonUrllibTarget } from './python-urllib.ts';
-import type { SnippetTarget } from './snippet-request.ts';
+import { describePlaceholders, placeholderRequest, type PlaceholderInput } from './placeholders.ts';
+import type { ShownSnippet, SnippetTarget } from './snippet-request.ts';
 import { isSnippetTabId, SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
 
 const TARGETS: Readonly<Record<SnippetTabId, SnippetTarget>> = {
@@ -33,4 +34,12 @@ export const snippetTargets: readonly SnippetTarget[] = SNIPPET_TABS.map((tab) =
 /** The target with this id, or undefined (e.g. a stale id remembered from an older version). */
 export function findSnippetTarget(id: string): SnippetTarget | undefined {
   return isSnippetTabId(id) ? TARGETS[id] : undefined;
+}
+
+/** The placeholder variant of a tab's code and its note (which variables to set). */
+export function placeholderSnippet(id: string, input: PlaceholderInput): ShownSnippet | undefined {
+  const target = findSnippetTarget(id);
+  if (!target) return undefined;
+  const request = placeholderRequest(input);
+  return { snippet: target.placeholders(request), note: describePlaceholders(request) };
 }

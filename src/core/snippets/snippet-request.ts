@@ -1,3 +1,4 @@
+import type { PlaceholderRequest } from './placeholders.ts';
 import type { SnippetTab } from './snippet-tabs.ts';
 
 /**
@@ -22,7 +23,8 @@ export interface SnippetWarning {
     | 'non-ascii-console'
     | 'windows-powershell-native-quotes'
     | 'browser-cors'
-    | 'urllib-non-ascii-url';
+    | 'urllib-non-ascii-url'
+    | 'cmd-expands-variables';
   readonly message: string;
 }
 
@@ -32,9 +34,24 @@ export interface Snippet {
   readonly warnings: readonly SnippetWarning[];
 }
 
-/** A tab's names (`snippet-tabs.ts`) and the generator behind it. */
-export interface SnippetTarget extends SnippetTab {
+/** A tab's names (`snippet-tabs.ts`) and the generator of the code with the values. */
+export interface SnippetValueTarget extends SnippetTab {
   /** A note shown under the code, written for this request (e.g. how the values are quoted). */
   readonly describe?: (request: SnippetRequest) => string;
   readonly generate: (request: SnippetRequest) => Snippet;
+}
+
+/** A tab's names and both its generators. */
+export interface SnippetTarget extends SnippetValueTarget {
+  /**
+   * The same request reading the credentials from environment variables (`placeholders.ts`), for
+   * a command someone else runs with their own: no value of a credential is in it.
+   */
+  readonly placeholders: (request: PlaceholderRequest) => Snippet;
+}
+
+/** A tab's code and the note under it. */
+export interface ShownSnippet {
+  readonly snippet: Snippet;
+  readonly note?: string;
 }

@@ -116,7 +116,7 @@ export function describeHeaderFinding(finding: HeaderFinding): string {
         finding.form ? readingText(finding.form) : 'refused, the % signs are not valid escapes'
       }. It looks ${finding.likely === 'form' ? 'form-encoded' : 'raw'}.`;
     case 'credential-check':
-      return finding.check.message;
+      return [finding.check.message, finding.check.why].filter(Boolean).join(' ');
     case 'matches-expected':
       if (finding.compared === 'secret')
         return `The decoded secret is the expected secret${finding.encodings.length === 2 ? '' : finding.encodings[0] === 'raw' ? ', read raw' : ', once form-decoded (RFC 6749 §2.3.1)'}.`;

@@ -1,8 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
-import { curlBashTarget } from '../../core/snippets/curl-bash.ts';
-import type { SnippetRequest, SnippetTarget } from '../../core/snippets/snippet-request.ts';
+import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
+import type { CredentialEncoding } from '../../core/credentials/credentials.ts';
+import type * as RegistryModule from '../../core/snippets/registry.ts';
+import { curlBashValueTarget } from '../../core/snippets/curl-bash.ts';
+import type {
+  ShownSnippet,
+  SnippetRequest,
+  SnippetValueTarget,
+} from '../../core/snippets/snippet-request.ts';
 import {
   SNIPPET_TABS,
   snippetOutputName,
@@ -18,30 +25,54 @@ interface SnippetTabsProps {
   /**
    * What the user still has to enter (see `missingCredentials`): until then no target shows code
    * or warnings and every copy button is disabled, since the code would carry fake credentials.
+   * Not with placeholders, which need none.
    */
   readonly missing?: string | null;
+  /** How the client authenticates: what the placeholder variant computes from the variables. */
+  readonly authMethod: ClientAuthMethod;
+  readonly encoding: CredentialEncoding;
 }
 
-type FindTarget = (id: SnippetTabId) => SnippetTarget | undefined;
+type Registry = typeof RegistryModule;
 
 /**
- * The target to generate with: the guide's curl is part of the first screen; every other target
- * comes with the registry, fetched the first time another tab is chosen (or remembered).
+ * The registry of every target with its placeholder variant, fetched the first time another tab
+ * is chosen (or remembered) or the placeholders are switched on: the first screen has the
+ * guide's curl with the values only.
  */
-function useSnippetTarget(id: SnippetTabId): SnippetTarget | undefined {
-  const [findTarget, setFindTarget] = useState<FindTarget>();
-  const needsRegistry = id !== curlBashTarget.id && findTarget === undefined;
+function useRegistry(needed: boolean): Registry | undefined {
+  const [registry, setRegistry] = useState<Registry>();
+  const load = needed && registry === undefined;
   useEffect(() => {
-    if (!needsRegistry) return;
+    if (!load) return;
     let current = true;
-    void import('../../core/snippets/registry.ts').then((registry) => {
-      if (current) setFindTarget(() => registry.findSnippetTarget);
+    void import('../../core/snippets/registry.ts').then((module) => {
+      if (current) setRegistry(module);
     });
     return () => {
       current = false;
     };
-  }, [needsRegistry]);
-  return id === curlBashTarget.id ? curlBashTarget : findTarget?.(id);
+  }, [load]);
+  return registry;
+}
+
+/**
+ * The shown tab's code, or undefined while its generator is loading. The guide's curl with the
+ * values is drawn at once; its note comes with the registry.
+ */
+function shownSnippet(
+  id: SnippetTabId,
+  placeholders: boolean,
+  registry: Registry | undefined,
+  props: SnippetTabsProps,
+): ShownSnippet | undefined {
+  if (placeholders) return registry?.placeholderSnippet(id, { ...props.request, ...props });
+  const target: SnippetValueTarget | undefined =
+    registry?.findSnippetTarget(id) ??
+    (id === curlBashValueTarget.id ? curlBashValueTarget : undefined);
+  return (
+    target && { snippet: target.generate(props.request), note: target.describe?.(props.request) }
+  );
 }
 
 function browserStorage(): Storage | undefined {
@@ -57,7 +88,10 @@ function browserStorage(): Storage | undefined {
  * arrow keys, Home, End). The chosen tab is remembered by its id only. A target that cannot carry
  * the request shows why instead of code.
  */
-export function SnippetTabs({ request, missing }: SnippetTabsProps) {
+export function SnippetTabs(props: SnippetTabsProps) {
+  // Placeholders need no credential, so the code shows before any is entered.
+  const [placeholders, setPlaceholders] = useState(false);
+  const missing = placeholders ? null : props.missing;
   // The first render is the prerendered page's (the guide's curl); the remembered tab follows
   // right after hydration, so hydration always finds the markup it expects.
   const [selectedId, setSelectedId] = useState<SnippetTabId>(SNIPPET_TABS[0].id);
@@ -67,7 +101,11 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
   }, []);
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const shownTarget = useSnippetTarget(selectedId);
+  const registry = useRegistry(
+    placeholders || selectedId !== curlBashValueTarget.id || !props.missing,
+  );
+  // Only the shown target is generated; the others wait until their tab is chosen.
+  const shown = missing ? undefined : shownSnippet(selectedId, placeholders, registry, props);
 
   function select(index: number) {
     const target = SNIPPET_TABS[index];
@@ -86,7 +124,18 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
 
   return (
     <div className="snippet-tabs">
-      <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+      <div className="output-head">
+        <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
+        <label style={{ whiteSpace: 'nowrap' }}>
+          <input
+            type="checkbox"
+            role="switch"
+            checked={placeholders}
+            onChange={(event) => setPlaceholders(event.target.checked)}
+          />
+          Placeholders
+        </label>
+      </div>
       <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {SNIPPET_TABS.map((target, index) => {
           const selected = target.id === selectedId;
@@ -113,9 +162,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
       </div>
       {SNIPPET_TABS.map((tab) => {
         const selected = tab.id === selectedId;
-        const target = selected ? shownTarget : undefined;
-        // Only the shown target is generated; the others wait until their tab is chosen.
-        const snippet = target && !missing ? target.generate(request) : undefined;
+        const snippet = selected ? shown?.snippet : undefined;
         const outputName = snippetOutputName(tab);
         return (
           <div
@@ -136,7 +183,7 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
                 ))}
               </ul>
             ) : null}
-            {selected && !missing && !target ? <p className="hint">Loading the code…</p> : null}
+            {selected && !missing && !shown ? <p className="hint">Loading the code…</p> : null}
             {selected && (missing || snippet?.code) ? (
               <OutputField
                 id={`${baseId}-code-${tab.id}`}
@@ -144,10 +191,11 @@ export function SnippetTabs({ request, missing }: SnippetTabsProps) {
                 value={snippet?.code ?? ''}
                 missing={missing}
                 multiline
-                hint={missing ? undefined : target?.describe?.(request)}
+                hint={missing ? undefined : shown?.note}
                 actions={
                   <CopyButton
                     label={`Copy ${outputName}`}
+                    text="Copy"
                     value={snippet?.code ?? ''}
                     disabled={!!missing}
                   />
