@@ -176,7 +176,7 @@ export function App({ initial, hydrated = false }: AppProps) {
             className="card notice notice-error"
             loading={<p className="card loading-view">Loading the guide…</p>}
           >
-            <GuidedTool {...context} />
+            <GuidedTool {...context} onFinish={() => setGuided(false)} />
           </LazyPart>
         ) : (
           TOOLS.map((tool) => (
