@@ -140,8 +140,6 @@ export function App({ initial, hydrated = false }: AppProps) {
             </a>
           ) : (
             <EmbedDialog
-              guided={guided}
-              demo={usesDemo}
               embedUrl={(options) =>
                 `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, toolParam, options)}`
               }
