@@ -97,7 +97,8 @@ export function GuidedTool(props: GuidedToolProps) {
 
   /** A summary's link: to the step of the field, and into the field. */
   function goToField(problem: StepProblem) {
-    goTo(problem.step);
+    // On this step the summary stays, following what is still missing.
+    if (problem.step !== step) goTo(problem.step);
     focusInFrame(document.getElementById(problem.fieldId));
   }
 
