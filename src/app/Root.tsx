@@ -5,10 +5,11 @@ import { readUrlState, writeUrlState, type UrlState } from './url-state.ts';
 /** The state `index.html` is prerendered with: the page as a link without parameters opens it. */
 export const PRERENDERED_STATE: UrlState = readUrlState('');
 
-/** True when a URL state shows exactly what the prerendered HTML shows. */
-export function matchesPrerender(state: UrlState): boolean {
+/** True when a URL state shows exactly what the HTML rendered with `rendered` shows. */
+function matchesPrerender(state: UrlState, rendered: UrlState): boolean {
   return (
-    writeUrlState(state.form, state.embed, state.tool, state.view) === '' &&
+    writeUrlState(state.form, state.embed, state.tool, state.view) ===
+      writeUrlState(rendered.form, rendered.embed, rendered.tool, rendered.view) &&
     state.ignoredSecretParams.length === 0 &&
     state.invalidParams.length === 0
   );
@@ -19,6 +20,11 @@ interface RootProps {
   readonly fromUrl: UrlState;
   /** True in the browser when the page was prerendered and is being hydrated. */
   readonly hydrating?: boolean;
+  /**
+   * The state the HTML was prerendered with: the page without parameters, or a prerendered view
+   * (server/web/prerendered-views.ts) when the server sent the one this link asks for.
+   */
+  readonly rendered?: UrlState;
 }
 
 /**
@@ -31,12 +37,12 @@ interface RootProps {
  * runs, the first-paint script keeps such a page hidden; see docs/decisions/121). What a reader
  * typed into the prerendered form before hydration is adopted by `App` (docs/decisions/124).
  */
-export function Root({ fromUrl, hydrating = false }: RootProps) {
-  const [shown, setShown] = useState(PRERENDERED_STATE);
+export function Root({ fromUrl, hydrating = false, rendered = PRERENDERED_STATE }: RootProps) {
+  const [shown, setShown] = useState(rendered);
   useLayoutEffect(() => {
     // A second render right after hydration, before the paint, is exactly what is needed here.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!matchesPrerender(fromUrl)) setShown(fromUrl);
+    if (!matchesPrerender(fromUrl, rendered)) setShown(fromUrl);
     const page = document.documentElement;
     page.removeAttribute('data-restoring');
     // Observable by anything outside the app (tests, benchmarks) that must not act before the
@@ -44,10 +50,10 @@ export function Root({ fromUrl, hydrating = false }: RootProps) {
     page.dataset.hydrated = '';
     // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
     document.dispatchEvent(new Event('playground:hydrated'));
-  }, [fromUrl]);
+  }, [fromUrl, rendered]);
   return (
     <StrictMode>
-      {shown === PRERENDERED_STATE ? (
+      {shown === rendered ? (
         <App key="prerendered" initial={shown} hydrated={hydrating} />
       ) : (
         <App key="from-url" initial={shown} />
