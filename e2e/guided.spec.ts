@@ -218,7 +218,9 @@ test('at 360 px guided mode never scrolls sideways', async ({ page }) => {
   }
 });
 
-test('guided=1 appears without a layout shift while its walkthrough loads', async ({ page }) => {
+test('guided=1 paints from the HTML, before the app runs, and without a layout shift as it loads', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const shifts: number[] = [];
     (window as unknown as { shifts: number[] }).shifts = shifts;
@@ -227,13 +229,18 @@ test('guided=1 appears without a layout shift while its walkthrough loads', asyn
         shifts.push((entry as unknown as { value: number }).value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  // The walkthrough's chunk arrives late, as on a slow link: the footer must not jump then.
-  await page.route(/\/assets\/GuidedTool-[\w-]+\.js$/, async (route) => {
+  // The app's modules arrive late, as on a slow link: the walkthrough is there before them.
+  await page.route(/\/assets\/(?!first-paint-)[\w-]+\.js$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await route.continue();
   });
   await page.goto('/?guided=1');
-  await expect(page.getByRole('heading', { name: /Find the client ID and secret/ })).toBeVisible();
+  await expect(stepHeading(page, 1, 'Find the client ID and secret')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next: Join them' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(
+    false,
+  );
+  await page.waitForSelector('html[data-hydrated]');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
 });
