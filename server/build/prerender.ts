@@ -17,8 +17,8 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  * The one script in `index.html`, a file in `<head>` (the CSP allows no inline script) that runs
  * before the first paint and starts the app after it (docs/decisions/124):
  *
- * - A link whose parameters are not the ones this page was prerendered for (`data-view` on
- *   `<html>`, compared in canonical order: server/web/prerendered-views.ts) would otherwise paint
+ * - A link whose query string is not the one this page was prerendered for (`data-view` on
+ *   `<html>`, server/web/prerendered-views.ts) would otherwise paint
  *   another view first: it marks the page so the stylesheet keeps it hidden until the app has
  *   applied the link (src/app/Root.tsx), and loads the app at once, since nothing is painted
  *   before it. Any other parameter counts: deciding which ones matter is the app's job.
@@ -34,9 +34,7 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  */
 export function firstPaintScript(entry: string, preloads: readonly string[]): string {
   return `(() => {
-  const params = new URLSearchParams(location.search);
-  params.sort();
-  const restoring = String(params) !== (document.documentElement.dataset.view ?? '');
+  const restoring = location.search !== (document.documentElement.dataset.view);
   if (restoring) document.documentElement.setAttribute('data-restoring', '');
   let started = false;
   const start = () => {
@@ -180,7 +178,7 @@ export async function prerenderIndexHtml(root: string, outDir: string): Promise<
       .replace('</head>', () => `  <script src="${scriptPath}"></script>\n  </head>`)
       .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>`);
   };
-  await writeFile(indexFile, await page(markup, firstScreenCss));
+  await writeFile(indexFile, withView(await page(markup, firstScreenCss), ''));
   const assets = await readdir(path.join(outDir, 'assets'));
   for (const [index, [query, file]] of views.entries()) {
     // A view drawn by a lazily loaded chunk paints with that chunk's styles too (Vite names a
@@ -191,12 +189,19 @@ export async function prerenderIndexHtml(root: string, outDir: string): Promise<
       if (css === undefined) throw new Error(`no stylesheet of the ${chunk} chunk in assets/`);
       chunkCss.push((await readFile(path.join(outDir, 'assets', css), 'utf8')).trim());
     }
-    const viewPage = (
-      await page(viewMarkups[index] ?? '', [firstScreenCss, ...chunkCss].join('\n'))
-    ).replace('<html lang="en">', () => `<html lang="en" data-view="${escapeAttribute(query)}">`);
-    if (!viewPage.includes('data-view=')) throw new Error('index.html has no <html lang="en">');
-    await writeFile(path.join(outDir, file), viewPage);
+    const viewPage = await page(viewMarkups[index] ?? '', [firstScreenCss, ...chunkCss].join('\n'));
+    await writeFile(path.join(outDir, file), withView(viewPage, query));
   }
+}
+
+/** Marks a page with the query string it was prerendered for (`''` for the default page). */
+function withView(page: string, query: string): string {
+  const marked = page.replace(
+    '<html lang="en">',
+    () => `<html lang="en" data-view="${escapeAttribute(query)}">`,
+  );
+  if (marked === page) throw new Error('index.html has no <html lang="en">');
+  return marked;
 }
 
 /** The lazily loaded chunks whose markup a prerendered view holds: the walkthrough's. */

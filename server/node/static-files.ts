@@ -85,10 +85,11 @@ export function createStaticHandler(
       notFound(res, 405, { allow: 'GET, HEAD' });
       return;
     }
-    const [urlPath = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    const [urlPath = '/', query] = (req.url ?? '/').split('?', 2);
     // `/` is the page prerendered for the link's view when there is one (prerendered-views.ts),
     // else, as for a build without it, `index.html`.
-    const view = urlPath === '/' ? resolveStaticPath(root, `/${pageForQuery(query)}`) : undefined;
+    const search = query ? `?${query}` : '';
+    const view = urlPath === '/' ? resolveStaticPath(root, `/${pageForQuery(search)}`) : undefined;
     const viewInfo = view ? await stat(view).catch(() => undefined) : undefined;
     const file = viewInfo?.isFile() ? view : resolveStaticPath(root, urlPath);
     const info = viewInfo?.isFile()

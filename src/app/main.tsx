@@ -10,15 +10,6 @@ const fromUrl = readUrlState(window.location.search);
 // `theme=light|dark` pins the colours (styles.css); `auto` leaves them to the system setting.
 if (fromUrl.view.theme !== 'auto') document.documentElement.dataset.theme = fromUrl.view.theme;
 
-// The production build prerenders the page into #root (server/build/prerender.ts); `vite dev` does
-// not. The first-paint script marked a page prerendered for other parameters than the link's.
-if (root.firstElementChild)
-  hydrateRoot(
-    root,
-    <Root
-      fromUrl={fromUrl}
-      hydrating
-      rendered={document.documentElement.hasAttribute('data-restoring') ? undefined : fromUrl}
-    />,
-  );
+// The production build prerenders the page into #root (server/build/prerender.ts); `vite dev` does not.
+if (root.firstElementChild) hydrateRoot(root, <Root fromUrl={fromUrl} hydrating />);
 else createRoot(root).render(<Root fromUrl={fromUrl} />);
