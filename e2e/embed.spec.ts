@@ -16,7 +16,7 @@ let hostOrigin: string;
 function hostPage(src: string, allowClipboard: boolean): string {
   const allow = allowClipboard ? ' allow="clipboard-write"' : '';
   return `<!doctype html><html lang="en"><head><title>Docs</title></head><body>
-<main><h1>Docs page</h1><p>Try it:</p>
+<main><h1>Docs page</h1><p style="height: 600px">Try it:</p>
 <iframe src="${src.replaceAll('&', '&amp;')}" title="OAuth 2.0 client credentials playground" width="100%" height="300"${allow}></iframe>
 <p>After the frame.</p></main>
 <script>
@@ -134,6 +134,46 @@ test('demo=1 pre-selects the demo server, and sending works inside the frame', a
   ).toBeVisible();
 });
 
+test('at 360 px, walking the guided steps neither resizes nor scrolls the host; an answer grows the frame by its own height', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const frame = await openHost(page, baseURL ?? '', '?embed=1&guided=1&demo=1');
+  await expect(frame.getByLabel('Client ID', { exact: true })).not.toHaveValue('');
+  await expect.poll(async () => (await frameHeight(page)) - (await contentHeight(frame))).toBe(0);
+  const settled = (await received(page)).length;
+  const heightBefore = await frameHeight(page);
+
+  // The reader scrolls to the frame's Next button and walks the steps with it.
+  const next = frame.getByRole('button', { name: /^Next: / });
+  await next.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  const titles = ['Join them', 'Encode them in Base64', 'Build the request', 'Send it'];
+  for (const [index, title] of titles.entries()) {
+    // A click that does not itself scroll (Playwright's would): any scroll would be the page's.
+    await next.dispatchEvent('click');
+    await expect(
+      frame.getByRole('heading', { name: `Step ${index + 2} of 6: ${title}` }),
+    ).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  }
+  // Same content height at every step: no message, and the frame still fits it.
+  await expect.poll(async () => (await frameHeight(page)) - (await contentHeight(frame))).toBe(0);
+  expect(await frameHeight(page)).toBe(heightBefore);
+  expect((await received(page)).length).toBe(settled);
+
+  // The answer is new content: the frame grows to it, and the host stays where the reader is.
+  await frame.getByRole('button', { name: 'Send token request' }).dispatchEvent('click');
+  await expect(
+    frame.getByRole('region', { name: 'Token response' }).getByText('HTTP status: 200'),
+  ).toBeVisible();
+  await expect.poll(async () => (await frameHeight(page)) - (await contentHeight(frame))).toBe(0);
+  expect(await frameHeight(page)).toBeGreaterThan(heightBefore);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
 test('without allow="clipboard-write", Copy selects the value and says how to copy it', async ({
   page,
   baseURL,
@@ -208,7 +248,7 @@ test('the example page embeds the playground and sizes it', async ({ page }) => 
     );
 });
 
-test('Embed this writes the iframe line for the current settings, never with the secret', async ({
+test('Embed this starts as a tutorial needs it, previews the frame and writes it whole, never with the secret', async ({
   page,
   baseURL,
 }) => {
@@ -218,16 +258,40 @@ test('Embed this writes the iframe line for the current settings, never with the
   await page.getByRole('button', { name: 'Embed this' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this playground' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Start in guided mode').check();
-  await dialog.getByLabel('Theme').selectOption('dark');
-  const code = (await dialog.getByRole('status', { name: 'Embed code' }).textContent()) ?? '';
-  expect(code).toBe(
-    `<iframe src="${baseURL}/?clientId=0oa-embed&amp;domain=dev-1.okta.com&amp;embed=1&amp;theme=dark&amp;guided=1" title="OAuth 2.0 client credentials playground" width="100%" height="720" allow="clipboard-write" loading="lazy"></iframe>`,
+  await expect(dialog.getByLabel('Start in guided mode')).toBeChecked();
+  await expect(dialog.getByLabel('Use the demo server (no account needed)')).toBeChecked();
+  const code = dialog.getByRole('status', { name: 'Embed code' });
+  const [frameLine, ...script] = ((await code.textContent()) ?? '').split('\n');
+  expect(frameLine).toBe(
+    `<iframe src="${baseURL}/?clientId=0oa-embed&amp;domain=dev-1.okta.com&amp;embed=1&amp;guided=1&amp;demo=1" title="OAuth 2.0 client credentials playground" width="100%" height="720" style="display: block; border: 0" allow="clipboard-write" loading="lazy"></iframe>`,
   );
-  const script = (await dialog.getByRole('status', { name: 'Resize script' }).textContent()) ?? '';
-  expect(script).toContain(`event.origin !== "${new URL(baseURL ?? '').origin}"`);
-  const results = await new AxeBuilder({ page }).analyze();
+  // The script that sizes the frame comes with it, for this origin only.
+  expect(script[0]).toBe('<script>');
+  expect(script.join('\n')).toContain(`event.origin !== "${new URL(baseURL ?? '').origin}"`);
+  expect(script.at(-1)).toBe('</script>');
+  expect(await code.textContent()).not.toContain('never-in-the-snippet');
+  // The preview's own page is scanned by the embed's axe tests: here only the dialog is.
+  const results = await new AxeBuilder({ page }).exclude('.embed-preview').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // The preview is the frame the snippet writes, as a reader meets it.
+  const preview = dialog.getByTitle('Preview of the embed');
+  await expect(preview).toHaveAttribute(
+    'src',
+    `${baseURL}/?clientId=0oa-embed&domain=dev-1.okta.com&embed=1&guided=1&demo=1`,
+  );
+  await expect(
+    dialog
+      .frameLocator('iframe[title="Preview of the embed"]')
+      .getByRole('heading', { name: 'Step 1 of 6: Find the client ID and secret' }),
+  ).toBeVisible();
+
+  await dialog.getByLabel('Start in guided mode').uncheck();
+  await dialog.getByLabel('Theme').selectOption('dark');
+  await expect(code).toContainText(
+    `src="${baseURL}/?clientId=0oa-embed&amp;domain=dev-1.okta.com&amp;embed=1&amp;theme=dark&amp;demo=1"`,
+  );
+  await expect(preview).toHaveAttribute('src', /theme=dark&demo=1$/);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

@@ -36,6 +36,11 @@ test('guided mode is walked through by keyboard alone, live with the reader valu
   await expect(
     page.getByRole('progressbar', { name: 'Progress through the guide' }),
   ).toHaveAttribute('value', '1');
+  // The guide's raw bytes are the default: the encoding choice is folded, and says which it is.
+  await expect(page.getByRole('radio', { name: /RFC 6749 form-encoded first/ })).toBeHidden();
+  await expect(
+    page.getByText('Credential encoding: Raw UTF-8 (as the Okta guide does)'),
+  ).toBeVisible();
   await tabTo(page, page.getByLabel('Client ID', { exact: true }));
   await page.keyboard.type('guided-client');
   await tabTo(page, page.getByLabel('Client secret', { exact: true }));
@@ -84,11 +89,12 @@ test('guided mode is walked through by keyboard alone, live with the reader valu
   await expect(page.getByRole('heading', { name: 'Token response' })).toBeFocused();
   await expect(next(page)).toHaveCount(0);
 
-  // Back to the plain tool: every value is still there.
-  await tabTo(page, guided);
+  // The last step ends the walkthrough in the tool, on its tab, with every value still there.
+  await tabTo(page, page.getByRole('button', { name: 'Finish: back to the tool' }));
   await page.keyboard.press('Enter');
   await expect(guided).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.getByRole('tab', { name: 'Build a request' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Build a request' })).toBeFocused();
+  await expect(page).not.toHaveURL(/guided=1/);
   const clientId = await page.getByLabel('Client ID', { exact: true }).inputValue();
   expect(clientId).not.toBe('');
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
@@ -115,12 +121,70 @@ test('switching into guided mode keeps what was typed in the tool', async ({ pag
 test('guided=1 opens the walkthrough; the step list jumps to any step', async ({ page }) => {
   await page.goto('/?guided=1&clientId=a&demo=1');
   await expect(stepHeading(page, 1, 'Find the client ID and secret')).toBeVisible();
+  // With demo=1 the fields are the demo's: no Okta org to open.
+  await expect(page.getByLabel('Client ID', { exact: true })).not.toHaveValue('a');
+  await expect(
+    page.getByText(/^These are the ID and secret of a client of the demo server/),
+  ).toBeVisible();
+  await expect(page.getByText(/Okta Admin Console/)).toHaveCount(0);
   await page
     .getByRole('navigation', { name: 'Guide steps' })
     .getByRole('button', { name: 'Build the request' })
     .click();
   await expect(stepHeading(page, 4, 'Build the request')).toBeFocused();
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
+  await expect(
+    page.getByText(/^The request is a POST to the demo server's token endpoint/),
+  ).toBeVisible();
+});
+
+test('at 360 px, Next on a step that lacks a field says what and where; the steps fit one row', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/?guided=1');
+  await expect(stepHeading(page, 1, 'Find the client ID and secret')).toBeVisible();
+
+  // The step list: six buttons, named by their titles, in one row.
+  const stepButtons = page.getByRole('navigation', { name: 'Guide steps' }).getByRole('button');
+  await expect(stepButtons).toHaveCount(6);
+  const tops = await stepButtons.evaluateAll((buttons) =>
+    buttons.map((button) => Math.round(button.getBoundingClientRect().top)),
+  );
+  expect(new Set(tops).size).toBe(1);
+  await expect(stepButtons.nth(3)).toHaveAccessibleName('Build the request');
+
+  await next(page).click();
+  const problem = page.getByRole('alert', { name: 'There is a problem' });
+  await expect(problem).toBeFocused();
+  await expect(stepHeading(page, 1, 'Find the client ID and secret')).toBeVisible();
+  await expect(problem.getByRole('link')).toHaveText([
+    'Enter a client ID',
+    'Enter a client secret',
+  ]);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Each link takes the reader into its field; the summary follows what is still missing.
+  await problem.getByRole('link', { name: 'Enter a client secret' }).click();
+  await expect(page.getByLabel('Client secret', { exact: true })).toBeFocused();
+  await page.keyboard.type('s3cret');
+  await expect(problem.getByRole('link')).toHaveText(['Enter a client ID']);
+  await page.getByLabel('Client ID', { exact: true }).fill('id');
+  await expect(problem).toHaveCount(0);
+  await next(page).click();
+  await expect(stepHeading(page, 2, 'Join them')).toBeFocused();
+
+  // From a later step, the missing server is named with its step, and the link goes there.
+  await stepButtons.nth(4).click();
+  await expect(stepHeading(page, 5, 'Send it')).toBeFocused();
+  await next(page).click();
+  await expect(problem.getByRole('link')).toHaveText([
+    'Step 4: Enter your Okta domain (or a token endpoint, or use the demo server in step 5)',
+  ]);
+  await problem.getByRole('link').click();
+  await expect(stepHeading(page, 4, 'Build the request')).toBeVisible();
+  await expect(page.getByLabel('Okta domain', { exact: true })).toBeFocused();
 });
 
 test.describe('no axe violations in guided mode', () => {
@@ -130,7 +194,7 @@ test.describe('no axe violations in guided mode', () => {
       // 30 s (each scan is CPU-bound), so this test gets the triple timeout, not a retry.
       test.slow();
       await page.emulateMedia({ colorScheme });
-      await page.goto('/?guided=1');
+      await page.goto('/?guided=1&domain=dev-1.okta.com');
       await fillCredentials(page, 'my client', 'a+b c');
       for (let step = 1; step <= 6; step += 1) {
         const results = await new AxeBuilder({ page }).analyze();
@@ -154,7 +218,9 @@ test('at 360 px guided mode never scrolls sideways', async ({ page }) => {
   }
 });
 
-test('guided=1 appears without a layout shift while its walkthrough loads', async ({ page }) => {
+test('guided=1 paints from the HTML, before the app runs, and without a layout shift as it loads', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const shifts: number[] = [];
     (window as unknown as { shifts: number[] }).shifts = shifts;
@@ -163,13 +229,18 @@ test('guided=1 appears without a layout shift while its walkthrough loads', asyn
         shifts.push((entry as unknown as { value: number }).value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  // The walkthrough's chunk arrives late, as on a slow link: the footer must not jump then.
-  await page.route(/\/assets\/GuidedTool-[\w-]+\.js$/, async (route) => {
+  // The app's modules arrive late, as on a slow link: the walkthrough is there before them.
+  await page.route(/\/assets\/(?!first-paint-)[\w-]+\.js$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await route.continue();
   });
   await page.goto('/?guided=1');
-  await expect(page.getByRole('heading', { name: /Find the client ID and secret/ })).toBeVisible();
+  await expect(stepHeading(page, 1, 'Find the client ID and secret')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next: Join them' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(
+    false,
+  );
+  await page.waitForSelector('html[data-hydrated]');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
 });

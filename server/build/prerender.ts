@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createServer, minifySync } from 'vite';
+import { PRERENDERED_VIEWS } from '../web/prerendered-views.ts';
 import { contentSecurityPolicy, inlineStyleHashes } from '../web/security-headers.ts';
 
-/** The module that renders the first screen (it exports `renderFirstScreen(): Promise<string>`). */
+/** The module that renders the first screen (it exports `renderFirstScreen(query): Promise<string>`). */
 const PRERENDER_ENTRY = '/src/app/prerender.tsx';
 const EMPTY_ROOT = '<div id="root"></div>';
 const MODULE_SCRIPT = /[ \t]*<script type="module" crossorigin src="([^"]+)"><\/script>\n?/;
@@ -16,10 +17,11 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  * The one script in `index.html`, a file in `<head>` (the CSP allows no inline script) that runs
  * before the first paint and starts the app after it (docs/decisions/124):
  *
- * - A link with parameters (a form to restore, `embed=1`) would otherwise paint the prerendered
- *   defaults first: it marks the page so the stylesheet keeps it hidden until the app has applied
- *   the link (src/app/Root.tsx), and loads the app at once, since nothing is painted before it.
- *   Any query string counts: deciding which ones matter is the app's job.
+ * - A link whose query string is not the one this page was prerendered for (`data-view` on
+ *   `<html>`, server/web/prerendered-views.ts) would otherwise paint
+ *   another view first: it marks the page so the stylesheet keeps it hidden until the app has
+ *   applied the link (src/app/Root.tsx), and loads the app at once, since nothing is painted
+ *   before it. Any other parameter counts: deciding which ones matter is the app's job.
  * - Otherwise the prerendered page paints from the HTML alone, and the app's modules are
  *   requested once the browser reports that first paint (Paint Timing), so on a slow link they
  *   never compete with it. A hidden page (a background tab, which paints nothing) or a browser
@@ -32,7 +34,7 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  */
 export function firstPaintScript(entry: string, preloads: readonly string[]): string {
   return `(() => {
-  const restoring = location.search.length > 1;
+  const restoring = location.search !== (document.documentElement.dataset.view);
   if (restoring) document.documentElement.setAttribute('data-restoring', '');
   let started = false;
   const start = () => {
@@ -78,7 +80,9 @@ export function firstPaintScript(entry: string, preloads: readonly string[]): st
 `;
 }
 
-function isRenderer(value: unknown): value is { renderFirstScreen: () => Promise<string> } {
+function isRenderer(
+  value: unknown,
+): value is { renderFirstScreen: (query: string) => Promise<string> } {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -87,8 +91,11 @@ function isRenderer(value: unknown): value is { renderFirstScreen: () => Promise
   );
 }
 
-/** Renders the app's first screen with React's server renderer, through Vite's module loader. */
-async function renderFirstScreen(root: string): Promise<string> {
+/**
+ * Renders the app's first screen for each query (`''`, the page without parameters, then each
+ * prerendered view's) with React's server renderer, through Vite's module loader.
+ */
+async function renderFirstScreens(root: string, queries: readonly string[]): Promise<string[]> {
   const server = await createServer({
     root,
     logLevel: 'warn',
@@ -98,7 +105,9 @@ async function renderFirstScreen(root: string): Promise<string> {
   try {
     const entry: unknown = await server.ssrLoadModule(PRERENDER_ENTRY);
     if (!isRenderer(entry)) throw new Error(`${PRERENDER_ENTRY} exports no renderFirstScreen()`);
-    return await entry.renderFirstScreen();
+    const screens: string[] = [];
+    for (const query of queries) screens.push(await entry.renderFirstScreen(query));
+    return screens;
   } finally {
     await server.close();
   }
@@ -108,9 +117,11 @@ const escapeAttribute = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 /**
- * Makes the built `index.html` paint on its own (docs/decisions/121, 124):
+ * Makes the built `index.html` paint on its own (docs/decisions/121, 124), and writes beside it one
+ * page for each prerendered view (server/web/prerendered-views.ts, docs/decisions/240):
  *
- * - the first screen prerendered into `#root` (hydrated by src/app/main.tsx);
+ * - the first screen prerendered into `#root` (hydrated by src/app/main.tsx), a view's page marked
+ *   with the query it shows (`<html data-view>`);
  * - the first screen's stylesheet inline, so the first paint waits for one request less, and the
  *   page's Content-Security-Policy first in `<head>` as a meta tag allowing exactly that style by
  *   its hash (a static host serving `dist/` still protects the page; the hosts send the same
@@ -129,7 +140,11 @@ export async function prerenderIndexHtml(root: string, outDir: string): Promise<
   const stylesheet = STYLESHEET.exec(html)?.[1];
   if (stylesheet === undefined) throw new Error('index.html has no stylesheet to inline');
   const preloads = [...html.matchAll(MODULE_PRELOAD)].map((match) => match[1] ?? '');
-  const markup = await renderFirstScreen(root);
+  const views = Object.entries(PRERENDERED_VIEWS);
+  const [markup = '', ...viewMarkups] = await renderFirstScreens(root, [
+    '',
+    ...views.map(([query]) => query),
+  ]);
 
   // Minified like Vite's own chunks: it is part of every first load.
   const minified = minifySync('first-paint.js', firstPaintScript(entry, preloads));
@@ -141,23 +156,55 @@ export async function prerenderIndexHtml(root: string, outDir: string): Promise<
 
   if (!FAVICON_LINK.test(html)) throw new Error('index.html has no /favicon.svg icon link');
   const favicon = (await readFile(path.join(outDir, 'favicon.svg'), 'utf8')).trim();
-  const style = `<style>${(await readFile(path.join(outDir, stylesheet), 'utf8')).trim()}</style>`;
-  const policy = contentSecurityPolicy({ styleHashes: await inlineStyleHashes(style) });
-  const prerendered = html
-    .replace(
-      '<head>',
-      () =>
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}">`,
-    )
-    .replace(
-      FAVICON_LINK,
-      () =>
-        `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(favicon)}" type="image/svg+xml" />`,
-    )
-    .replace(MODULE_SCRIPT, '')
-    .replace(MODULE_PRELOAD, '')
-    .replace(STYLESHEET, () => `    ${style}\n`)
-    .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>`)
-    .replace('</head>', () => `  <script src="${scriptPath}"></script>\n  </head>`);
-  await writeFile(indexFile, prerendered);
+  const firstScreenCss = (await readFile(path.join(outDir, stylesheet), 'utf8')).trim();
+  /** The page for a markup, with its inline stylesheet and the CSP that allows exactly that. */
+  const page = async (markup: string, css: string): Promise<string> => {
+    const style = `<style>${css}</style>`;
+    const policy = contentSecurityPolicy({ styleHashes: await inlineStyleHashes(style) });
+    return html
+      .replace(
+        '<head>',
+        () =>
+          `<head>\n    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}">`,
+      )
+      .replace(
+        FAVICON_LINK,
+        () =>
+          `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(favicon)}" type="image/svg+xml" />`,
+      )
+      .replace(MODULE_SCRIPT, '')
+      .replace(MODULE_PRELOAD, '')
+      .replace(STYLESHEET, () => `    ${style}\n`)
+      .replace('</head>', () => `  <script src="${scriptPath}"></script>\n  </head>`)
+      .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>`);
+  };
+  await writeFile(indexFile, withView(await page(markup, firstScreenCss), ''));
+  const assets = await readdir(path.join(outDir, 'assets'));
+  for (const [index, [query, file]] of views.entries()) {
+    // A view drawn by a lazily loaded chunk paints with that chunk's styles too (Vite names a
+    // chunk's stylesheet after it); the chunk adds the same rules again when it loads.
+    const chunkCss: string[] = [];
+    for (const chunk of lazyChunksDrawing(query)) {
+      const css = assets.find((name) => name.startsWith(`${chunk}-`) && name.endsWith('.css'));
+      if (css === undefined) throw new Error(`no stylesheet of the ${chunk} chunk in assets/`);
+      chunkCss.push((await readFile(path.join(outDir, 'assets', css), 'utf8')).trim());
+    }
+    const viewPage = await page(viewMarkups[index] ?? '', [firstScreenCss, ...chunkCss].join('\n'));
+    await writeFile(path.join(outDir, file), withView(viewPage, query));
+  }
+}
+
+/** Marks a page with the query string it was prerendered for (`''` for the default page). */
+function withView(page: string, query: string): string {
+  const marked = page.replace(
+    '<html lang="en">',
+    () => `<html lang="en" data-view="${escapeAttribute(query)}">`,
+  );
+  if (marked === page) throw new Error('index.html has no <html lang="en">');
+  return marked;
+}
+
+/** The lazily loaded chunks whose markup a prerendered view holds: the walkthrough's. */
+function lazyChunksDrawing(query: string): string[] {
+  return new URLSearchParams(query).has('guided') ? ['GuidedTool'] : [];
 }

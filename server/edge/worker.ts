@@ -1,3 +1,4 @@
+import { pageForQuery } from '../web/prerendered-views.ts';
 import { AllowedHostsError } from '../proxy/allowed-hosts.ts';
 import { proxyErrorResult } from '../proxy/exchange.ts';
 import { createFetchHandler, type FetchHandlerEnv } from '../proxy/fetch-handler.ts';
@@ -58,9 +59,13 @@ async function serveStatic(
     });
   }
   // The assets run with `html_handling: "none"` (no redirects from `/x.html` to `/x`, as on Node),
-  // so the one directory index, `/`, is mapped here.
+  // so the one directory index, `/`, is mapped here: to the page prerendered for the link's view
+  // when there is one (prerendered-views.ts), else `index.html`.
   const url = new URL(request.url);
-  const target = url.pathname === '/' ? new Request(new URL('/index.html', url), request) : request;
+  const target =
+    url.pathname === '/'
+      ? new Request(new URL(`/${pageForQuery(url.search)}`, url), request)
+      : request;
   const found = await assets.fetch(target);
   if (found.status === 404) {
     return new Response('Not found\n', { status: 404, headers: PLAIN_TEXT });

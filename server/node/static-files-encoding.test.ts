@@ -19,6 +19,10 @@ const style = 'p{margin:0}';
 const html = `<!doctype html><title>t</title><style>${style}</style><p>${'prerendered '.repeat(300)}</p>\n`;
 // The CSP source of the inline style, by Node's own crypto (not the code under test).
 const styleHash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+// A prerendered view (server/web/prerendered-views.ts), with a stylesheet of its own.
+const viewStyle = 'p{margin:1px}';
+const viewHtml = `<!doctype html><title>v</title><style>${viewStyle}</style><p>guided embed</p>\n`;
+const viewStyleHash = `'sha256-${createHash('sha256').update(viewStyle).digest('base64')}'`;
 const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]);
 
 let dist: string;
@@ -48,6 +52,7 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'assets'));
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), script);
   await writeFile(path.join(dist, 'index.html'), html);
+  await writeFile(path.join(dist, 'view-embed-guided.html'), viewHtml);
   await writeFile(path.join(dist, 'logo.png'), image);
   await compressTextAssets(dist);
 
@@ -134,5 +139,20 @@ describe('a compressed copy older than its original', () => {
     const { headers, body } = await get(`${origins['npm start']}/assets/stale-1.js`, 'br, gzip');
     expect(headers['content-encoding']).toBeUndefined();
     expect(body.toString('utf8')).toBe('export const fresh = 1;\n');
+  });
+});
+
+describe('npm start at / with a query', () => {
+  it("sends the view prerendered for exactly its query string, with that page's CSP", async () => {
+    const { headers, body } = await get(`${origins['npm start']}/?embed=1&guided=1`);
+    expect(body.toString('utf8')).toBe(viewHtml);
+    expect(headers['content-security-policy']).toContain(viewStyleHash);
+  });
+
+  it('sends index.html for any other query (and for a view the build did not write)', async () => {
+    for (const query of ['?embed=1&guided=1&clientId=a', '?guided=1&embed=1', '?embed=1']) {
+      const { body } = await get(`${origins['npm start']}/${query}`);
+      expect(body.toString('utf8')).toBe(html);
+    }
   });
 });

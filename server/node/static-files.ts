@@ -12,6 +12,7 @@ import {
   isCompressible,
   type StoredEncoding,
 } from '../static/asset-policy.ts';
+import { pageForQuery } from '../web/prerendered-views.ts';
 import { htmlSecurityHeaders, inlineStyleHashes } from '../web/security-headers.ts';
 
 /**
@@ -84,9 +85,18 @@ export function createStaticHandler(
       notFound(res, 405, { allow: 'GET, HEAD' });
       return;
     }
-    const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
-    const file = resolveStaticPath(root, urlPath);
-    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    const [urlPath = '/', query] = (req.url ?? '/').split('?', 2);
+    // `/` is the page prerendered for the link's view when there is one (prerendered-views.ts),
+    // else, as for a build without it, `index.html`.
+    const search = query ? `?${query}` : '';
+    const view = urlPath === '/' ? resolveStaticPath(root, `/${pageForQuery(search)}`) : undefined;
+    const viewInfo = view ? await stat(view).catch(() => undefined) : undefined;
+    const file = viewInfo?.isFile() ? view : resolveStaticPath(root, urlPath);
+    const info = viewInfo?.isFile()
+      ? viewInfo
+      : file
+        ? await stat(file).catch(() => undefined)
+        : undefined;
     if (!file || !info?.isFile()) {
       notFound(res);
       return;

@@ -140,8 +140,6 @@ export function App({ initial, hydrated = false }: AppProps) {
             </a>
           ) : (
             <EmbedDialog
-              guided={guided}
-              demo={usesDemo}
               embedUrl={(options) =>
                 `${window.location.origin}${window.location.pathname}${writeUrlState(form, true, toolParam, options)}`
               }
@@ -176,7 +174,7 @@ export function App({ initial, hydrated = false }: AppProps) {
             className="card notice notice-error"
             loading={<p className="card loading-view">Loading the guide…</p>}
           >
-            <GuidedTool {...context} />
+            <GuidedTool {...context} onFinish={() => setGuided(false)} />
           </LazyPart>
         ) : (
           TOOLS.map((tool) => (

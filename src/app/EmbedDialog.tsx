@@ -10,8 +10,6 @@ export interface EmbedDialogProps {
    * never holds the secret.
    */
   readonly embedUrl: (options: { guided: boolean; demo: boolean; theme: Theme }) => string;
-  readonly guided: boolean;
-  readonly demo: boolean;
 }
 
 /**
@@ -20,7 +18,7 @@ export interface EmbedDialogProps {
  * the button is part of the first screen: the dialog loads when first opened.
  */
 export function EmbedDialog(props: EmbedDialogProps) {
-  // Bumped at each opening: the dialog remounts (and opens) with the page's current mode.
+  // Bumped at each opening: the dialog remounts (and opens) with the page's current settings.
   const [openings, setOpenings] = useState(0);
   return (
     <>

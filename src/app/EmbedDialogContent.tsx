@@ -1,6 +1,6 @@
 import './embed-dialog.css';
 import { useEffect, useId, useRef, useState } from 'react';
-import { embedIframeHtml, embedResizeScript } from './embed-snippet.ts';
+import { embedSnippet } from './embed-snippet.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { OutputField } from '../components/OutputField.tsx';
 import type { EmbedDialogProps } from './EmbedDialog.tsx';
@@ -10,8 +10,8 @@ const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
 
 /**
  * The `Embed this` dialog, opened (modal) as it mounts. Loaded when first opened (it is not part
- * of the first screen); mounted afresh at each opening, so the options start from the page's
- * current mode.
+ * of the first screen); mounted afresh at each opening, so the snippet starts from the page's
+ * current settings.
  */
 export default function EmbedDialogWindow(props: EmbedDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,25 +29,27 @@ export default function EmbedDialogWindow(props: EmbedDialogProps) {
   );
 }
 
-/** What the dialog shows: the options, the one-line frame and the resize script. */
+/**
+ * What the dialog shows: the options, the snippet (the frame and the script that sizes it, copied
+ * in one press) and a preview of that frame. The options start as a tutorial needs them: the demo
+ * server (a docs reader has no account of this page's author) and the guided walkthrough.
+ */
 function EmbedDialogContent({
   embedUrl,
-  guided: guidedNow,
-  demo: demoNow,
   headingId,
-}: EmbedDialogProps & { readonly headingId: string }) {
-  const [guided, setGuided] = useState(guidedNow);
-  const [demo, setDemo] = useState(demoNow);
+}: Pick<EmbedDialogProps, 'embedUrl'> & { readonly headingId: string }) {
+  const [guided, setGuided] = useState(true);
+  const [demo, setDemo] = useState(true);
   const [theme, setTheme] = useState<Theme>('auto');
-  const iframe = embedIframeHtml(embedUrl({ guided, demo, theme }));
-  const script = embedResizeScript(window.location.origin);
+  const src = embedUrl({ guided, demo, theme });
+  const snippet = embedSnippet(src, window.location.origin);
 
   return (
     <>
       <h2 id={headingId}>Embed this playground</h2>
       <p className="hint">
-        Paste the frame into a documentation page: it opens with this page's settings, never the
-        client secret. The script sizes the frame to its content.
+        Paste this into a documentation page: the frame opens with this page's settings, never the
+        client secret, and the script sizes it to its content.
       </p>
       <div className="embed-options">
         <label>
@@ -72,18 +74,21 @@ function EmbedDialogContent({
         </label>
       </div>
       <OutputField
-        id="embed-iframe"
+        id="embed-code"
         label="Embed code"
-        value={iframe}
+        value={snippet}
         multiline
-        actions={<CopyButton label="Copy embed code" value={iframe} />}
+        actions={<CopyButton label="Copy embed code" value={snippet} />}
       />
-      <OutputField
-        id="embed-script"
-        label="Resize script"
-        value={script}
-        multiline
-        actions={<CopyButton label="Copy resize script" value={script} />}
+      <h3 className="embed-preview-heading">Preview</h3>
+      {/* The frame the snippet writes, as a reader will meet it (its height fixed here: the
+          dialog has no room for the whole walkthrough). Loaded once scrolled to. */}
+      <iframe
+        className="embed-preview"
+        src={src}
+        title="Preview of the embed"
+        allow="clipboard-write"
+        loading="lazy"
       />
     </>
   );

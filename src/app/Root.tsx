@@ -1,18 +1,9 @@
 import { StrictMode, useLayoutEffect, useState } from 'react';
 import { App } from './App.tsx';
-import { readUrlState, writeUrlState, type UrlState } from './url-state.ts';
+import { readUrlState, type UrlState } from './url-state.ts';
 
 /** The state `index.html` is prerendered with: the page as a link without parameters opens it. */
 export const PRERENDERED_STATE: UrlState = readUrlState('');
-
-/** True when a URL state shows exactly what the prerendered HTML shows. */
-export function matchesPrerender(state: UrlState): boolean {
-  return (
-    writeUrlState(state.form, state.embed, state.tool, state.view) === '' &&
-    state.ignoredSecretParams.length === 0 &&
-    state.invalidParams.length === 0
-  );
-}
 
 interface RootProps {
   /** What the address bar asks for. */
@@ -24,19 +15,31 @@ interface RootProps {
 /**
  * Hydrates the prerendered page, then shows what the address bar asks for.
  *
- * Hydration must render exactly what the build rendered (the defaults), or React reports a
- * mismatch and throws the markup away. A link with parameters then swaps in a fresh `App` with
- * its state in a layout effect: that runs after hydration and before the browser paints again,
- * so the defaults are never painted over the link's values once JavaScript runs (and before it
- * runs, the first-paint script keeps such a page hidden; see docs/decisions/121). What a reader
- * typed into the prerendered form before hydration is adopted by `App` (docs/decisions/124).
+ * Hydration must render exactly what the build rendered, or React reports a mismatch and throws
+ * the markup away. The build renders the page without parameters and a few views
+ * (server/web/prerendered-views.ts), and the server sends the one a link asks for exactly; for
+ * any other link it sends the default page, which the first-paint script marks
+ * `data-restoring` (server/build/prerender.ts). Such a page is hydrated with the defaults, then
+ * the link's state is swapped in (a fresh `App`) in a layout effect: that runs after hydration
+ * and before the browser paints again, so the defaults are never painted over the link's values
+ * once JavaScript runs (and before it runs, the page stays hidden; see docs/decisions/121). What
+ * a reader typed into the prerendered form before hydration is adopted by `App`
+ * (docs/decisions/124).
  */
 export function Root({ fromUrl, hydrating = false }: RootProps) {
-  const [shown, setShown] = useState(PRERENDERED_STATE);
+  // What the HTML shows: the link's own state unless the page was marked (nor, in `vite dev`,
+  // prerendered at all).
+  const [first] = useState(() =>
+    hydrating && document.documentElement.hasAttribute('data-restoring')
+      ? PRERENDERED_STATE
+      : fromUrl,
+  );
+  const [shown, setShown] = useState(first);
   useLayoutEffect(() => {
     // A second render right after hydration, before the paint, is exactly what is needed here.
+    // (A marked page is hidden until then: nothing typed into it is lost.)
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!matchesPrerender(fromUrl)) setShown(fromUrl);
+    if (first !== fromUrl) setShown(fromUrl);
     const page = document.documentElement;
     page.removeAttribute('data-restoring');
     // Observable by anything outside the app (tests, benchmarks) that must not act before the
@@ -44,11 +47,11 @@ export function Root({ fromUrl, hydrating = false }: RootProps) {
     page.dataset.hydrated = '';
     // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
     document.dispatchEvent(new Event('playground:hydrated'));
-  }, [fromUrl]);
+  }, [first, fromUrl]);
   return (
     <StrictMode>
-      {shown === PRERENDERED_STATE ? (
-        <App key="prerendered" initial={shown} hydrated={hydrating} />
+      {shown === first ? (
+        <App key="first" initial={shown} hydrated={hydrating} />
       ) : (
         <App key="from-url" initial={shown} />
       )}

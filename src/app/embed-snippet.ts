@@ -12,10 +12,17 @@ function escapeAttribute(text: string): string {
  * The one line of HTML a documentation page pastes to embed the playground at `src` (an absolute
  * URL whose query already holds `embed=1` and the non-secret settings: the caller builds it from
  * the shareable state, which never holds a secret). `allow="clipboard-write"` lets the Copy
- * buttons work inside the frame; the height is a starting size that the resize script corrects.
+ * buttons work inside the frame; `border: 0` drops the browser's inset frame border (the embed
+ * draws its own background), and `display: block` the gap an inline frame leaves below it; the
+ * height is a starting size that the resize script corrects.
  */
 export function embedIframeHtml(src: string, height = 720): string {
-  return `<iframe src="${escapeAttribute(src)}" title="${EMBED_TITLE}" width="100%" height="${height}" allow="clipboard-write" loading="lazy"></iframe>`;
+  return `<iframe src="${escapeAttribute(src)}" title="${EMBED_TITLE}" width="100%" height="${height}" style="display: block; border: 0" allow="clipboard-write" loading="lazy"></iframe>`;
+}
+
+/** Everything a documentation page pastes, in one piece: the frame, then the script that sizes it. */
+export function embedSnippet(src: string, origin: string): string {
+  return `${embedIframeHtml(src)}\n${embedResizeScript(origin)}`;
 }
 
 /**

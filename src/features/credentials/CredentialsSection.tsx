@@ -42,6 +42,8 @@ interface CredentialsSectionProps {
    * the place of the secret and its encoding, which that method does not use.
    */
   readonly keySection?: ReactNode;
+  /** Draws the encoding choice inside something else (guided mode folds it away). */
+  readonly wrapEncodingChoice?: (choice: ReactNode) => ReactNode;
 }
 
 const ENCODINGS = choiceOptions(ENCODING_WORDS);
@@ -57,6 +59,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
   const { authMethod, clientId, clientSecret, encoding, basicByEncoding, secretVisible } = props;
   const method = CLIENT_AUTH[authMethod];
   const { onChange, onSecretVisibleChange, inUse, keySection, pasted, onPaste } = props;
+  const { wrapEncodingChoice = (choice: ReactNode) => choice } = props;
   const credentialChecks = useLazyModule(loadCredentialChecks, inUse);
   const pasteCleanup = useLazyModule(loadPasteCleanup, Object.keys(pasted).length > 0);
   const checks = [
@@ -128,20 +131,26 @@ export function CredentialsSection(props: CredentialsSectionProps) {
           />
           {method.signsAssertion ? null : (
             <>
-              <RadioGroup
-                legend="Credential encoding"
-                name="encoding"
-                options={ENCODINGS}
-                value={encoding}
-                onChange={(value) => onChange({ encoding: value })}
-              />
-              <p className="hint">
-                <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a>{' '}
-                asks for each part to be form-urlencoded before{' '}
-                <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>; the
-                Okta guide skips that step. Both give the same bytes for letters, digits and{' '}
-                <code>-._*</code>.
-              </p>
+              {wrapEncodingChoice(
+                <>
+                  <RadioGroup
+                    legend="Credential encoding"
+                    name="encoding"
+                    options={ENCODINGS}
+                    value={encoding}
+                    onChange={(value) => onChange({ encoding: value })}
+                  />
+                  <p className="hint">
+                    <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1">
+                      RFC 6749 §2.3.1
+                    </a>{' '}
+                    asks for each part to be form-urlencoded before{' '}
+                    <a href="https://www.rfc-editor.org/rfc/rfc7617#section-2">Basic (RFC 7617)</a>;
+                    the Okta guide skips that step. Both give the same bytes for letters, digits and{' '}
+                    <code>-._*</code>.
+                  </p>
+                </>,
+              )}
               {basicByEncoding.raw.pair === basicByEncoding.form.pair ? null : (
                 <ErrorBoundary
                   fallback={

@@ -79,7 +79,8 @@ export function SendPanel(props: SendPanelProps) {
       // the answer, so keyboard and screen reader users land where the result is.
       onSettled: () => {
         onAnswer?.();
-        responseHeading.current?.focus();
+        // Inside an embed, a focus that scrolled would scroll the documentation page too.
+        responseHeading.current?.focus({ preventScroll: window.parent !== window });
       },
     });
   }
