@@ -42,7 +42,8 @@ function stayOnPage(event: FormEvent) {
  * load once the walkthrough is in use (or at once for `demo=1`), not with the first paint: the
  * reader is still on step 1 by then.
  */
-export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }: ToolContext) {
+export function GuidedTool(context: ToolContext) {
+  const { form, dispatch, request, preselectDemo, onUseDemo, requestDemo } = context;
   const [step, setStep] = useState(0);
   const { inUse, markInUse } = useInUse(preselectDemo);
   const { pasted, onPaste } = usePasteRemovals();
@@ -209,11 +210,16 @@ export function GuidedTool({ form, dispatch, request, preselectDemo, onUseDemo }
                 onFormChange={dispatch}
                 onUseDemo={onUseDemo}
                 preselectDemo={preselectDemo}
+                onRequestDemo={() => requestDemo(false)}
                 answerSlot={answerSlot}
                 onAnswer={() => flushSync(() => setStep(LAST))}
               />
             ) : (
-              <SendPlaceholder request={request} />
+              <SendPlaceholder
+                request={request}
+                onRequestDemo={() => requestDemo(false)}
+                demoRequested={preselectDemo}
+              />
             )}
           </form>
         </>,
