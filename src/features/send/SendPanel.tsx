@@ -93,14 +93,16 @@ export function SendPanel(props: SendPanelProps) {
     });
   }
 
-  // The press of `Try it with the demo server` sends once the demo setup is in the form (the
-  // render after `onUseDemo`), or gives up where the session names no demo server.
+  // The press of `Try it with the demo server` sends once the demo setup is in the form (after
+  // `onUseDemo`) and complete (a key method has signed its first assertion), or gives up where
+  // the session names no demo server.
   const sessionHasNoDemo = session.data !== undefined && demos.length === 0;
-  const readyToSendDemo = sendAfterDemo && !preselectDemo && session.data !== undefined;
+  const readyToSendDemo =
+    sendAfterDemo && !preselectDemo && session.data !== undefined && missing === null;
   useEffect(() => {
     if (!readyToSendDemo && !(sendAfterDemo && sessionHasNoDemo)) return;
     onSentAfterDemo?.();
-    if (readyToSendDemo && missing === null) void sendNow(request);
+    if (readyToSendDemo) void sendNow(request);
   });
 
   // The failed request with every attempt recorded since for the same inputs.
