@@ -238,6 +238,28 @@ describe('forwarding', () => {
     expect(response.headers.get('x-proxy-elapsed-ms')).toMatch(/^\d+$/);
   });
 
+  it('answers 200 with the real status in X-Proxy-Status when the page asks (relayed and own answers)', async () => {
+    const relayed = await handler()(
+      proxyRequest(`${upstreamOrigin}/token-error`, {
+        headers: { 'x-proxy-status-in-header': '1' },
+        body: 'grant_type=client_credentials',
+      }),
+    );
+    expect(relayed.status).toBe(200);
+    expect(relayed.headers.get('x-proxy-status')).toBe('401');
+    expect(await relayed.text()).toBe('{"error":"invalid_client"}');
+    const refused = await handler()(
+      proxyRequest(undefined, { headers: { 'x-proxy-status-in-header': '1' } }),
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.headers.get('x-proxy-status')).toBe('400');
+    expect(refused.headers.get('x-proxy-error')).toBe('missing_target');
+    // Without the header, the status is the answer's own.
+    const plain = await handler()(proxyRequest(undefined));
+    expect(plain.headers.get('x-proxy-status')).toBeNull();
+    await expectProxyError(plain, 400, 'missing_target');
+  });
+
   it('relays a GET (discovery, JWKS) without a body', async () => {
     const response = await handler()(
       proxyRequest(`${upstreamOrigin}/echo`, {

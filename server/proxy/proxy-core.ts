@@ -374,6 +374,17 @@ export function createProxyCore(
     const refused = refuseForeignCaller(request);
     if (refused) return refused;
     if (route === '/api/session') return session(request);
-    return proxy(request, request.method === 'POST' ? 'POST' : 'GET');
+    const result = await proxy(request, request.method === 'POST' ? 'POST' : 'GET');
+    // A caller that went away reads nothing; every other answer may carry its status in a header.
+    if (
+      result.status === CLIENT_CLOSED_STATUS ||
+      headerValue(request.headers, PROXY_HEADERS.wantsStatusInHeader) !== '1'
+    )
+      return result;
+    return {
+      status: 200,
+      headers: { ...result.headers, [PROXY_HEADERS.statusInHeader]: String(result.status) },
+      body: result.body,
+    };
   };
 }

@@ -43,12 +43,18 @@ export function App({ initial, hydrated = false }: AppProps) {
   const { embed } = initial;
   const { theme } = initial.view;
   const [guided, setGuided] = useState(initial.view.guided);
-  // `demo=1` waits for the session to name the demo server, then is applied once.
+  // `demo=1`, or a press that asked for the demo server, waits for the session to name it, then
+  // is applied once; `Try it with the demo server` then sends.
   const [demoPending, setDemoPending] = useState(initial.view.demo);
+  const [sendAfterDemo, setSendAfterDemo] = useState(false);
   const onUseDemo = useCallback((change: FormChange) => {
     dispatch(change);
     setDemoPending(false);
   }, []);
+  function requestDemo(thenSend: boolean) {
+    setDemoPending(true);
+    setSendAfterDemo(thenSend);
+  }
   // Only an embed reports its height, so only an embed loads the code that does it, and only
   // after its first paint: the docs page resizes the frame a moment later, and the first paint
   // does not wait for a request.
@@ -105,6 +111,9 @@ export function App({ initial, hydrated = false }: AppProps) {
     openTool,
     preselectDemo: demoPending,
     onUseDemo,
+    requestDemo,
+    sendAfterDemo,
+    onSentAfterDemo: () => setSendAfterDemo(false),
     onAssertion: setAssertion,
   };
   useEffect(() => {

@@ -51,6 +51,7 @@ function stayOnPage(event: FormEvent) {
  */
 export function BuildTool(context: ToolContext) {
   const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
+  const { requestDemo, sendAfterDemo, onSentAfterDemo } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
   const method = CLIENT_AUTH[form.authMethod];
@@ -83,6 +84,15 @@ export function BuildTool(context: ToolContext) {
       noValidate
     >
       <div className="toolbar">
+        {/* One press for a first-time reader: the demo client for the chosen method, then a send. */}
+        <button
+          type="button"
+          className="button button-small toolbar-start"
+          aria-busy={sendAfterDemo}
+          onClick={() => requestDemo(true)}
+        >
+          Try it with the demo server
+        </button>
         <p role="status" className="hint">
           {resets > 0 && isInitialFormState(form)
             ? 'Every field is back to its default: the client secret and the last answer are gone from this page.'
@@ -187,10 +197,17 @@ export function BuildTool(context: ToolContext) {
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
+          onRequestDemo={() => requestDemo(false)}
+          sendAfterDemo={sendAfterDemo}
+          onSentAfterDemo={onSentAfterDemo}
           onAssertion={onAssertion}
         />
       ) : (
-        <SendPlaceholder request={request} />
+        <SendPlaceholder
+          request={request}
+          onRequestDemo={() => requestDemo(false)}
+          demoRequested={preselectDemo}
+        />
       )}
     </form>
   );

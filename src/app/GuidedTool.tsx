@@ -50,7 +50,7 @@ interface GuidedToolProps extends ToolContext {
  * reader is still on step 1 by then.
  */
 export function GuidedTool(props: GuidedToolProps) {
-  const { form, dispatch, request, preselectDemo, onUseDemo, onFinish } = props;
+  const { form, dispatch, request, preselectDemo, onUseDemo, requestDemo, onFinish } = props;
   const [step, setStep] = useState(0);
   // The step whose `Next` was pressed while something it needs was missing: it then lists what.
   const [blockedAt, setBlockedAt] = useState<number | null>(null);
@@ -310,11 +310,16 @@ export function GuidedTool(props: GuidedToolProps) {
                   onFormChange={dispatch}
                   onUseDemo={onUseDemo}
                   preselectDemo={preselectDemo}
+                  onRequestDemo={() => requestDemo(false)}
                   answerSlot={answerSlot}
                   onAnswer={() => flushSync(() => setStep(LAST))}
                 />
               ) : (
-                <SendPlaceholder request={request} />
+                <SendPlaceholder
+                  request={request}
+                  onRequestDemo={() => requestDemo(false)}
+                  demoRequested={preselectDemo}
+                />
               )}
             </form>
           </>,

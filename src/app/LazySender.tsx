@@ -16,7 +16,13 @@ export function LazySender(props: ComponentProps<typeof SendSection>) {
       otherwise="; everything else still works, including the curl command"
       className="card notice notice-error"
       // The same markup as the sender before its session arrives: nothing moves when it lands.
-      loading={<SendPlaceholder request={props.request} />}
+      loading={
+        <SendPlaceholder
+          request={props.request}
+          onRequestDemo={props.onRequestDemo}
+          demoRequested={props.preselectDemo ?? false}
+        />
+      }
     >
       <SendSection {...props} />
     </LazyPart>

@@ -27,6 +27,14 @@ export interface ToolContext {
   readonly preselectDemo: boolean;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
   readonly onUseDemo: (change: FormChange) => void;
+  /**
+   * Asks for the demo server before the session has named it (a press of `Use demo server`, or
+   * with `thenSend` of `Try it with the demo server`): `preselectDemo` until it is filled in.
+   */
+  readonly requestDemo: (thenSend: boolean) => void;
+  /** `Try it with the demo server` is waiting to send once the demo is filled in. */
+  readonly sendAfterDemo: boolean;
+  readonly onSentAfterDemo: () => void;
   /** private_key_jwt: the client assertion just signed (or null), which the request then carries. */
   readonly onAssertion: (assertion: SignedAssertion | null) => void;
 }

@@ -25,10 +25,13 @@ function whenIdleAfter(delayMs: number, task: () => void): () => void {
 
 /**
  * Whether the page is in use: true after the first focus or pointer in it (`markInUse`), after
- * idle time, or at once when `already` (`demo=1` needs the sender straight away).
+ * idle time, or whenever `already` (the demo server asked for needs the sender straight away).
  */
 export function useInUse(already: boolean): { inUse: boolean; markInUse: () => void } {
   const [inUse, setInUse] = useState(already);
+  // Adjusting state while rendering (React's pattern for state that follows a prop): it stays
+  // true once `already` has been, so the sender is not unmounted when the request is settled.
+  if (already && !inUse) setInUse(true);
   useEffect(() => {
     if (inUse) return;
     return whenIdleAfter(IDLE_DELAY_MS, () => setInUse(true));

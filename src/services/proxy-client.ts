@@ -63,6 +63,7 @@ async function callOnce(
   for (const [name, value] of call.headers ?? []) headers.set(name, value);
   headers.set(PROXY_HEADERS.target, call.target);
   headers.set(PROXY_HEADERS.token, proxyToken);
+  headers.set(PROXY_HEADERS.wantsStatusInHeader, '1');
 
   const started = performance.now();
   let response: Response;
@@ -79,6 +80,10 @@ async function callOnce(
   } catch {
     return UNREACHABLE;
   }
+  // The proxy answers 200 and names the real status (an older server answers with it directly).
+  const statusHeader = Number(response.headers.get(PROXY_HEADERS.statusInHeader));
+  const status =
+    Number.isInteger(statusHeader) && statusHeader > 0 ? statusHeader : response.status;
   const elapsedHeader = response.headers.get(PROXY_HEADERS.elapsedMs);
   const measured = elapsedHeader === null ? Number.NaN : Number(elapsedHeader);
 
@@ -87,7 +92,7 @@ async function callOnce(
     return {
       kind: 'answer',
       answer: {
-        status: response.status,
+        status,
         headers: upstreamHeadersOf(response.headers),
         body,
         elapsedMs: Number.isFinite(measured) ? measured : performance.now() - started,
@@ -101,12 +106,12 @@ async function callOnce(
     // Covered below: the header alone still tells which failure it was.
   }
   const parsed = parseProxyErrorBody(json);
-  if (parsed) return { kind: 'proxy-error', status: response.status, ...parsed.proxyError };
+  if (parsed) return { kind: 'proxy-error', status, ...parsed.proxyError };
   return {
     kind: 'proxy-error',
-    status: response.status,
+    status,
     code: isProxyErrorCode(errorHeader) ? errorHeader : 'unexpected_answer',
-    message: `The proxy refused the request (HTTP ${response.status}) without a readable explanation.`,
+    message: `The proxy refused the request (HTTP ${status}) without a readable explanation.`,
   };
 }
 

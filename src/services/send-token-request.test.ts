@@ -85,6 +85,7 @@ describe('sendTokenRequest: through the proxy', () => {
     expect(call?.method).toBe('POST');
     expect(call?.headers.get('x-proxy-target')).toBe(input.tokenEndpoint);
     expect(call?.headers.get('x-proxy-token')).toBe(TOKEN_A);
+    expect(call?.headers.get('x-proxy-status-in-header')).toBe('1');
     expect(call?.headers.get('authorization')).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
     expect(call?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     expect(call?.body).toBe('grant_type=client_credentials&scope=customScope');
@@ -94,6 +95,22 @@ describe('sendTokenRequest: through the proxy', () => {
     expect(outcome.answer.status).toBe(200);
     expect(outcome.answer.elapsedMs).toBe(42);
     expect(outcome.answer.parsed.kind).toBe('token');
+  });
+
+  it('reads the real status from X-Proxy-Status when the proxy answered 200 for it', async () => {
+    const server = fakeServer([
+      () => json(200, { error: 'invalid_client' }, { 'x-proxy-status': '401' }),
+      () =>
+        json(
+          200,
+          { proxyError: { code: 'target_forbidden', message: 'Refused by policy.' } },
+          { 'x-proxy-error': 'target_forbidden', 'x-proxy-status': '403' },
+        ),
+    ]);
+    const refused = await sendTokenRequest(request, server.deps);
+    expect(refused.kind === 'answer' && refused.answer.status).toBe(401);
+    const forbidden = await sendTokenRequest(request, server.deps);
+    expect(forbidden).toMatchObject({ kind: 'proxy-error', status: 403, code: 'target_forbidden' });
   });
 
   it('gives back the renamed upstream headers under their real names, without x-proxy-*', async () => {

@@ -20,6 +20,15 @@ export const PROXY_HEADERS = {
   error: 'x-proxy-error',
   /** Response: milliseconds the upstream call took, measured by the proxy. */
   elapsedMs: 'x-proxy-elapsed-ms',
+  /**
+   * Request: `1` asks the proxy to answer `/api/proxy` with HTTP 200 and to carry the status it
+   * would have answered in `statusInHeader`. The page sends it on every call: a 401 or 404 it
+   * receives is data it explains (and discovery expects some candidates to fail), and a browser
+   * logs every 4xx or 5xx fetch as an error in its console.
+   */
+  wantsStatusInHeader: 'x-proxy-status-in-header',
+  /** Response: the real status of the answer, when the request asked for `wantsStatusInHeader`. */
+  statusInHeader: 'x-proxy-status',
 } as const;
 
 /**

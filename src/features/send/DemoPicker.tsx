@@ -3,6 +3,7 @@ import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol
 import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
+import { DEMO_HINT, DemoChoicesLoading } from './DemoChoicesLoading.tsx';
 import { demoSelection } from './demo-selection.ts';
 import { demoServerLabel } from './demo-servers.ts';
 
@@ -17,13 +18,19 @@ interface DemoPickerProps {
   readonly authMethod: ClientAuthMethod;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
   readonly onUseDemo: (change: FormChange) => void;
-  /** `demo=1`: choose the first client as soon as the session names one. */
+  /**
+   * `demo=1`, or `Use demo server` pressed before the session arrived: choose the client that
+   * accepts the method chosen now as soon as the session names one.
+   */
   readonly preselectDemo: boolean;
+  /** `Use demo server` pressed before the session arrived. */
+  readonly onRequestDemo: () => void;
 }
 
 /** The `Demo server` and `Demo client` choices and `Use demo server`, or why there is none. */
 export function DemoPicker(props: DemoPickerProps) {
   const { demos, sessionLoaded, sessionError, authMethod, onUseDemo, preselectDemo } = props;
+  const { onRequestDemo } = props;
   // The client picked in the choice; until one is, the first that accepts the method chosen now,
   // so Use demo server keeps that method (the first client otherwise).
   const [pickedIndex, setPickedIndex] = useState<number | null>(null);
@@ -46,12 +53,15 @@ export function DemoPicker(props: DemoPickerProps) {
     onUseDemo(demoSelection(demo.tokenEndpoint, client, authMethod));
   }
 
-  const firstDemoClient = demo?.clients[0];
+  const chosenClient = clients[demoIndex];
   const demoEndpoint = demo?.tokenEndpoint;
   useEffect(() => {
-    if (preselectDemo && demoEndpoint !== undefined && firstDemoClient !== undefined)
-      onUseDemo(demoSelection(demoEndpoint, firstDemoClient, authMethod));
-  }, [preselectDemo, demoEndpoint, firstDemoClient, onUseDemo, authMethod]);
+    if (preselectDemo && demoEndpoint !== undefined && chosenClient !== undefined)
+      onUseDemo(demoSelection(demoEndpoint, chosenClient, authMethod));
+  }, [preselectDemo, demoEndpoint, chosenClient, onUseDemo, authMethod]);
+
+  if (!sessionLoaded && sessionError === undefined)
+    return <DemoChoicesLoading onRequestDemo={onRequestDemo} requested={preselectDemo} />;
 
   if (sessionLoaded && !demo)
     // A host without Node (the edge worker) has no demo server: say so, and where to get one,
@@ -65,7 +75,8 @@ export function DemoPicker(props: DemoPickerProps) {
     );
   return (
     <>
-      {demos.length > 1 ? (
+      {/* Shown for one server too: the rows stay where they were while the session loaded. */}
+      {demos.length > 0 ? (
         <div className="field">
           <label htmlFor={serverSelectId} className="label">
             Demo server
@@ -106,12 +117,7 @@ export function DemoPicker(props: DemoPickerProps) {
             Use demo server
           </button>
         </div>
-        <p className="hint">
-          {sessionError ??
-            (demos.length > 1
-              ? 'Two real OAuth 2.0 servers run inside this playground, no Okta account needed: they disagree on how to read a Basic header, as real servers do.'
-              : 'A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account needed.')}
-        </p>
+        <p className="hint">{sessionError ?? DEMO_HINT}</p>
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
 import { wayOf } from '../../core/client-auth/auth-ways.ts';
@@ -33,6 +33,14 @@ interface SendPanelProps {
    * if `Use demo server` had been pressed (the caller clears it through `onUseDemo`).
    */
   readonly preselectDemo?: boolean;
+  /** `Use demo server` pressed before the session arrived: the caller sets `preselectDemo`. */
+  readonly onRequestDemo: () => void;
+  /**
+   * `Try it with the demo server`: once the demo is filled in (`preselectDemo` settled), send,
+   * and say so through `onSentAfterDemo`.
+   */
+  readonly sendAfterDemo?: boolean;
+  readonly onSentAfterDemo?: () => void;
   /** Where to show the answer instead of right after the button (guided mode's last step). */
   readonly answerSlot?: HTMLElement | null;
   /** Called when an answer (or a failure) arrives, before focus moves to it. */
@@ -57,6 +65,7 @@ export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, onAnswer, onAssertion } = props;
   const { pasted = {}, scopesSupported = null } = props;
+  const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const { history, remember } = useAttemptHistory();
@@ -84,6 +93,18 @@ export function SendPanel(props: SendPanelProps) {
       },
     });
   }
+
+  // The press of `Try it with the demo server` sends once the demo setup is in the form (after
+  // `onUseDemo`) and complete (a key method has signed its first assertion), or gives up where
+  // the session names no demo server.
+  const sessionHasNoDemo = session.data !== undefined && demos.length === 0;
+  const readyToSendDemo =
+    sendAfterDemo && !preselectDemo && session.data !== undefined && missing === null;
+  useEffect(() => {
+    if (!readyToSendDemo && !(sendAfterDemo && sessionHasNoDemo)) return;
+    onSentAfterDemo?.();
+    if (readyToSendDemo) void sendNow(request);
+  });
 
   // The failed request with every attempt recorded since for the same inputs.
   const sentEvidence = sent && outcome ? evidenceFor(sent, outcome, context) : null;
@@ -131,6 +152,7 @@ export function SendPanel(props: SendPanelProps) {
           authMethod={request.input.authMethod}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
+          onRequestDemo={onRequestDemo}
         />
         {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
         <button

@@ -18,6 +18,7 @@ function panelMarkup(form: FormState): string {
         request={deriveTokenRequest(form)}
         onFormChange={() => undefined}
         onUseDemo={() => undefined}
+        onRequestDemo={() => undefined}
         renderToken={() => null}
       />
     </QueryClientProvider>,
@@ -34,7 +35,11 @@ describe('SendPlaceholder', () => {
     ['both credentials', { ...initialFormState, clientId: 'abc', clientSecret: 's3cr3t' }],
   ])('draws what the sender draws before its session arrives (%s)', (_, form) => {
     const placeholder = renderToStaticMarkup(
-      <SendPlaceholder request={deriveTokenRequest(form)} />,
+      <SendPlaceholder
+        request={deriveTokenRequest(form)}
+        onRequestDemo={() => undefined}
+        demoRequested={false}
+      />,
     );
     expect(withoutIds(placeholder)).toBe(withoutIds(panelMarkup(form)));
   });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { missingCredentials } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
+import { DemoChoicesLoading } from './DemoChoicesLoading.tsx';
 
 /**
  * The send step as it first looks (no session yet, nothing sent), without the code that sends:
@@ -8,7 +9,14 @@ import type { TokenRequest } from '../../core/request/token-request.ts';
  * Same markup as `SendPanel` before its session arrives (SendPlaceholder.test.tsx compares them),
  * so swapping one for the other moves nothing on screen, and it is what the prerendered page shows.
  */
-export function SendPlaceholder({ request }: { readonly request: TokenRequest }) {
+export function SendPlaceholder(props: {
+  readonly request: TokenRequest;
+  /** `Use demo server` pressed before the sender is here: the app fills it in once it can. */
+  readonly onRequestDemo: () => void;
+  /** Such a press is waiting. */
+  readonly demoRequested: boolean;
+}) {
+  const { request } = props;
   const selectId = useId();
   const missing = missingCredentials(request.input);
   return (
@@ -20,21 +28,7 @@ export function SendPlaceholder({ request }: { readonly request: TokenRequest })
           headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
           only the accept, authorization and content-type headers and logs no credentials.
         </p>
-        <div className="field">
-          <label htmlFor={selectId} className="label">
-            Demo client
-          </label>
-          <div className="input-row">
-            <select id={selectId} className="input" disabled />
-            <button type="button" className="button" disabled>
-              Use demo server
-            </button>
-          </div>
-          <p className="hint">
-            A real OAuth 2.0 server (oidc-provider) runs inside this playground: no Okta account
-            needed.
-          </p>
-        </div>
+        <DemoChoicesLoading onRequestDemo={props.onRequestDemo} requested={props.demoRequested} />
         <button
           type="submit"
           className="button button-primary"
