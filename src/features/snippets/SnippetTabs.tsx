@@ -126,7 +126,7 @@ export function SnippetTabs(props: SnippetTabsProps) {
     <div className="snippet-tabs">
       <div className="output-head">
         <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
-        <label style={{ whiteSpace: 'nowrap' }}>
+        <label className="placeholders-switch">
           <input
             type="checkbox"
             role="switch"
