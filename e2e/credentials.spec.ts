@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
   CREDENTIAL_CASES as CASES,
@@ -8,6 +7,7 @@ import {
   runWithStandInCurl,
   valuesOf,
 } from './fixtures.ts';
+import { axeViolations } from './support/axe.ts';
 
 test.describe('the guide, live', () => {
   test.beforeEach(async ({ page }) => {
@@ -259,8 +259,8 @@ test.describe('usable by everyone', () => {
       await page.goto('/');
       await fillCredentials(page, 'my client', 'a+b c');
       await page.getByText('Make the Base64 yourself: macOS, Linux, Windows').click();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      const violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }
 

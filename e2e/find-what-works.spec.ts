@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pasteInto, sendAndWait, tokenResponse } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 const finder = (page: Page) =>
   tokenResponse(page).getByRole('region', { name: 'Which way does this server accept?' });
@@ -67,8 +67,8 @@ test.describe('Find what this server accepts', () => {
     await expect(
       finder(page).getByText(/takes the raw bytes of the Basic credentials/),
     ).toBeVisible();
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations).toEqual([]);
     await region.getByRole('button', { name: /^Use “Basic header, Raw UTF-8”/ }).click();
     await expect(page.getByRole('radio', { name: /Raw UTF-8/ })).toBeChecked();
   });

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fillCredentials, nodeBase64, outputText } from './fixtures.ts';
 import { tokenResponse } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 /** Presses Tab (at most 80 times) until `target` has keyboard focus; fails if it never does. */
 async function tabTo(page: Page, target: Locator) {
@@ -162,8 +162,8 @@ test('at 360 px, Next on a step that lacks a field says what and where; the step
     'Enter a client ID',
     'Enter a client secret',
   ]);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Each link takes the reader into its field; the summary follows what is still missing.
   await problem.getByRole('link', { name: 'Enter a client secret' }).click();
@@ -190,15 +190,12 @@ test('at 360 px, Next on a step that lacks a field says what and where; the step
 test.describe('no axe violations in guided mode', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`every step (${colorScheme})`, async ({ page }) => {
-      // Six full axe scans: with two workers on two busy cores they took just over the default
-      // 30 s (each scan is CPU-bound), so this test gets the triple timeout, not a retry.
-      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/?guided=1&domain=dev-1.okta.com');
       await fillCredentials(page, 'my client', 'a+b c');
       for (let step = 1; step <= 6; step += 1) {
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `step ${step}: ${v.id}: ${v.help}`)).toEqual([]);
+        const violations = await axeViolations(page);
+        expect(violations.map((v) => `step ${step}: ${v.id}: ${v.help}`)).toEqual([]);
         if (step < 6) await next(page).click();
       }
     });

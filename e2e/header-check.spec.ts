@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fillCredentials, nodeBase64 } from './fixtures.ts';
+import { axeViolations } from './support/axe.ts';
 
 // The header doctor, driven as a support agent would: open the Check a header tool, paste, read
 // the region named "Header diagnosis". Needs the workspace shell (tool=check) and HeaderCheck
@@ -196,8 +196,8 @@ test.describe('against the credentials entered in Build a request', () => {
       await page.emulateMedia({ colorScheme });
       await page.getByRole('textbox', { name: 'Header to check' }).fill('Bearer abc');
       await expect(diagnosis(page)).toContainText('The scheme is Bearer');
-      const results = await new AxeBuilder({ page }).include('main').analyze();
-      expect(results.violations).toEqual([]);
+      const violations = await axeViolations(page, 'main');
+      expect(violations).toEqual([]);
     });
   }
 

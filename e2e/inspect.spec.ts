@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { generateKeyPair, SignJWT } from 'jose';
 import { outputText, runWithStandInCurl, valuesOf } from './fixtures.ts';
 import { sendAndWait, tokenResponse } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 interface DemoInfo {
   issuer: string;
@@ -186,13 +186,13 @@ test.describe('the token inspector', () => {
       await page.emulateMedia({ colorScheme });
       const token = await issueDemoToken(page);
       await page.getByRole('tab', { name: 'Inspect a token' }).click();
-      let results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      let violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
       await page.getByRole('textbox', { name: 'Access token', exact: true }).fill(token);
       await expect(signature(page)).toHaveText('Signature verified');
       await page.getByRole('textbox', { name: 'Expected audience' }).fill('api://other');
-      results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }
 });

@@ -1,15 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, decodeJwt, importJWK, jwtVerify, type JWK } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
 import { sendAndWait, shownAssertion, tokenResponse } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 const KEY_METHOD = /Private key JWT \(private_key_jwt\)/;
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 /** "Use demo server" with the demo's key client: its published private key signs. */

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { outputText, runWithRealCurl } from './fixtures.ts';
 import { sendAndWait, tokenResponse, useDemo } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 const region = tokenResponse;
 const send = (page: Page) => sendAndWait(page);
@@ -160,8 +160,8 @@ test.describe('sending the token request', () => {
       await useDemo(page, 'special');
       await send(page); // raw encoding: 401 invalid_client with its explanation
       await expect(region(page).getByText('HTTP status: 401')).toBeVisible();
-      let results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      let violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
       await page.getByRole('radio', { name: /RFC 6749 form-encoded first/ }).check();
       await send(page);
@@ -169,8 +169,8 @@ test.describe('sending the token request', () => {
       await expect(region(page).getByRole('status', { name: 'Signature' })).toHaveText(
         'Signature verified',
       );
-      results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fillCredentials, nodeBase64 } from './fixtures.ts';
+import { axeViolations } from './support/axe.ts';
 
 // The code tabs of the Build tool: one tab per target, each panel with its code and a copy
 // button; the chosen tab is remembered by id only. Needs SnippetTabs wired into the Build tool's
@@ -140,17 +140,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the Build tool has no accessibility violations with any tab (${colorScheme})`, async ({
     page,
   }) => {
-    // Ten axe runs: over the default 30 s on a loaded machine.
-    test.slow();
     await page.emulateMedia({ colorScheme });
     // A value the cmd.exe tab cannot carry, so its warning is checked too.
     await fillCredentials(page, OKTA.clientId, `${OKTA.clientSecret}%`);
     for (const label of LABELS) {
       await page.getByRole('tab', { name: label, exact: true }).click();
-      const results = await new AxeBuilder({ page }).include('main').analyze();
-      expect(
-        results.violations.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.length})`),
-      ).toEqual([]);
+      const violations = await axeViolations(page, 'main');
+      expect(violations.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     }
   });
 }

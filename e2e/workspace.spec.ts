@@ -1,11 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fillCredentials, nodeBase64, outputText } from './fixtures.ts';
 import { sendAndWait, tokenResponse, useDemo } from './send-helpers.ts';
+import { axeViolations } from './support/axe.ts';
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 async function openEveryDisclosure(page: Page) {
@@ -330,9 +330,6 @@ test.describe('tools', () => {
 test.describe('no axe violations in any state', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`empty, filled, error, stale and success (${colorScheme})`, async ({ page }) => {
-      // Five full-page axe passes, the last over the token inspector's tables: about 25 s on a
-      // loaded 2-core machine, too close to the default 30 s.
-      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
       await expectNoAxeViolations(page); // empty
