@@ -193,10 +193,13 @@ test('with allow="clipboard-write", Copy copies inside the frame', async ({
   baseURL,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(baseURL ?? '').origin,
-  });
+  // Chromium asks the top-level page's permission for a frame it delegated `clipboard-write` to
+  // (the headless shell strictly so): the docs page's origin, as well as the frame's own.
+  for (const origin of [new URL(baseURL ?? '').origin, hostOrigin])
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const frame = await openHost(page, baseURL ?? '', '?embed=1&clientId=abc', true);
+  // The embed paints from HTML: a click on Copy counts once the app has hydrated.
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', '');
   await frame.getByLabel('Client secret', { exact: true }).fill('def');
   await frame.getByRole('button', { name: 'Copy Base64' }).click();
   await expect(frame.getByText('Copied', { exact: true })).toBeVisible();
