@@ -18,7 +18,7 @@ async function useDemoClient(
   path: keyof typeof DEMO_SERVERS,
   client: keyof typeof CLIENTS,
 ) {
-  await page.getByLabel('Demo server', { exact: true }).selectOption({ label: DEMO_SERVERS[path] });
+  await page.getByRole('radio', { name: DEMO_SERVERS[path], exact: true }).check();
   await page.getByLabel('Demo client', { exact: true }).selectOption({ label: CLIENTS[client] });
   await page.getByRole('button', { name: 'Use demo server' }).click();
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(

@@ -12,7 +12,7 @@ const DEMO_SERVERS = {
 
 /** Picks a built-in demo server and its special-character client, as a learner would. */
 async function useDemoServer(page: Page, path: '/demo' | '/demo-raw') {
-  await page.getByLabel('Demo server', { exact: true }).selectOption({ label: DEMO_SERVERS[path] });
+  await page.getByRole('radio', { name: DEMO_SERVERS[path], exact: true }).check();
   await page.getByLabel('Demo client', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Use demo server' }).click();
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(

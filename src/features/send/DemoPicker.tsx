@@ -29,7 +29,7 @@ export function DemoPicker(props: DemoPickerProps) {
   const [pickedIndex, setPickedIndex] = useState<number | null>(null);
   const [serverIndex, setServerIndex] = useState(0);
   const selectId = useId();
-  const serverSelectId = useId();
+  const serverChoiceName = useId();
   const demo = demos[serverIndex] ?? demos[0] ?? null;
   const clients: readonly DemoClient[] = demo?.clients ?? [];
   const accepting = CLIENT_AUTH[authMethod].demoClientMethod ?? authMethod;
@@ -66,23 +66,21 @@ export function DemoPicker(props: DemoPickerProps) {
   return (
     <>
       {demos.length > 1 ? (
-        <div className="field">
-          <label htmlFor={serverSelectId} className="label">
-            Demo server
-          </label>
-          <select
-            id={serverSelectId}
-            className="input"
-            value={serverIndex}
-            onChange={(e) => setServerIndex(Number(e.target.value))}
-          >
-            {demos.map((server, index) => (
-              <option key={server.issuer} value={index}>
-                {demoServerLabel(server)}
-              </option>
-            ))}
-          </select>
-        </div>
+        // Radios, not a select: each server's description wraps instead of being cut off.
+        <fieldset className="choice">
+          <legend className="label">Demo server</legend>
+          {demos.map((server, index) => (
+            <label key={server.issuer} className="radio">
+              <input
+                type="radio"
+                name={serverChoiceName}
+                checked={index === serverIndex}
+                onChange={() => setServerIndex(index)}
+              />
+              {demoServerLabel(server)}
+            </label>
+          ))}
+        </fieldset>
       ) : null}
       <div className="field">
         <label htmlFor={selectId} className="label">

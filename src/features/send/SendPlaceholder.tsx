@@ -16,9 +16,9 @@ export function SendPlaceholder({ request }: { readonly request: TokenRequest })
       <section aria-labelledby="send-heading" className="card">
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
-          The request goes through this playground's own proxy (token endpoints send no CORS
-          headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
-          only the accept, authorization and content-type headers and logs no credentials.
+          Sent through this playground's proxy, which passes on only the accept, authorization and
+          content-type headers and logs no credentials (a browser cannot send it itself: token
+          endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <div className="field">
           <label htmlFor={selectId} className="label">
@@ -35,6 +35,8 @@ export function SendPlaceholder({ request }: { readonly request: TokenRequest })
             needed.
           </p>
         </div>
+      </section>
+      <div className="card send-bar">
         <button
           type="submit"
           className="button button-primary"
@@ -48,7 +50,7 @@ export function SendPlaceholder({ request }: { readonly request: TokenRequest })
             {missing} to send the request.
           </p>
         ) : null}
-      </section>
+      </div>
       <section
         aria-labelledby="response-heading"
         aria-busy={false}
