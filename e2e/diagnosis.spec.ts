@@ -8,8 +8,8 @@ import { pasteInto, sendAndWait, tokenResponse } from './send-helpers.ts';
  */
 
 const DEMO_SERVERS = {
-  '/demo': '/demo: form-decodes Basic credentials, RFC 6749 (oidc-provider)',
-  '/demo-raw': '/demo-raw: reads Basic credentials raw (@node-oauth/oauth2-server)',
+  '/demo': '/demo (oidc-provider)',
+  '/demo-raw': '/demo-raw (oauth2-server)',
 } as const;
 const CLIENTS = { okta: 'Okta-style client', special: 'Client whose secret needs form-encoding' };
 

@@ -6,8 +6,8 @@ const finder = (page: Page) =>
   tokenResponse(page).getByRole('region', { name: 'Which way does this server accept?' });
 
 const DEMO_SERVERS = {
-  '/demo': '/demo: form-decodes Basic credentials, RFC 6749 (oidc-provider)',
-  '/demo-raw': '/demo-raw: reads Basic credentials raw (@node-oauth/oauth2-server)',
+  '/demo': '/demo (oidc-provider)',
+  '/demo-raw': '/demo-raw (oauth2-server)',
 } as const;
 
 /** Picks a built-in demo server and its special-character client, as a learner would. */

@@ -1,7 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import { hydrated } from './fixtures.ts';
 
-export const tokenResponse = (page: Page) => page.getByRole('region', { name: 'Token response' });
+/** The answer, also while the request's tab hides it (from 1024 px, after a change to the form). */
+export const tokenResponse = (page: Page) =>
+  page.getByRole('region', { name: 'Token response', includeHidden: true });
 
 export async function useDemo(page: Page, client: 'okta' | 'special') {
   await page
@@ -27,8 +29,18 @@ export async function sendAndWait(page: Page, how: 'click' | 'enter' = 'click') 
   ).toBeVisible();
 }
 
+/**
+ * From 1024 px an answer takes the right pane until the form changes: back to the request, as a
+ * reader would with its tab (nothing to do where there is no answer yet, or below 1024 px).
+ */
+export async function showRequest(page: Page) {
+  const tab = page.getByRole('tab', { name: 'The request' });
+  if ((await tab.count()) > 0 && (await tab.isVisible())) await tab.click();
+}
+
 /** The client assertion the page shows now, once it is a signed JWT (compact JWS). */
 export async function shownAssertion(page: Page): Promise<string> {
+  await showRequest(page);
   const output = page.getByRole('status', { name: 'Client assertion', exact: true });
   await expect(output).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   return (await output.textContent()) ?? '';

@@ -66,7 +66,6 @@ export function BuildTool(context: ToolContext) {
   const { pasted, onPaste, forget: forgetPastes } = usePasteRemovals();
   // What discovery found about the server's scopes, for the diagnosis of a refused scope.
   const [scopesSupported, setScopesSupported] = useState<ScopesSupported | null>(null);
-
   function reset() {
     dispatch(initialFormState);
     setSecretVisible(false);
@@ -98,6 +97,8 @@ export function BuildTool(context: ToolContext) {
             ? 'Every field is back to its default: the client secret and the last answer are gone from this page.'
             : ''}
         </p>
+        {/* The sender takes over its click once loaded: it may have to show the answer first. */}
+        <a href="#response-heading">Skip to the answer</a>
         <button type="button" className="button button-small" onClick={reset}>
           Reset
         </button>
@@ -201,6 +202,7 @@ export function BuildTool(context: ToolContext) {
           sendAfterDemo={sendAfterDemo}
           onSentAfterDemo={onSentAfterDemo}
           onAssertion={onAssertion}
+          paneFor={form}
         />
       ) : (
         <SendPlaceholder

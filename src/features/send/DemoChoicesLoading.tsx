@@ -25,6 +25,7 @@ export function DemoChoicesLoading(props: {
         <select id={serverId} className="input" disabled aria-busy>
           <option>Loading…</option>
         </select>
+        <p className="hint">Loading…</p>
       </div>
       <div className="field">
         <label htmlFor={clientId} className="label">

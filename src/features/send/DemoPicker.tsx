@@ -5,7 +5,7 @@ import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { DEMO_HINT, DemoChoicesLoading } from './DemoChoicesLoading.tsx';
 import { demoSelection } from './demo-selection.ts';
-import { demoServerLabel } from './demo-servers.ts';
+import { demoServerHint, demoServerLabel } from './demo-servers.ts';
 
 interface DemoPickerProps {
   /** The demo servers the session names (none yet while it loads). */
@@ -93,6 +93,7 @@ export function DemoPicker(props: DemoPickerProps) {
               </option>
             ))}
           </select>
+          <p className="hint">{demos[serverIndex] ? demoServerHint(demos[serverIndex]) : null}</p>
         </div>
       ) : null}
       <div className="field">

@@ -1,4 +1,6 @@
 import type { Diagnosis } from '../../core/diagnosis/causes.ts';
+import { foldCitations } from './fold-citations.ts';
+import { WhyDisclosure } from './WhyDisclosure.tsx';
 
 /**
  * A diagnosis as the page shows it, under an answer and as the conclusion of the search: the
@@ -14,11 +16,22 @@ export function DiagnosisView({
   /** False where the evidence is already on screen (the search lists its attempts above). */
   withEvidence?: boolean;
 }) {
-  const [first, ...others] = diagnosis.causes;
+  // Plain words first; the spec references fold under "Why".
+  const fold = (cause: (typeof diagnosis.causes)[number]) => ({
+    ...cause,
+    summary: foldCitations(cause.summary),
+    action: foldCitations(cause.action),
+  });
+  const first = fold(diagnosis.causes[0]);
+  const others = diagnosis.causes.slice(1).map(fold);
+  const citations = [first, ...others].flatMap((cause) => [
+    ...cause.summary.citations,
+    ...cause.action.citations,
+  ]);
   return (
     <div className="explanation diagnosis">
       <p>
-        <strong>{title}</strong> {first.summary}
+        <strong>{title}</strong> {first.summary.plain}
       </p>
       {withEvidence && first.evidence.length > 0 ? (
         <ul aria-label="What shows it" className="diagnosis-evidence">
@@ -28,7 +41,7 @@ export function DiagnosisView({
         </ul>
       ) : null}
       <p>
-        <strong>Next:</strong> {first.action}
+        <strong>Next:</strong> {first.action.plain}
       </p>
       {others.length > 0 ? (
         <>
@@ -36,12 +49,13 @@ export function DiagnosisView({
           <ul aria-label="Other causes">
             {others.map((cause) => (
               <li key={cause.id}>
-                {cause.summary} <em>Next:</em> {cause.action}
+                {cause.summary.plain} <em>Next:</em> {cause.action.plain}
               </li>
             ))}
           </ul>
         </>
       ) : null}
+      <WhyDisclosure citations={citations} />
     </div>
   );
 }

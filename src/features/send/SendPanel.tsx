@@ -43,6 +43,8 @@ interface SendPanelProps {
   readonly onSentAfterDemo?: () => void;
   /** Where to show the answer instead of right after the button (guided mode's last step). */
   readonly answerSlot?: HTMLElement | null;
+  /** Just before the answer (the Build tool's choice between the request and the answer). */
+  readonly beforeAnswer?: ReactNode;
   /** Called when an answer (or a failure) arrives, before focus moves to it. */
   readonly onAnswer?: () => void;
   /**
@@ -63,7 +65,7 @@ interface SendPanelProps {
  */
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
-  const { preselectDemo = false, answerSlot = null, onAnswer, onAssertion } = props;
+  const { preselectDemo = false, answerSlot = null, beforeAnswer, onAnswer, onAssertion } = props;
   const { pasted = {}, scopesSupported = null } = props;
   const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo } = props;
   const session = useSession();
@@ -72,6 +74,20 @@ export function SendPanel(props: SendPanelProps) {
   const { signing, signingFailed, sendNow } = useSignThenSend(sendExactly, onAssertion);
   const panelId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  // Ctrl+Enter (⌘+Enter) sends from any field of the form, a multi-line one too, as in other
+  // request tools: it presses the send button, which does nothing while it is disabled.
+  useEffect(() => {
+    const form = sendButton.current?.form;
+    if (!form) return;
+    function sendOnControlEnter(event: KeyboardEvent) {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      sendButton.current?.click();
+    }
+    form.addEventListener('keydown', sendOnControlEnter);
+    return () => form.removeEventListener('keydown', sendOnControlEnter);
+  }, []);
   const demos = demoServersOf(session.data);
   const missing = missingCredentials(request.input);
   const sent = send.isPending ? undefined : send.variables;
@@ -141,9 +157,9 @@ export function SendPanel(props: SendPanelProps) {
       <section aria-labelledby="send-heading" className="card">
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
-          The request goes through this playground's own proxy (token endpoints send no CORS
-          headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
-          only the accept, authorization and content-type headers and logs no credentials.
+          Sent through this playground's proxy, which passes on only the accept, authorization and
+          content-type headers and logs no credentials (a browser cannot send it itself: token
+          endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <DemoPicker
           demos={demos}
@@ -154,16 +170,6 @@ export function SendPanel(props: SendPanelProps) {
           preselectDemo={preselectDemo}
           onRequestDemo={onRequestDemo}
         />
-        {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={send.isPending || signing || !session.data || missing !== null}
-          aria-describedby={missing ? `${panelId}-send-missing` : undefined}
-          onClick={() => void sendNow(request)}
-        >
-          Send token request
-        </button>
         {signingFailed ? (
           <p className="notice notice-error" role="alert">
             Not sent: the page could not sign a new client assertion with{' '}
@@ -173,15 +179,30 @@ export function SendPanel(props: SendPanelProps) {
           </p>
         ) : null}
         <ReplayAssertion sent={sent} disabled={send.isPending} onReplay={sendExactly} />
+        {session.isError ? (
+          <NoProxyFallback id={`${panelId}-curl`} request={request} missing={missing} />
+        ) : null}
+      </section>
+      {/* Its own bar after the step, so that on a narrow screen it can stay in view over the form. */}
+      <div className="card send-bar">
+        {/* The form's one submit button: Enter in any field presses it (when it is enabled). */}
+        <button
+          ref={sendButton}
+          type="submit"
+          className="button button-primary"
+          disabled={send.isPending || signing || !session.data || missing !== null}
+          aria-describedby={missing ? `${panelId}-send-missing` : undefined}
+          onClick={() => void sendNow(request)}
+        >
+          Send token request
+        </button>
         {missing ? (
           <p id={`${panelId}-send-missing`} className="hint">
             {missing} to send the request.
           </p>
         ) : null}
-        {session.isError ? (
-          <NoProxyFallback id={`${panelId}-curl`} request={request} missing={missing} />
-        ) : null}
-      </section>
+      </div>
+      {beforeAnswer}
       {answerSlot ? createPortal(answer, answerSlot) : answer}
     </>
   );

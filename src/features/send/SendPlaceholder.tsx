@@ -24,11 +24,13 @@ export function SendPlaceholder(props: {
       <section aria-labelledby="send-heading" className="card">
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
-          The request goes through this playground's own proxy (token endpoints send no CORS
-          headers, and Okta refuses token requests that carry a browser Origin). The proxy forwards
-          only the accept, authorization and content-type headers and logs no credentials.
+          Sent through this playground's proxy, which passes on only the accept, authorization and
+          content-type headers and logs no credentials (a browser cannot send it itself: token
+          endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <DemoChoicesLoading onRequestDemo={props.onRequestDemo} requested={props.demoRequested} />
+      </section>
+      <div className="card send-bar">
         <button
           type="submit"
           className="button button-primary"
@@ -42,7 +44,7 @@ export function SendPlaceholder(props: {
             {missing} to send the request.
           </p>
         ) : null}
-      </section>
+      </div>
       <section
         aria-labelledby="response-heading"
         aria-busy={false}

@@ -17,6 +17,8 @@ import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 import type { ClientAuthentication } from '../../core/client-auth/method.ts';
 import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
+import { foldCitations } from './fold-citations.ts';
+import { WhyDisclosure } from './WhyDisclosure.tsx';
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
@@ -147,18 +149,22 @@ function ExplanationBlock({
   explanation: Explanation;
   ok?: boolean;
 }) {
+  // Plain words first; the spec references fold under "Why".
+  const meaning = foldCitations(explanation.meaning);
+  const checks = explanation.checks.map(foldCitations);
   return (
     <div className={ok ? 'explanation explanation-ok' : 'explanation'}>
       <p>
-        <strong>{title}</strong> {explanation.meaning}
+        <strong>{title}</strong> {meaning.plain}
       </p>
-      {explanation.checks.length > 0 ? (
+      {checks.length > 0 ? (
         <ul>
-          {explanation.checks.map((check) => (
-            <li key={check}>{check}</li>
+          {checks.map((check) => (
+            <li key={check.plain}>{check.plain}</li>
           ))}
         </ul>
       ) : null}
+      <WhyDisclosure citations={[meaning, ...checks].flatMap((folded) => folded.citations)} />
     </div>
   );
 }

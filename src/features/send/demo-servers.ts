@@ -7,10 +7,18 @@ export function demoServersOf(session: SessionBody | undefined): DemoServerInfo[
   );
 }
 
-/** How the `Demo server` choice names each server: how it reads Basic credentials, and what it is. */
+/**
+ * How the `Demo server` choice names each server: its path and what it is, short enough for a
+ * phone's select (a longer option is cut off there); `demoServerHint` says how it reads Basic.
+ */
 export function demoServerLabel(server: DemoServerInfo): string {
   const path = new URL(server.issuer).pathname;
+  return server.basicCredentials === 'raw' ? `${path} (oauth2-server)` : `${path} (oidc-provider)`;
+}
+
+/** The line under the choice: how the chosen server reads Basic credentials, in one short line. */
+export function demoServerHint(server: DemoServerInfo): string {
   return server.basicCredentials === 'raw'
-    ? `${path}: reads Basic credentials raw (@node-oauth/oauth2-server)`
-    : `${path}: form-decodes Basic credentials, RFC 6749 (oidc-provider)`;
+    ? 'Reads Basic credentials raw, as many servers do.'
+    : 'Form-decodes Basic credentials (RFC 6749).';
 }
