@@ -121,9 +121,7 @@ test('at 360 px in dark theme, Send is on screen from the top and the bottom of 
   await page.getByLabel('Client ID', { exact: true }).focus();
   await expect(send).toBeInViewport();
   // The bar is opaque in the dark theme: the text it passes over does not show through.
-  expect(await sendBar.evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe(
-    'rgb(23, 27, 34)',
-  );
+  await expect(sendBar).toHaveCSS('background-color', 'rgb(23, 27, 34)');
 
   await useDemo(page, 'okta');
   expect(await truncatedLabels(page)).toEqual([]);
