@@ -88,6 +88,25 @@ test.describe('private_key_jwt', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('Use demo server keeps a key the reader generated, and says how to use it there', async ({
+    page,
+  }) => {
+    await page.getByRole('radio', { name: KEY_METHOD }).check();
+    await page.getByRole('button', { name: 'Generate key pair' }).click();
+    const key = page.getByLabel('Private key', { exact: true });
+    await expect(key).toHaveValue(/BEGIN PRIVATE KEY/);
+    const generated = await key.inputValue();
+    await useDemoKeyClient(page);
+    await expect(
+      page.getByText(/Your private key is kept, not replaced by the demo's/),
+    ).toBeVisible();
+    await expect(key).toHaveValue(generated);
+    // The way it names works: the demo server then knows this key.
+    await page.getByRole('button', { name: 'Register this key with the demo server' }).click();
+    await expect(page.getByText(/Registered: the demo server knows this public key/)).toBeVisible();
+    await expect(key).toHaveValue(generated);
+  });
+
   test('a key generated in the page, registered with the demo server, gets a token', async ({
     page,
     baseURL,

@@ -4,7 +4,7 @@ import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { DEMO_HINT, DemoChoicesLoading } from './DemoChoicesLoading.tsx';
-import { demoSelection } from './demo-selection.ts';
+import { demoSelection, keepsOwnKey } from './demo-selection.ts';
 import { demoServerHint, demoServerLabel } from './demo-servers.ts';
 
 interface DemoPickerProps {
@@ -16,6 +16,8 @@ interface DemoPickerProps {
   readonly sessionError: string | undefined;
   /** The method chosen now, which a secret demo client keeps when it can. */
   readonly authMethod: ClientAuthMethod;
+  /** The private key field now: a key the reader made is never replaced by the demo's. */
+  readonly privateKey: string | undefined;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
   readonly onUseDemo: (change: FormChange) => void;
   /**
@@ -30,7 +32,9 @@ interface DemoPickerProps {
 /** The `Demo server` and `Demo client` choices and `Use demo server`, or why there is none. */
 export function DemoPicker(props: DemoPickerProps) {
   const { demos, sessionLoaded, sessionError, authMethod, onUseDemo, preselectDemo } = props;
-  const { onRequestDemo } = props;
+  const { onRequestDemo, privateKey } = props;
+  // Set when the last choice of a key client kept the reader's own key: the page says what now.
+  const [keptKeyFor, setKeptKeyFor] = useState<string | null>(null);
   // The client picked in the choice; until one is, the first that accepts the method chosen now,
   // so Use demo server keeps that method (the first client otherwise).
   const [pickedIndex, setPickedIndex] = useState<number | null>(null);
@@ -50,15 +54,16 @@ export function DemoPicker(props: DemoPickerProps) {
   function applyDemo() {
     const client = clients[demoIndex];
     if (!demo || !client) return;
-    onUseDemo(demoSelection(demo.tokenEndpoint, client, authMethod));
+    setKeptKeyFor(keepsOwnKey(client, privateKey) ? client.clientId : null);
+    onUseDemo(demoSelection(demo.tokenEndpoint, client, authMethod, privateKey));
   }
 
   const chosenClient = clients[demoIndex];
   const demoEndpoint = demo?.tokenEndpoint;
   useEffect(() => {
     if (preselectDemo && demoEndpoint !== undefined && chosenClient !== undefined)
-      onUseDemo(demoSelection(demoEndpoint, chosenClient, authMethod));
-  }, [preselectDemo, demoEndpoint, chosenClient, onUseDemo, authMethod]);
+      onUseDemo(demoSelection(demoEndpoint, chosenClient, authMethod, privateKey));
+  }, [preselectDemo, demoEndpoint, chosenClient, onUseDemo, authMethod, privateKey]);
 
   if (!sessionLoaded && sessionError === undefined)
     return <DemoChoicesLoading onRequestDemo={onRequestDemo} requested={preselectDemo} />;
@@ -119,6 +124,14 @@ export function DemoPicker(props: DemoPickerProps) {
           </button>
         </div>
         <p className="hint">{sessionError ?? DEMO_HINT}</p>
+        {keptKeyFor !== null ? (
+          <p className="notice notice-info" role="status">
+            Your private key is kept, not replaced by the demo&apos;s. The demo client{' '}
+            <code>{keptKeyFor}</code> knows only the demo&apos;s published key: press{' '}
+            <em>Register this key with the demo server</em> in step 1 to get a demo client for your
+            key.
+          </p>
+        ) : null}
       </div>
     </>
   );

@@ -166,6 +166,7 @@ export function SendPanel(props: SendPanelProps) {
           sessionLoaded={session.data !== undefined}
           sessionError={session.isError ? session.error.message : undefined}
           authMethod={request.input.authMethod}
+          privateKey={request.input.privateKey}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}
           onRequestDemo={onRequestDemo}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSelection } from './demo-selection.ts';
+import { demoSelection, keepsOwnKey } from './demo-selection.ts';
 
 const endpoint = 'http://127.0.0.1:4173/demo/token';
 const secretClient = {
@@ -45,5 +45,22 @@ describe('demoSelection', () => {
       scope: 'api:read api:write',
     });
     expect(JSON.parse(change.privateKey ?? '')).toEqual(keyClient.privateKeyJwk);
+  });
+
+  it('keeps a key the reader generated or pasted, and replaces only an empty field or the published key', () => {
+    const own = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG\n-----END PRIVATE KEY-----';
+    expect(keepsOwnKey(keyClient, own)).toBe(true);
+    expect(demoSelection(endpoint, keyClient, 'private_key_jwt', own)).not.toHaveProperty(
+      'privateKey',
+    );
+    const published = JSON.stringify(keyClient.privateKeyJwk, null, 2);
+    for (const replaceable of [undefined, '', '  ', published]) {
+      expect(keepsOwnKey(keyClient, replaceable)).toBe(false);
+      expect(demoSelection(endpoint, keyClient, 'private_key_jwt', replaceable).privateKey).toBe(
+        published,
+      );
+    }
+    // A secret client has no key to put there: nothing to keep or replace.
+    expect(keepsOwnKey(secretClient, own)).toBe(false);
   });
 });
