@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestIssuer } from './issuer.ts';
 import { CLIENT_AUTH, missingCredentials } from '../core/client-auth/methods.ts';
-import { GUIDE_STEPS as STEPS, problemsUpTo, type StepProblem } from './guided-steps.ts';
+import { WALKTHROUGH_STEPS as STEPS, problemsUpTo, type StepProblem } from './guided-steps.ts';
 import { curlBash } from '../core/snippets/curl-bash.ts';
 import { describeCurlBashQuoting } from '../core/snippets/curl-bash-target.ts';
 import { OutputField } from '../components/OutputField.tsx';

@@ -2,7 +2,7 @@ import { CLIENT_AUTH } from '../core/client-auth/methods.ts';
 import type { FormState } from '../core/request/request-form.ts';
 
 /** The Okta guide's steps, in its order and nearly its words. */
-export const GUIDE_STEPS = [
+export const WALKTHROUGH_STEPS = [
   'Find the client ID and secret',
   'Join them',
   'Encode them in Base64',
@@ -11,8 +11,8 @@ export const GUIDE_STEPS = [
   'Read the answer',
 ] as const;
 
-const CREDENTIALS_STEP = GUIDE_STEPS.indexOf('Find the client ID and secret');
-const REQUEST_STEP = GUIDE_STEPS.indexOf('Build the request');
+const CREDENTIALS_STEP = WALKTHROUGH_STEPS.indexOf('Find the client ID and secret');
+const REQUEST_STEP = WALKTHROUGH_STEPS.indexOf('Build the request');
 
 /** Something a step needs before the next one means anything: where to enter it, and what to do. */
 export interface StepProblem {
