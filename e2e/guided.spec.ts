@@ -127,6 +127,10 @@ test('guided=1 opens the walkthrough; the step list jumps to any step', async ({
     page.getByText(/^These are the ID and secret of a client of the demo server/),
   ).toBeVisible();
   await expect(page.getByText(/Okta Admin Console/)).toHaveCount(0);
+  await expect(
+    page.getByText(/A client of the demo server built into this playground/),
+  ).toBeVisible();
+  await expect(page.getByText(/General tab of your app integration/)).toHaveCount(0);
   await page
     .getByRole('navigation', { name: 'Guide steps' })
     .getByRole('button', { name: 'Build the request' })

@@ -16,6 +16,7 @@ export function credentialsSectionProps(
     clientSecret: form.clientSecret,
     encoding: form.encoding,
     basicByEncoding: request.basicByEncoding,
+    fromDemo: form.tokenEndpointOverride?.source === 'demo',
     onChange,
   };
 }

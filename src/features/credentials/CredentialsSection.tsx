@@ -22,6 +22,8 @@ interface CredentialsSectionProps {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly encoding: CredentialEncoding;
+  /** The demo server filled the fields in: no app integration to copy them from. */
+  readonly fromDemo: boolean;
   /** Both encodings of the credentials, from the request model. */
   readonly basicByEncoding: Readonly<Record<CredentialEncoding, BasicCredentials>>;
   readonly secretVisible: boolean;
@@ -88,8 +90,15 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     <section aria-labelledby="credentials-heading" className="card">
       <h2 id="credentials-heading">1. Client credentials</h2>
       <p className="hint">
-        From the <strong>General</strong> tab of your app integration. Everything is computed in
-        this page; nothing is sent until you press <em>Send token request</em>.
+        {props.fromDemo ? (
+          'A client of the demo server built into this playground.'
+        ) : (
+          <>
+            From the <strong>General</strong> tab of your app integration.
+          </>
+        )}{' '}
+        Everything is computed in this page; nothing is sent until you press{' '}
+        <em>Send token request</em>.
       </p>
       <TextField
         id="client-id"
