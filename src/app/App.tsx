@@ -12,11 +12,17 @@ import {
 import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
-import { deriveTokenRequest, formReducer, type FormChange } from '../core/request/request-form.ts';
+import {
+  deriveTokenRequest,
+  formReducer,
+  tokenEndpointOf,
+  type FormChange,
+} from '../core/request/request-form.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
+import { useDpop } from './use-dpop.ts';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
 
 // Only a link with a secret or a bad value in it needs these words.
@@ -77,7 +83,11 @@ export function App({ initial, hydrated = false }: AppProps) {
   // private_key_jwt's last signed assertion: signing is asynchronous, so it lives beside the
   // form, and the request carries it only while it still names the form's values.
   const [assertion, setAssertion] = useState<SignedAssertion | null>(null);
-  const request = useMemo(() => deriveTokenRequest(form, assertion), [form, assertion]);
+  const dpop = useDpop(form.dpop, form.dpopAlgorithm, tokenEndpointOf(form));
+  const request = useMemo(
+    () => deriveTokenRequest(form, assertion, dpop.proof),
+    [form, assertion, dpop.proof],
+  );
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
   const [toolId, setToolId] = useState(requestedTool?.id ?? TOOLS[0].id);
@@ -115,6 +125,7 @@ export function App({ initial, hydrated = false }: AppProps) {
     sendAfterDemo,
     onSentAfterDemo: () => setSendAfterDemo(false),
     onAssertion: setAssertion,
+    dpop,
   };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;

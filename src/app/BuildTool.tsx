@@ -12,11 +12,15 @@ import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from '../core/request/request-form.ts';
+import { DpopChoice } from '../features/dpop/DpopChoice.tsx';
 import { LazySender } from './LazySender.tsx';
+import type { DpopSession } from './use-dpop.ts';
 import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
+import type { TokenRequest } from '../core/request/token-request.ts';
+import { dpopHtu } from '../core/dpop/proof.ts';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (its size budget: e2e/first-paint.spec.ts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));
@@ -30,6 +34,15 @@ const AssertionExpiryNote = lazy(() =>
   loadAssertionView().then((module) => ({ default: module.AssertionExpiryNote })),
 );
 
+// The DPoP key pair and proof views load when DPoP is turned on.
+const loadDpopPanel = () => import('../features/dpop/DpopPanel.tsx');
+const DpopKeyPanel = lazy(() =>
+  loadDpopPanel().then((module) => ({ default: module.DpopKeyPanel })),
+);
+const DpopProofView = lazy(() =>
+  loadDpopPanel().then((module) => ({ default: module.DpopProofView })),
+);
+
 /** A lazily loaded part of the JWT methods, with a sentence (not a crash) if it cannot load. */
 function LazyKeyPart({ children }: { children: ReactNode }) {
   return (
@@ -37,6 +50,13 @@ function LazyKeyPart({ children }: { children: ReactNode }) {
       {children}
     </LazyPart>
   );
+}
+
+/** What the DPoP proof view says while it has no proof for the request. */
+function dpopProofMissing(request: TokenRequest, dpop: DpopSession): string {
+  if (dpop.keyFailed) return 'No proof: this browser could not make the key pair.';
+  if (dpopHtu(request.url) === null) return 'Enter the token endpoint to sign a proof for it.';
+  return 'Signing a proof for this request…';
 }
 
 /** The sending step submits on Enter; the submission itself never leaves the page. */
@@ -51,7 +71,7 @@ function stayOnPage(event: FormEvent) {
  */
 export function BuildTool(context: ToolContext) {
   const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
-  const { requestDemo, sendAfterDemo, onSentAfterDemo } = context;
+  const { requestDemo, sendAfterDemo, onSentAfterDemo, dpop } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
   const method = CLIENT_AUTH[form.authMethod];
@@ -123,6 +143,19 @@ export function BuildTool(context: ToolContext) {
             </LazyKeyPart>
           ) : undefined
         }
+        dpopChoice={
+          <DpopChoice checked={form.dpop} onChange={(on) => dispatch({ dpop: on })}>
+            <LazyKeyPart>
+              <DpopKeyPanel
+                algorithm={form.dpopAlgorithm}
+                onAlgorithmChange={(algorithm) => dispatch({ dpopAlgorithm: algorithm })}
+                dpopKey={dpop.key}
+                keyFailed={dpop.keyFailed}
+                onNewKey={dpop.newKey}
+              />
+            </LazyKeyPart>
+          </DpopChoice>
+        }
       />
       <RequestPreview
         request={request}
@@ -135,6 +168,17 @@ export function BuildTool(context: ToolContext) {
                 missing={missing}
                 onLifetimeChange={(seconds) => dispatch({ assertionLifetime: seconds })}
                 onAssertion={onAssertion}
+              />
+            </LazyKeyPart>
+          ) : undefined
+        }
+        dpopView={
+          form.dpop ? (
+            <LazyKeyPart>
+              <DpopProofView
+                proof={dpop.proof}
+                missing={dpopProofMissing(request, dpop)}
+                onSignNew={dpop.signNew}
               />
             </LazyKeyPart>
           ) : undefined
@@ -202,6 +246,7 @@ export function BuildTool(context: ToolContext) {
           sendAfterDemo={sendAfterDemo}
           onSentAfterDemo={onSentAfterDemo}
           onAssertion={onAssertion}
+          dpop={form.dpop ? dpop : null}
           paneFor={form}
         />
       ) : (

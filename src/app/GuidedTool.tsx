@@ -313,6 +313,7 @@ export function GuidedTool(props: GuidedToolProps) {
                   onRequestDemo={() => requestDemo(false)}
                   answerSlot={answerSlot}
                   onAnswer={() => flushSync(() => setStep(LAST))}
+                  dpop={form.dpop ? props.dpop : null}
                 />
               ) : (
                 <SendPlaceholder

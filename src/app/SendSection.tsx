@@ -41,9 +41,16 @@ export default function SendSection(sectionProps: SendSectionProps) {
           props.onAnswer?.();
           showAnswer();
         }}
-        renderToken={(token) => (
+        renderToken={(token, issued) => (
           <Suspense fallback={<p>Loading the token inspector…</p>}>
-            <TokenInspector token={token} label="Access token" suggestedIssuer={suggestedIssuer} />
+            <TokenInspector
+              token={token}
+              label="Access token"
+              suggestedIssuer={suggestedIssuer}
+              tokenType={issued.tokenType}
+              dpopKey={props.dpop?.key ?? null}
+              demoApiUrl={issued.demoApiUrl}
+            />
           </Suspense>
         )}
       />

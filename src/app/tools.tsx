@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { suggestIssuer } from './issuer.ts';
 import { LazyPart } from '../components/LazyPart.tsx';
+import type { DpopSession } from './use-dpop.ts';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import type { TokenRequest } from '../core/request/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
@@ -37,6 +38,8 @@ export interface ToolContext {
   readonly onSentAfterDemo: () => void;
   /** private_key_jwt: the client assertion just signed (or null), which the request then carries. */
   readonly onAssertion: (assertion: SignedAssertion | null) => void;
+  /** Proof of possession (RFC 9449): the key pair, the shown proof, the servers' nonces. */
+  readonly dpop: DpopSession;
 }
 
 export interface Tool {

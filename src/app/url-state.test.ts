@@ -52,6 +52,8 @@ const formState: fc.Arbitrary<FormState> = fc.record({
   privateKey: fieldText,
   keyAlgorithm: fc.constant('RS256'),
   assertionLifetime: fc.constant(300),
+  dpop: fc.boolean(),
+  dpopAlgorithm: fc.constant('ES256'),
 });
 
 describe('writeUrlState → readUrlState', () => {
@@ -157,6 +159,9 @@ describe('writeUrlState', () => {
         false,
       ),
     ).toBe('?auth=post&encoding=form');
+    expect(writeUrlState({ ...initialFormState, dpop: true }, false)).toBe('?dpop=1');
+    expect(readUrlState('?dpop=1').form.dpop).toBe(true);
+    expect(readUrlState('?dpop=yes').form.dpop).toBe(false);
   });
 
   it('writes an empty scope and an empty authorization server (they differ from the defaults)', () => {

@@ -45,7 +45,7 @@ export interface UrlState {
 
 /**
  * Reads the shareable state the README's Contracts list (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
- * `auth`, `encoding`, `embed`, `tool`, `theme`, `demo`, and `guided`) from a query string. Never reads a secret.
+ * `auth`, `encoding`, `dpop`, `embed`, `tool`, `theme`, `demo`, and `guided`) from a query string. Never reads a secret.
  */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -67,6 +67,7 @@ export function readUrlState(search: string): UrlState {
     scope: params.get('scope') ?? initialFormState.scope,
     authMethod: pick('auth', AUTH_PARAM, initialFormState.authMethod),
     encoding: pick('encoding', ENCODING_PARAM, initialFormState.encoding),
+    dpop: params.get('dpop') === '1',
   };
   return {
     form,
@@ -102,6 +103,7 @@ export function writeUrlState(
   if (form.authMethod !== initialFormState.authMethod)
     params.set('auth', CLIENT_AUTH[form.authMethod].urlValue);
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
+  if (form.dpop) params.set('dpop', '1');
   if (tool !== null) params.set('tool', tool);
   if (embed) params.set('embed', '1');
   if (view.theme !== defaultViewState.theme) params.set('theme', view.theme);

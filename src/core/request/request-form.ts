@@ -7,6 +7,8 @@ import {
 } from '../client-auth/client-assertion.ts';
 import type { CredentialEncoding } from '../credentials/credentials.ts';
 import { deriveOktaTokenEndpoint } from '../endpoint/token-endpoint.ts';
+import type { DpopAlgorithm } from '../dpop/proof.ts';
+import { proofFitsRequest, type ShownDpopProof } from '../dpop/shown-proof.ts';
 import { buildTokenRequest, type TokenRequest } from './token-request.ts';
 import type { ClientAuthMethod } from '../client-auth/method.ts';
 
@@ -40,6 +42,13 @@ export interface FormState {
   readonly keyAlgorithm: AssertionAlgorithm;
   /** Seconds from `iat` to `exp` of the client assertions the page signs. */
   readonly assertionLifetime: number;
+  /**
+   * Proof of possession (RFC 9449): every token request carries a `DPoP` proof signed with a key
+   * pair the page holds in memory, whatever the client authentication.
+   */
+  readonly dpop: boolean;
+  /** The algorithm of the DPoP key pair the page makes (RFC 9449 §4.2: any asymmetric JWS alg). */
+  readonly dpopAlgorithm: DpopAlgorithm;
 }
 
 /**
@@ -58,6 +67,8 @@ export const initialFormState: FormState = {
   privateKey: '',
   keyAlgorithm: 'RS256',
   assertionLifetime: DEFAULT_ASSERTION_LIFETIME_SECONDS,
+  dpop: false,
+  dpopAlgorithm: 'ES256',
 };
 
 /** What one edit changes: the fields it sets, the rest stay. */
@@ -87,7 +98,9 @@ export function tokenEndpointOf(form: FormState): string {
  * state → a pure core function → every view). Pure and cheap, so callers derive it on every
  * render instead of storing it. `assertion` is the last client assertion the page signed for
  * private_key_jwt: used only while it still names this form's client ID, token endpoint and
- * lifetime (signing is asynchronous, so just after an edit it may not yet).
+ * lifetime (signing is asynchronous, so just after an edit it may not yet). `dpopProof` likewise is
+ * the last DPoP proof the page signed, carried only while DPoP is on and it names this request's
+ * method and URL.
  *
  * Does NOT validate (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`): the model of an
  * incomplete form is still shown, so the user sees what is missing.
@@ -95,6 +108,7 @@ export function tokenEndpointOf(form: FormState): string {
 export function deriveTokenRequest(
   form: FormState,
   assertion: SignedAssertion | null = null,
+  dpopProof: ShownDpopProof | null = null,
 ): TokenRequest {
   const tokenEndpoint = tokenEndpointOf(form);
   const claims = { clientId: form.clientId, tokenEndpoint: tokenEndpoint.trim() };
@@ -114,5 +128,9 @@ export function deriveTokenRequest(
     clientAssertion: current ? assertion : null,
     privateKey: form.privateKey,
     assertionLifetime: form.assertionLifetime,
+    dpopProof:
+      form.dpop && dpopProof !== null && proofFitsRequest(dpopProof, 'POST', tokenEndpoint)
+        ? dpopProof.proof
+        : null,
   });
 }

@@ -24,6 +24,11 @@ export interface TokenRequestInput {
    */
   readonly privateKey?: string;
   readonly assertionLifetime?: number;
+  /**
+   * The DPoP proof (RFC 9449 §4) this request carries in its `DPoP` header: a JWT signed for this
+   * method and URL. Absent or null: no proof of possession.
+   */
+  readonly dpopProof?: string | null;
 }
 
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
@@ -74,6 +79,8 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
     ['cache-control', 'no-cache'],
     ['content-type', 'application/x-www-form-urlencoded'],
   );
+  // RFC 9449 §4.1 names the header `DPoP`: written as the RFC writes it.
+  if (input.dpopProof) headers.push(['DPoP', input.dpopProof]);
   const scope: Array<readonly [string, string]> =
     input.scope === '' ? [] : [['scope', input.scope]];
 

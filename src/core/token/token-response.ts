@@ -93,7 +93,8 @@ export function parseTokenResponse({ status, headers, body }: HttpAnswer): Parse
   const success = tokenSuccessSchema.safeParse(json);
   if (success.success && status >= 200 && status < 300) {
     const remarks: string[] = [];
-    if (success.data.token_type.toLowerCase() !== 'bearer') {
+    // Bearer (RFC 6750) and DPoP (RFC 9449 §5) are the types the page explains; another is remarked.
+    if (!['bearer', 'dpop'].includes(success.data.token_type.toLowerCase())) {
       remarks.push(
         `token_type is "${success.data.token_type}", not Bearer: send it as the server documents.`,
       );

@@ -6,6 +6,7 @@ import {
   type AssertionHeader,
   type SignedAssertion,
 } from '../../core/client-auth/client-assertion.ts';
+import { JwtParts } from '../../components/JwtParts.tsx';
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { assertionOf } from '../../core/client-auth/methods.ts';
@@ -86,7 +87,6 @@ export function AssertionView(props: AssertionViewProps) {
   const legendId = useId();
   const lifetimeId = useId();
   const [minutesText, setMinutesText] = useState(String(lifetimeSeconds / 60));
-  const parts = assertion?.jwt.split('.') ?? [];
 
   function changeMinutes(text: string) {
     setMinutesText(text);
@@ -120,9 +120,7 @@ export function AssertionView(props: AssertionViewProps) {
           ) : undefined
         }
       >
-        <span className="jwt-header">{parts[0]}</span>.
-        <span className="jwt-payload">{parts[1]}</span>.
-        <span className="jwt-signature">{parts[2]}</span>
+        {assertion ? <JwtParts jwt={assertion.jwt} /> : null}
       </OutputField>
       <p id={legendId} className="hint jwt-legend">
         Sent as <code>client_assertion</code>, beside{' '}

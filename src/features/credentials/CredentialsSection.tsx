@@ -44,6 +44,11 @@ interface CredentialsSectionProps {
    * the place of the secret and its encoding, which that method does not use.
    */
   readonly keySection?: ReactNode;
+  /**
+   * Proof of possession (the app passes its checkbox and key pair): after the credentials, since
+   * it combines with every method of client authentication.
+   */
+  readonly dpopChoice?: ReactNode;
   /** Draws the encoding choice inside something else (guided mode folds it away). */
   readonly wrapEncodingChoice?: (choice: ReactNode) => ReactNode;
 }
@@ -183,6 +188,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
           )}
         </>
       )}
+      {props.dpopChoice}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import '../../components/explanation.css';
 import './inspector.css';
+import { JwtParts } from '../../components/JwtParts.tsx';
 import { MeaningTable } from '../../components/MeaningTable.tsx';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { type ReactNode, useEffect, useId, useState } from 'react';
@@ -12,12 +13,13 @@ import {
   explainUnreadableToken,
   splitJws,
   TIME_CLAIMS,
-  type TokenParts,
 } from './token-claims.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useTokenVerification } from '../../services/verify-token.ts';
+import { describeKeyBinding, keyBindingOf } from '../../core/dpop/binding.ts';
+import type { DpopKeyPair } from '../../services/dpop.ts';
 import { NextCall } from './NextCall.tsx';
 
 interface TokenInspectorProps {
@@ -26,6 +28,12 @@ interface TokenInspectorProps {
   readonly label: string;
   /** The issuer the token should come from, as far as the page knows; editable here. */
   readonly suggestedIssuer: string;
+  /** The `token_type` of the answer that issued it, when it came from a token response. */
+  readonly tokenType?: string | null;
+  /** The page's DPoP key pair (RFC 9449), to compare with `cnf.jkt` and to sign the next call's proof. */
+  readonly dpopKey?: DpopKeyPair | null;
+  /** The demo server's API, offered for the next call. */
+  readonly demoApiUrl?: string | null;
 }
 
 /** The clock, ticking once a second, for "expires in 59 min". */
@@ -50,17 +58,6 @@ function decode(token: string): Decoded | null {
   } catch {
     return null;
   }
-}
-
-/** The token with its parts coloured; the dots stay, so the text is exactly the token. */
-function ColouredToken({ parts }: { parts: TokenParts }) {
-  return (
-    <>
-      <span className="jwt-header">{parts.header}</span>.
-      <span className="jwt-payload">{parts.payload}</span>.
-      <span className="jwt-signature">{parts.signature}</span>
-    </>
-  );
 }
 
 /** "expires in 59 min", kept current. Only this text re-renders each second, not the tables. */
@@ -108,7 +105,8 @@ function ClaimChecks({
  * against the issuer's published keys, and the call to make with it. Used by the "Inspect a token"
  * tool and under every token response.
  */
-export function TokenInspector({ token, label, suggestedIssuer }: TokenInspectorProps) {
+export function TokenInspector(props: TokenInspectorProps) {
+  const { token, label, suggestedIssuer, tokenType = null, dpopKey = null } = props;
   const id = useId();
   const [editedIssuer, setEditedIssuer] = useState<string | null>(null);
   const [audience, setAudience] = useState('');
@@ -124,6 +122,8 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
   const expiresAt =
     decoded && typeof decoded.payload['exp'] === 'number' ? decoded.payload['exp'] : null;
   const legendId = `${id}-legend`;
+  const binding = keyBindingOf(decoded?.payload ?? null, tokenType, dpopKey?.thumbprint ?? null);
+  const bindingText = describeKeyBinding(binding);
 
   return (
     <div className="inspector">
@@ -134,7 +134,7 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
         describedBy={parts ? legendId : undefined}
         actions={<CopyButton label={`Copy ${label.toLowerCase()}`} value={token} />}
       >
-        {parts ? <ColouredToken parts={parts} /> : null}
+        {parts ? <JwtParts jwt={token} /> : null}
       </OutputField>
       {parts ? (
         <p id={legendId} className="hint jwt-legend">
@@ -196,6 +196,11 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
             )}
           </div>
           <ClaimChecks payload={decoded.payload} expected={{ issuer: expectedIssuer, audience }} />
+          {bindingText ? (
+            <p className={bindingText.ok ? 'verified' : 'notice notice-error'}>
+              <strong>Key binding (DPoP):</strong> {bindingText.text}
+            </p>
+          ) : null}
           <MeaningTable
             caption="Header"
             rows={Object.entries(decoded.header).map(([name, value]) => ({
@@ -214,7 +219,18 @@ export function TokenInspector({ token, label, suggestedIssuer }: TokenInspector
           />
         </>
       )}
-      <NextCall token={token} expiresAt={expiresAt} />
+      {decoded === null && bindingText ? (
+        <p className="verified">
+          <strong>Key binding (DPoP):</strong> {bindingText.text}
+        </p>
+      ) : null}
+      <NextCall
+        token={token}
+        expiresAt={expiresAt}
+        bound={binding.kind !== 'unbound'}
+        dpopKey={dpopKey}
+        demoApiUrl={props.demoApiUrl}
+      />
     </div>
   );
 }

@@ -16,11 +16,13 @@ interface RequestPreviewProps {
    * the Basic pair, Base64 and header: those methods send none of them.
    */
   readonly assertionView?: ReactNode;
+  /** The DPoP proof the request carries (loaded lazily by the app), while DPoP is on. */
+  readonly dpopView?: ReactNode;
 }
 
 /** Step 3 of the guide: the pair, its Base64 and the header, then what the Build tool adds. */
 export function RequestPreview(props: RequestPreviewProps) {
-  const { request, secretVisible, children, assertionView } = props;
+  const { request, secretVisible, children, assertionView, dpopView } = props;
   const headerHint =
     request.clientAuthentication.method === 'client_secret_post' ? (
       <>
@@ -35,6 +37,7 @@ export function RequestPreview(props: RequestPreviewProps) {
       <section aria-labelledby="preview-heading" className="card outputs">
         <h2 id="preview-heading">The request</h2>
         {assertionView}
+        {dpopView}
         {children}
       </section>
     );
@@ -44,6 +47,7 @@ export function RequestPreview(props: RequestPreviewProps) {
       <h2 id="preview-heading">The request</h2>
       <CredentialsStringOutput request={request} secretVisible={secretVisible} />
       <EncodedOutputs request={request} headerHint={headerHint} />
+      {dpopView}
       {children}
     </section>
   );

@@ -2,9 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
 import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
-import { CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { DEMO_HINT, DemoChoicesLoading } from './DemoChoicesLoading.tsx';
-import { demoSelection, keepsOwnKey } from './demo-selection.ts';
+import { defaultDemoClientIndex, demoSelection, keepsOwnKey } from './demo-selection.ts';
 import { demoServerHint, demoServerLabel } from './demo-servers.ts';
 
 interface DemoPickerProps {
@@ -16,6 +15,8 @@ interface DemoPickerProps {
   readonly sessionError: string | undefined;
   /** The method chosen now, which a secret demo client keeps when it can. */
   readonly authMethod: ClientAuthMethod;
+  /** DPoP is on: a demo client that requires it comes first. */
+  readonly dpop: boolean;
   /** The private key field now: a key the reader made is never replaced by the demo's. */
   readonly privateKey: string | undefined;
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
@@ -43,13 +44,7 @@ export function DemoPicker(props: DemoPickerProps) {
   const serverSelectId = useId();
   const demo = demos[serverIndex] ?? demos[0] ?? null;
   const clients: readonly DemoClient[] = demo?.clients ?? [];
-  const accepting = CLIENT_AUTH[authMethod].demoClientMethod ?? authMethod;
-  const demoIndex =
-    pickedIndex ??
-    Math.max(
-      0,
-      clients.findIndex((client) => client.authMethod === accepting),
-    );
+  const demoIndex = pickedIndex ?? defaultDemoClientIndex(clients, authMethod, props.dpop);
 
   function applyDemo() {
     const client = clients[demoIndex];

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { dpopNonceOf, nonceChallengeOf } from '../../core/dpop/nonce-challenge.ts';
 import { createPortal } from 'react-dom';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
 import { wayOf } from '../../core/client-auth/auth-ways.ts';
@@ -18,7 +19,16 @@ import { ReplayAssertion } from './ReplayAssertion.tsx';
 import { evidenceFor } from './send-evidence.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
 import { useAttemptHistory } from './use-attempt-history.ts';
-import { useSignThenSend } from './use-sign-then-send.ts';
+import { NonceRoundTrip, type NonceRetry } from './NonceRoundTrip.tsx';
+import { useSignThenSend, type DpopSigner } from './use-sign-then-send.ts';
+
+/** What the page knows of an issued token besides itself. */
+export interface IssuedToken {
+  /** The answer's `token_type` (RFC 6749 §5.1): Bearer, or DPoP for a bound token. */
+  readonly tokenType: string;
+  /** The demo server's API, offered for the next call (`Use the demo API`). */
+  readonly demoApiUrl: string | null;
+}
 
 interface SendPanelProps {
   readonly request: TokenRequest;
@@ -27,7 +37,7 @@ interface SendPanelProps {
   /** Fills in the demo server and one of its clients (and settles `demo=1`). */
   readonly onUseDemo: (change: FormChange) => void;
   /** Shows an issued access token (the app passes the token inspector). */
-  readonly renderToken: (token: string) => ReactNode;
+  readonly renderToken: (token: string, issued: IssuedToken) => ReactNode;
   /**
    * `demo=1`: choose the demo server's first client as soon as the session says there is one, as
    * if `Use demo server` had been pressed (the caller clears it through `onUseDemo`).
@@ -56,6 +66,8 @@ interface SendPanelProps {
   readonly pasted?: PasteRemovals;
   /** The scopes discovery found listed for a token endpoint. */
   readonly scopesSupported?: ScopesSupported | null;
+  /** Proof of possession (RFC 9449), while it is on: every send signs a new proof. */
+  readonly dpop?: DpopSigner | null;
 }
 
 /**
@@ -67,11 +79,20 @@ export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, beforeAnswer, onAnswer, onAssertion } = props;
   const { pasted = {}, scopesSupported = null } = props;
-  const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo } = props;
+  const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo, dpop = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
   const { history, remember } = useAttemptHistory();
-  const { signing, signingFailed, sendNow } = useSignThenSend(sendExactly, onAssertion);
+  const { signing, signingFailed, sendNow } = useSignThenSend(sendExactly, onAssertion, dpop);
+  // The answer to a nonce challenge (RFC 9449 §8) that the page sent again with the nonce.
+  const [nonceRetry, setNonceRetry] = useState<NonceRetry | null>(null);
+  const retrying = useRef(false);
+  /** A send the reader asked for (not the page's answer to a nonce challenge). */
+  function sendAsked(current: TokenRequest) {
+    retrying.current = false;
+    setNonceRetry(null);
+    void sendNow(current);
+  }
   const panelId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
   const sendButton = useRef<HTMLButtonElement>(null);
@@ -98,7 +119,17 @@ export function SendPanel(props: SendPanelProps) {
   function sendExactly(toSend: TokenRequest) {
     send.mutate(toSend, {
       onSuccess: (result, attempt) => {
-        if (result.kind === 'answer') remember(attempt, result.answer);
+        if (result.kind !== 'answer') return;
+        remember(attempt, result.answer);
+        if (dpop === null) return;
+        const nonce = dpopNonceOf(result.answer);
+        if (nonce !== null) dpop.rememberNonce(attempt.url, nonce);
+        // One answer to the challenge: a second one would be a server that never accepts.
+        const challenge = nonceChallengeOf(result.answer, result.answer.parsed);
+        if (challenge === null || retrying.current) return;
+        retrying.current = true;
+        setNonceRetry({ first: attempt, answer: result.answer, nonce: challenge });
+        void sendNow(attempt, challenge);
       },
       // The button was disabled while sending, which drops focus to <body>: take it to
       // the answer, so keyboard and screen reader users land where the result is.
@@ -119,7 +150,7 @@ export function SendPanel(props: SendPanelProps) {
   useEffect(() => {
     if (!readyToSendDemo && !(sendAfterDemo && sessionHasNoDemo)) return;
     onSentAfterDemo?.();
-    if (readyToSendDemo) void sendNow(request);
+    if (readyToSendDemo) sendAsked(request);
   });
 
   // The failed request with every attempt recorded since for the same inputs.
@@ -148,7 +179,17 @@ export function SendPanel(props: SendPanelProps) {
           />
         ) : null
       }
-      renderToken={renderToken}
+      renderToken={(token, tokenType) =>
+        renderToken(token, {
+          tokenType,
+          demoApiUrl: demos.find((demo) => demo.apiUrl !== undefined)?.apiUrl ?? null,
+        })
+      }
+      earlierAttempts={
+        nonceRetry !== null && sent !== undefined && sent !== nonceRetry.first ? (
+          <NonceRoundTrip retry={nonceRetry} />
+        ) : null
+      }
     />
   );
 
@@ -168,15 +209,22 @@ export function SendPanel(props: SendPanelProps) {
           authMethod={request.input.authMethod}
           privateKey={request.input.privateKey}
           onUseDemo={onUseDemo}
+          dpop={dpop !== null}
           preselectDemo={preselectDemo}
           onRequestDemo={onRequestDemo}
         />
-        {signingFailed ? (
+        {signingFailed === 'assertion' ? (
           <p className="notice notice-error" role="alert">
             Not sent: the page could not sign a new client assertion with{' '}
             {CLIENT_AUTH[request.input.authMethod].credential === 'private-key'
               ? 'this private key. Check the key above, or generate a new one.'
               : 'this client secret. Check the secret above.'}
+          </p>
+        ) : null}
+        {signingFailed === 'dpop' ? (
+          <p className="notice notice-error" role="alert">
+            Not sent: the page could not sign a DPoP proof (its key pair is not ready, or this
+            browser refused to sign). Make a new DPoP key pair in step 1, or turn DPoP off.
           </p>
         ) : null}
         <ReplayAssertion sent={sent} disabled={send.isPending} onReplay={sendExactly} />
@@ -193,7 +241,7 @@ export function SendPanel(props: SendPanelProps) {
           className="button button-primary"
           disabled={send.isPending || signing || !session.data || missing !== null}
           aria-describedby={missing ? `${panelId}-send-missing` : undefined}
-          onClick={() => void sendNow(request)}
+          onClick={() => sendAsked(request)}
         >
           Send token request
         </button>

@@ -16,6 +16,7 @@ import type {
 import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 import type { ClientAuthentication } from '../../core/client-auth/method.ts';
 import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
+import { decodeDpopProof } from '../../core/dpop/proof.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
 import { foldCitations } from './fold-citations.ts';
 import { WhyDisclosure } from './WhyDisclosure.tsx';
@@ -31,7 +32,9 @@ interface TokenResponseViewProps {
   /** Focused after each send (the heading is not in the Tab order: `tabIndex={-1}`). */
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
   /** Shows an issued access token (the app passes the token inspector, loaded lazily). */
-  readonly renderToken: (token: string) => ReactNode;
+  readonly renderToken: (token: string, tokenType: string) => ReactNode;
+  /** What the page sent before this answer for the same press (the DPoP nonce round trip). */
+  readonly earlierAttempts?: ReactNode;
 }
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
@@ -52,6 +55,7 @@ export function TokenResponseView({
   headingRef,
   afterFailure,
   renderToken,
+  earlierAttempts,
 }: TokenResponseViewProps) {
   const sent = mutation.isPending ? undefined : mutation.variables;
   const outcome = mutation.isPending ? undefined : mutation.data;
@@ -78,6 +82,7 @@ export function TokenResponseView({
       <div role="status" aria-live="polite">
         {mutation.isPending ? <p>Sending the token request…</p> : null}
         {mutation.isIdle ? <p className="hint">Nothing sent yet.</p> : null}
+        {outcome ? earlierAttempts : null}
         {mutation.isError ? (
           <p className="notice notice-error">
             The request could not be completed: {mutation.error.message}
@@ -112,6 +117,14 @@ function describeAuthentication(authentication: ClientAuthentication): string {
   return `${authentication.method} (${details.filter((detail) => detail !== null).join(', ')})`;
 }
 
+/** The DPoP proof a request carried, by what tells one from another: its `jti` and nonce. */
+function describeProof(proof: string): string {
+  const decoded = decodeDpopProof(proof);
+  if (decoded === null) return 'a DPoP header that is not a readable proof';
+  const { jti, nonce } = decoded.claims;
+  return `DPoP proof (${decoded.header.alg}, jti ${jti}, ${nonce === undefined ? 'no nonce' : `nonce ${nonce}`})`;
+}
+
 /** What this answer answers, without the secret: method, URL, client, authentication, scope. */
 function SentRequest({ request }: { request: TokenRequest }) {
   const { input, clientAuthentication } = request;
@@ -136,6 +149,12 @@ function SentRequest({ request }: { request: TokenRequest }) {
         <dt>Scope</dt>
         <dd className="mono">{input.scope === '' ? '(none)' : input.scope}</dd>
       </div>
+      {input.dpopProof ? (
+        <div className="fact">
+          <dt>Proof of possession</dt>
+          <dd>{describeProof(input.dpopProof)}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -195,7 +214,12 @@ function OutcomeSummary({
         <ExplanationBlock
           ok
           title="Success: an access token."
-          explanation={explainTokenSuccess(parsed.token, sent.input.scope, parsed.remarks)}
+          explanation={explainTokenSuccess(
+            parsed.token,
+            sent.input.scope,
+            parsed.remarks,
+            Boolean(sent.input.dpopProof),
+          )}
         />
       ) : (
         <>
@@ -231,7 +255,7 @@ function AnswerDetails({
   renderToken,
 }: {
   answer: UpstreamAnswer;
-  renderToken: (token: string) => ReactNode;
+  renderToken: (token: string, tokenType: string) => ReactNode;
 }) {
   const { parsed } = answer;
   const headers = SHOWN_HEADERS.flatMap((name) => {
@@ -243,7 +267,9 @@ function AnswerDetails({
 
   return (
     <>
-      {parsed.kind === 'token' ? renderToken(parsed.token.access_token) : null}
+      {parsed.kind === 'token'
+        ? renderToken(parsed.token.access_token, parsed.token.token_type)
+        : null}
       {headers.length > 0 ? (
         <dl className="facts" aria-label="Response headers">
           {headers.map(([name, value]) => (

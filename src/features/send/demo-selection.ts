@@ -17,6 +17,24 @@ export function keepsOwnKey(client: DemoClient, currentKey: string | undefined):
 }
 
 /**
+ * The demo client `Use demo server` picks until the reader picks one: the first that accepts the
+ * chosen method, among those that require DPoP when it is on (and those that do not when it is
+ * off, so the Okta-style client stays the default); the first client when none accepts it.
+ */
+export function defaultDemoClientIndex(
+  clients: readonly DemoClient[],
+  method: ClientAuthMethod,
+  dpop: boolean,
+): number {
+  const accepting = CLIENT_AUTH[method].demoClientMethod ?? method;
+  const matches = (client: DemoClient) => client.authMethod === accepting;
+  const best = clients.findIndex(
+    (client) => matches(client) && (client.dpopBound === true) === dpop,
+  );
+  return best >= 0 ? best : Math.max(0, clients.findIndex(matches));
+}
+
+/**
  * What choosing a demo client fills in: the demo server's token endpoint, the client's ID and
  * scope, and what it authenticates with. `current` is the method chosen before: it stays when
  * the client's registration accepts it (a client_secret_basic client takes client_secret_post
@@ -39,6 +57,8 @@ export function demoSelection(
     scope: client.scope,
     authMethod,
     clientSecret: client.clientSecret,
+    // A client registered with dpop_bound_access_tokens is refused without a proof (RFC 9449 §5.2).
+    ...(client.dpopBound ? { dpop: true } : {}),
     // The key client signs with its published key (public on purpose, like the demo secrets).
     ...(client.privateKeyJwk && !keepsOwnKey(client, currentKey)
       ? { privateKey: publishedKeyText(client) }

@@ -38,9 +38,18 @@ describe('explainTokenSuccess (RFC 6749 §5.1)', () => {
     expect(explainTokenSuccess({ ...token, token_type: 'bearer' }, '', []).meaning).toContain(
       'Authorization: Bearer',
     );
-    expect(explainTokenSuccess({ ...token, token_type: 'DPoP' }, '', []).meaning).toBe(
-      'A DPoP token.',
+    expect(explainTokenSuccess({ ...token, token_type: 'MAC' }, '', []).meaning).toBe(
+      'A MAC token.',
     );
+  });
+
+  it('a DPoP token says how an API wants it; a Bearer answer to a proof says the proof was ignored', () => {
+    const dpop = explainTokenSuccess({ ...token, token_type: 'DPoP' }, '', [], true).meaning;
+    expect(dpop).toContain('"Authorization: DPoP <token>"');
+    expect(dpop).toContain('ath');
+    const ignored = explainTokenSuccess(token, '', [], true).meaning;
+    expect(ignored).toContain('did not bind the token to the key');
+    expect(ignored).toContain('Authorization: Bearer');
   });
 
   it("passes the parser's remarks on as the checks", () => {

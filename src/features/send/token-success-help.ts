@@ -26,9 +26,10 @@ export function explainTokenSuccess(
   token: TokenSuccess,
   requestedScope: string,
   remarks: readonly string[],
+  sentDpopProof = false,
 ): Explanation {
   // RFC 6749 §7.1 / RFC 6750: the type is case-insensitive, and Bearer is the usual one.
-  const bearer = token.token_type.toLowerCase() === 'bearer';
+  const type = token.token_type.toLowerCase();
   const lifetime =
     token.expires_in !== undefined ? `, valid for ${describeLifetime(token.expires_in)}` : '';
   const scope = token.scope
@@ -36,8 +37,15 @@ export function explainTokenSuccess(
     : requestedScope !== ''
       ? ', with the scope you asked for (the server did not list it, RFC 6749 §5.1)'
       : '';
-  // Another type (DPoP, …) is already a remark of the parser: no usage line to contradict it.
-  const usage = bearer ? ' Send it to your API as "Authorization: Bearer <token>" (RFC 6750).' : '';
+  // Another type is already a remark of the parser: no usage line to contradict it.
+  const usage =
+    type === 'dpop'
+      ? ' It is bound to this page\'s DPoP key: send it to your API as "Authorization: DPoP <token>" with a new proof for each call, which carries the token\'s hash in ath; sent as Bearer it is refused (RFC 9449 §7.1).'
+      : type !== 'bearer'
+        ? ''
+        : sentDpopProof
+          ? ' The request carried a DPoP proof, yet the server issued a Bearer token: it did not bind the token to the key (it may not support DPoP, or not for this client; RFC 9449 §5). Send it to your API as "Authorization: Bearer <token>" (RFC 6750).'
+          : ' Send it to your API as "Authorization: Bearer <token>" (RFC 6750).';
   return {
     meaning: `A ${token.token_type} token${lifetime}${scope}.${usage}`,
     checks: remarks,
