@@ -23,7 +23,7 @@ export interface ProxyCall {
   readonly method: 'GET' | 'POST';
   /** The absolute URL the proxy calls (`X-Proxy-Target`). */
   readonly target: string;
-  /** Request headers for the upstream; the proxy forwards only accept, authorization, content-type. */
+  /** Request headers for the upstream; the proxy forwards only accept, authorization, content-type, dpop. */
   readonly headers?: HeaderList;
   readonly body?: string;
 }

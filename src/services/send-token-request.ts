@@ -46,7 +46,7 @@ export async function sendTokenRequest(
 
   const sentAt = Date.now();
   const result = await callProxy(
-    // All of the model's headers; the proxy forwards only accept, authorization and content-type.
+    // All of the model's headers; the proxy forwards only accept, authorization, content-type and DPoP.
     {
       method: 'POST',
       target: new URL(request.url).href,

@@ -198,8 +198,8 @@ export function SendPanel(props: SendPanelProps) {
       <section aria-labelledby="send-heading" className="card">
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
-          Sent through this playground's proxy, which passes on only the accept, authorization and
-          content-type headers and logs no credentials (a browser cannot send it itself: token
+          Sent through this playground's proxy, which passes on only the accept, authorization,
+          content-type and DPoP headers and logs no credentials (a browser cannot send it itself: token
           endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <DemoPicker
