@@ -14,3 +14,18 @@ export function platformBase64(bytes: Uint8Array): string {
 export function bytesToBase64Url(bytes: Uint8Array): string {
   return platformBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/**
+ * The JSON value a base64url segment of a JWS holds (RFC 7515 §7.1: header or payload), or
+ * `undefined` when it is not base64url of UTF-8 JSON. Reads only: nothing is verified.
+ */
+export function base64UrlJson(segment: string): unknown {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
+  try {
+    const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
