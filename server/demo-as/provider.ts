@@ -27,6 +27,8 @@ export interface DemoAuthorizationServer {
    * server/node/route-prefix.ts.
    */
   callback: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** The public half of its signing key, as `/demo/jwks` serves it: what the demo API verifies with. */
+  publicJwks: { keys: Record<string, unknown>[] };
 }
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -206,6 +208,7 @@ export async function createDemoAuthorizationServer(
   pathPrefix: string = DEMO_PATH_PREFIX,
 ): Promise<DemoAuthorizationServer> {
   const issuer = `${origin}${pathPrefix}`;
+  const signingKey = await createSigningKey();
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterClass(),
     clients: clients.map(clientMetadata),
@@ -237,7 +240,7 @@ export async function createDemoAuthorizationServer(
     // Token requests carrying a foreign Origin are refused, as by Okta; the proxy never sends one.
     clientBasedCORS: () => false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    jwks: { keys: [await createSigningKey()] },
+    jwks: { keys: [signingKey] },
     responseTypes: ['none'],
     scopes: [...DEMO_SCOPES],
     features: {
@@ -303,5 +306,12 @@ export async function createDemoAuthorizationServer(
       basicCredentials: 'form-decoded',
     },
     callback: provider.callback(),
+    publicJwks: {
+      keys: [
+        Object.fromEntries(
+          ['kty', 'kid', 'use', 'alg', 'n', 'e'].map((member) => [member, signingKey[member]]),
+        ),
+      ],
+    },
   };
 }
