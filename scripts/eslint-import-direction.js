@@ -14,7 +14,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Folders of server/ that are layers of their own; node/ and the files at server/ are the host. */
-const SERVER_LAYERS = new Set(['proxy', 'demo-as', 'web', 'static', 'edge', 'build']);
+const SERVER_LAYERS = new Set(['proxy', 'demo-as', 'demo-api', 'web', 'static', 'edge', 'build']);
 
 /** @param {string} file @returns {{layer: string, feature?: string} | null} */
 function layerOf(file) {
@@ -41,6 +41,7 @@ const allowed = {
   app: ['app', 'features', 'services', 'components', 'core'],
   'server/proxy': ['server/proxy', 'core'],
   'server/demo-as': ['server/demo-as', 'core'],
+  'server/demo-api': ['server/demo-api', 'core'],
   // Pure pieces every host shares (security headers; how built files are served): no node:*, so
   // the edge worker can use them.
   'server/web': ['server/web', 'core'],
@@ -54,6 +55,7 @@ const allowed = {
     'server/host',
     'server/proxy',
     'server/demo-as',
+    'server/demo-api',
     'server/web',
     'server/static',
     'core',
@@ -68,6 +70,7 @@ const allowed = {
 const packageLimits = {
   core: new Set(['zod', 'zod/mini']),
   'server/proxy': null,
+  'server/demo-api': null,
   'server/web': null,
   'server/static': null,
   'server/edge': null,

@@ -37,6 +37,8 @@ describe('the import-direction rule', () => {
     ['server/demo-as/provider.ts', "import { generateKeyPair } from 'node:crypto';"],
     ['server/node/main.ts', "import { x } from '../proxy/handler.ts';"],
     ['server/node/main.ts', "import { x } from '../demo-as/provider.ts';"],
+    ['server/node/playground-routes.ts', "import { x } from '../demo-api/reports-api.ts';"],
+    ['server/demo-api/access-token.ts', "import { jwtVerify } from 'jose';"],
     ['server/node/main.ts', "import { createServer } from 'node:http';"],
     ['server/vite-plugin.ts', "import { x } from './node/playground-routes.ts';"],
     ['server/node/static-files.ts', "import { x } from '../web/security-headers.ts';"],
@@ -98,6 +100,16 @@ describe('the import-direction rule', () => {
     ['server/demo-as/provider.ts', "import { x } from '../proxy/session.ts';", 'server/proxy'],
     ['server/edge/worker.ts', "import { x } from '../node/static-files.ts';", 'server/host'],
     ['server/edge/worker.ts', "import { x } from '../demo-as/provider.ts';", 'server/demo-as'],
+    [
+      'server/demo-api/reports-api.ts',
+      "import { x } from '../demo-as/constants.ts';",
+      'server/demo-as',
+    ],
+    [
+      'server/demo-api/reports-api.ts',
+      "import { webcrypto } from 'node:crypto';",
+      'package "node:crypto"',
+    ],
     ['server/edge/worker.ts', "import { readFile } from 'node:fs';", 'package "node:fs"'],
     ['server/web/security-headers.ts', "import { x } from '../proxy/handler.ts';", 'server/proxy'],
     [

@@ -60,12 +60,30 @@ export const demoSecretJwtClient: DemoClient = {
 };
 
 /**
+ * The demo client whose access tokens are DPoP-bound (RFC 9449 §5.2, `dpop_bound_access_tokens`):
+ * it authenticates with its secret in the Basic header like the Okta-style client, and its token
+ * requests must also carry a DPoP proof (the demo server requires a nonce in it, RFC 9449 §8), as
+ * an Okta app with "Require Demonstrating Proof of Possession (DPoP) header in token requests".
+ * Only under `/demo`: the raw server of `/demo-raw` knows nothing of DPoP.
+ */
+export const demoDpopClient: DemoClient = {
+  label: 'Client whose tokens are bound to a key (DPoP)',
+  clientId: 'demo-dpop',
+  clientSecret: 'dpop-7Kq2Vx9LmT4rWc8NbZ3hYf6PsJd5Ga1EuXo0',
+  scope: 'customScope read:reports',
+  authMethod: 'client_secret_basic',
+  dpopBound: true,
+};
+
+/**
  * The clients of the demo server under `/demo`: the one list it registers, the README documents
  * and `/api/session` hands to the page. The Okta-style secret client stays first: pages that pick
- * the first client (`demo=1`) keep the guide's Basic header.
+ * the first client (`demo=1`) keep the guide's Basic header; the DPoP client comes last, so a
+ * picker that takes the first client of a method still gets one without DPoP.
  */
 export const demoClients: readonly DemoClient[] = [
   ...demoSecretClients,
   demoSecretJwtClient,
   demoKeyClient,
+  demoDpopClient,
 ];

@@ -36,6 +36,8 @@ declare module 'oidc-provider' {
     jwks?: { keys: Record<string, unknown>[] };
     scope?: string;
     client_name?: string;
+    /** RFC 9449 §5.2: the client's token requests must carry a DPoP proof. */
+    dpop_bound_access_tokens?: boolean;
   }
 
   export type AdapterPayload = Record<string, unknown>;
@@ -60,7 +62,7 @@ declare module 'oidc-provider' {
     clientAuthMethods?: string[];
     /** Metadata a client gets when it does not say (registration and static clients alike). */
     clientDefaults?: Partial<ClientMetadata>;
-    enabledJWA?: { clientAuthSigningAlgValues?: string[] };
+    enabledJWA?: { clientAuthSigningAlgValues?: string[]; dPoPSigningAlgValues?: string[] };
     extraClientMetadata?: {
       properties?: string[];
       /** `ctx` is only present while a registration request is processed. */
@@ -75,6 +77,13 @@ declare module 'oidc-provider' {
     cookies?: { keys?: string[] };
     features?: {
       clientCredentials?: { enabled: boolean };
+      dPoP?: {
+        enabled: boolean;
+        /** 32 bytes: the HMAC key of the server-provided nonces (RFC 9449 §8). */
+        nonceSecret?: Buffer;
+        requireNonce?: (ctx: OidcContext) => boolean;
+        allowReplay?: boolean;
+      };
       devInteractions?: { enabled: boolean };
       introspection?: { enabled: boolean };
       revocation?: { enabled: boolean };

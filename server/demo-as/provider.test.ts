@@ -109,7 +109,7 @@ describe('the published demo key', () => {
 
   it('is handed to the page with the key client, and every client keeps a clientSecret string', () => {
     expect(demo.info.clients).toEqual(demoClients);
-    expect(demo.info.clients.at(-1)).toMatchObject({
+    expect(demo.info.clients.find((client) => client.privateKeyJwk)).toMatchObject({
       clientId: 'demo-private-key-jwt',
       clientSecret: '',
       privateKeyJwk: DEMO_PRIVATE_JWK,

@@ -27,6 +27,8 @@ export interface DemoAuthorizationServer {
    * server/node/route-prefix.ts.
    */
   callback: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** The public half of its signing key, as `/demo/jwks` serves it: what the demo API verifies with. */
+  publicJwks: { keys: Record<string, unknown>[] };
 }
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -48,6 +50,9 @@ const REGISTRATION_PATH = '/reg';
 /** Signing algorithms accepted for client assertions (RFC 7518 §3.1): what the page can make. */
 const CLIENT_AUTH_SIGNING_ALGS = ['HS256', 'RS256', 'ES256'];
 
+/** DPoP proof algorithms (RFC 9449 §5.1): the two the page can make with Web Crypto. */
+export const DPOP_SIGNING_ALGS = ['ES256', 'RS256'];
+
 /** A demo client as oidc-provider registers it: a secret client with its method, or a key client with its public key. */
 function clientMetadata(client: DemoClient): ClientMetadata {
   const common = {
@@ -57,6 +62,7 @@ function clientMetadata(client: DemoClient): ClientMetadata {
     response_types: [],
     redirect_uris: [],
     scope: client.scope,
+    ...(client.dpopBound ? { dpop_bound_access_tokens: true } : {}),
   };
   if (client.privateKeyJwk === undefined)
     return {
@@ -105,6 +111,37 @@ function explainClientAssertionFailures(ctx: ErrorContext, error: errors.OIDCPro
     return;
   Object.assign(body, {
     error_description: toErrorDescription(`client authentication failed: ${error.error_detail}`),
+  });
+}
+
+/**
+ * oidc-provider hides two kinds of DPoP refusal behind a generic `error_description` and keeps
+ * the reason in `error_detail`: a proof whose JWS does not verify (`invalid_dpop_proof` "invalid
+ * DPoP key binding", with jose's words: bad signature, wrong `typ`, an `alg` it does not accept)
+ * and the client's own binding (`invalid_grant` "grant request is invalid": "DPoP proof JWT not
+ * provided", "DPoP proof JWT Replay detected"). As for client assertions above, this teaching
+ * server appends the reason, so the page can say which check failed. Its other DPoP refusals
+ * (htm, htu, iat, nonce) already say so.
+ */
+function explainDpopFailures(ctx: ErrorContext, error: errors.OIDCProviderError) {
+  const body = ctx.body;
+  const detail = error.error_detail;
+  const hidden =
+    error.error === 'invalid_dpop_proof' ||
+    (error.error === 'invalid_grant' && typeof detail === 'string' && detail.startsWith('DPoP '));
+  if (
+    !hidden ||
+    typeof detail !== 'string' ||
+    typeof error.error_description !== 'string' ||
+    typeof body !== 'object' ||
+    body === null ||
+    !('error_description' in body)
+  )
+    return;
+  // jose quotes header names ("typ"); RFC 6749 §5.2 has no room for `"`, so they become `'`.
+  const reason = detail.replaceAll('"', "'");
+  Object.assign(body, {
+    error_description: toErrorDescription(`${error.error_description}: ${reason}`),
   });
 }
 
@@ -171,6 +208,7 @@ export async function createDemoAuthorizationServer(
   pathPrefix: string = DEMO_PATH_PREFIX,
 ): Promise<DemoAuthorizationServer> {
   const issuer = `${origin}${pathPrefix}`;
+  const signingKey = await createSigningKey();
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterClass(),
     clients: clients.map(clientMetadata),
@@ -187,7 +225,10 @@ export async function createDemoAuthorizationServer(
       response_types: [],
       token_endpoint_auth_method: 'private_key_jwt',
     },
-    enabledJWA: { clientAuthSigningAlgValues: CLIENT_AUTH_SIGNING_ALGS },
+    enabledJWA: {
+      clientAuthSigningAlgValues: CLIENT_AUTH_SIGNING_ALGS,
+      dPoPSigningAlgValues: DPOP_SIGNING_ALGS,
+    },
     // `software_id` (RFC 7591 §2) is accepted and stored; its validator is the hook oidc-provider
     // offers to check a registration as a whole (it runs once per registration, with the request).
     extraClientMetadata: {
@@ -199,11 +240,15 @@ export async function createDemoAuthorizationServer(
     // Token requests carrying a foreign Origin are refused, as by Okta; the proxy never sends one.
     clientBasedCORS: () => false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    jwks: { keys: [await createSigningKey()] },
+    jwks: { keys: [signingKey] },
     responseTypes: ['none'],
     scopes: [...DEMO_SCOPES],
     features: {
       clientCredentials: { enabled: true },
+      // RFC 9449. Every proof must carry a nonce this server issued (§8), so every DPoP token
+      // request shows the round trip: 400 use_dpop_nonce with a DPoP-Nonce header, then the retry
+      // (docs/decisions/300-demo-dpop-nonce-always.md). A proof's jti is accepted once.
+      dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
       devInteractions: { enabled: false },
       introspection: { enabled: false },
       revocation: { enabled: false },
@@ -247,6 +292,7 @@ export async function createDemoAuthorizationServer(
   });
 
   provider.on('grant.error', explainClientAssertionFailures);
+  provider.on('grant.error', explainDpopFailures);
   provider.on('registration_create.error', explainScopeRefusal);
 
   return {
@@ -260,5 +306,12 @@ export async function createDemoAuthorizationServer(
       basicCredentials: 'form-decoded',
     },
     callback: provider.callback(),
+    publicJwks: {
+      keys: [
+        Object.fromEntries(
+          ['kty', 'kid', 'use', 'alg', 'n', 'e'].map((member) => [member, signingKey[member]]),
+        ),
+      ],
+    },
   };
 }

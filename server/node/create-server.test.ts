@@ -160,6 +160,7 @@ describe('the standalone server', () => {
       registrationEndpoint: `${playground.origin}/demo/reg`,
       clients: demoClients,
       basicCredentials: 'form-decoded',
+      apiUrl: `${playground.origin}/demo-api/reports`,
     });
     expect(session.demoRaw).toEqual({
       issuer: `${playground.origin}/demo-raw`,
@@ -170,9 +171,10 @@ describe('the standalone server', () => {
       basicCredentials: 'raw',
     });
     // The page's own reader takes it whole, the key client with its private JWK included.
-    expect(parseSessionBody(session)?.demo?.clients.at(-1)?.privateKeyJwk?.kid).toBe(
-      'VyCe-zpt22HQ01F5_y-RjdAMsMmOgMiA31prYpZ6ZF4',
-    );
+    expect(
+      parseSessionBody(session)?.demo?.clients.find((client) => client.privateKeyJwk)?.privateKeyJwk
+        ?.kid,
+    ).toBe('VyCe-zpt22HQ01F5_y-RjdAMsMmOgMiA31prYpZ6ZF4');
   });
 
   it('refuses the API under a foreign Host (DNS rebinding)', async () => {

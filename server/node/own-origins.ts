@@ -1,3 +1,4 @@
+import { DEMO_API_PATH_PREFIX } from '../demo-api/constants.ts';
 import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
 import { classifyIpAddress } from '../proxy/ip-address.ts';
 import { hostsOfOrigins } from '../proxy/own-host.ts';
@@ -50,9 +51,10 @@ export function ownOrigins(
     primary,
     all,
     hosts: hostsOfOrigins(all),
-    // Both demo servers: /demo (form-decodes Basic credentials) and /demo-raw (reads them raw).
+    // Both demo servers, /demo (form-decodes Basic credentials) and /demo-raw (reads them raw),
+    // and the demo API that accepts their tokens.
     selfTargets: local.flatMap((origin) =>
-      [DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX].map((pathPrefix) => ({
+      [DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX, DEMO_API_PATH_PREFIX].map((pathPrefix) => ({
         origin,
         pathPrefix,
         pinAddress,

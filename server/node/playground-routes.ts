@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
+import { DEMO_API_PATH_PREFIX, DEMO_API_REPORTS_PATH } from '../demo-api/constants.ts';
+import { createDemoApi } from '../demo-api/reports-api.ts';
+import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX, DEMO_RESOURCE } from '../demo-as/constants.ts';
 import { createDemoAuthorizationServer } from '../demo-as/provider.ts';
 import { createRawDemoAuthorizationServer } from '../demo-as/raw-server.ts';
 import type { AllowedHostPattern } from '../proxy/allowed-hosts.ts';
@@ -8,6 +10,7 @@ import type { DemoServerInfo } from '../proxy/session.ts';
 import { createProxyTokens, randomProxyTokenSecret } from '../proxy/proxy-token.ts';
 import { isUnderPrefix, mountUnderPrefix } from './route-prefix.ts';
 import { toNodeListener } from './node-exchange.ts';
+import { toWebListener } from './web-listener.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
 import { createSsrfGuard, type Resolver } from './ssrf-guard.ts';
 
@@ -38,7 +41,7 @@ export interface PlaygroundRoutesOptions {
 export interface PlaygroundRoutes {
   origins: OwnOrigins;
   demo: DemoServerInfo;
-  /** Handles `/api/*` and `/demo/*`; resolves false for anything else (the caller serves it). */
+  /** Handles `/api/*`, `/demo/*`, `/demo-raw/*` and `/demo-api/*`; resolves false for anything else (the caller serves it). */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   close: () => Promise<void>;
 }
@@ -46,14 +49,19 @@ export interface PlaygroundRoutes {
 /**
  * The proxy and the demo server as one Node middleware, for every Node host (the standalone
  * server and the Vite plugin): `/api/*` is the web-standard proxy handler through the Node
- * adapter, `/demo/*` is oidc-provider. The proxy tokens' secret is drawn here, once per process
+ * adapter, `/demo/*` is oidc-provider, `/demo-api/reports` the demo API that accepts its tokens. The proxy tokens' secret is drawn here, once per process
  * start: one process needs no configuration, and a restart invalidates every token it issued.
  */
 export async function createPlaygroundRoutes(
   options: PlaygroundRoutesOptions,
 ): Promise<PlaygroundRoutes> {
   const origins = ownOrigins(options.host, options.address, options.port, options.publicOrigins);
-  const demo = await createDemoAuthorizationServer(origins.primary);
+  const created = await createDemoAuthorizationServer(origins.primary);
+  // The session tells the page where the demo API is (DemoServerInfo.apiUrl).
+  const demo = {
+    ...created,
+    info: { ...created.info, apiUrl: `${origins.primary}${DEMO_API_REPORTS_PATH}` },
+  };
   const demoRaw = await createRawDemoAuthorizationServer(origins.primary);
   const guard = createSsrfGuard({
     allowedHosts: options.allowedHosts ?? [],
@@ -75,6 +83,23 @@ export async function createPlaygroundRoutes(
   );
   const demoListener = mountUnderPrefix(DEMO_PATH_PREFIX, demo.callback);
   const demoRawListener = mountUnderPrefix(DEMO_RAW_PATH_PREFIX, demoRaw.callback);
+  const demoApi = createDemoApi({
+    issuer: demo.info.issuer,
+    audience: DEMO_RESOURCE,
+    jwks: demo.publicJwks,
+  });
+  const demoApiListener = toWebListener(
+    (request) =>
+      new URL(request.url).pathname === DEMO_API_REPORTS_PATH
+        ? demoApi(request)
+        : Promise.resolve(
+            Response.json(
+              { error: 'not_found' },
+              { status: 404, headers: { 'cache-control': 'no-store' } },
+            ),
+          ),
+    origins.primary,
+  );
 
   return {
     origins,
@@ -83,6 +108,10 @@ export async function createPlaygroundRoutes(
       const url = req.url ?? '/';
       if (isUnderPrefix(url, '/api')) {
         await api(req, res);
+        return true;
+      }
+      if (isUnderPrefix(url, DEMO_API_PATH_PREFIX)) {
+        await demoApiListener(req, res);
         return true;
       }
       if (isUnderPrefix(url, DEMO_RAW_PATH_PREFIX)) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_API_PATH_PREFIX } from '../demo-api/constants.ts';
 import { DEMO_PATH_PREFIX, DEMO_RAW_PATH_PREFIX } from '../demo-as/constants.ts';
 
 /** True when a request path (query excluded) is `prefix` or below it: `/demo`, `/demo/token`, not `/demonstration`. */
@@ -7,12 +8,13 @@ export function isUnderPrefix(url: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/** The paths the playground's server side answers (`/api/*` and the demo server); the rest is the app. */
+/** The paths the playground's server side answers (`/api/*`, the demo servers and the demo API); the rest is the app. */
 export function isPlaygroundRoute(url: string): boolean {
   return (
     isUnderPrefix(url, '/api') ||
     isUnderPrefix(url, DEMO_PATH_PREFIX) ||
-    isUnderPrefix(url, DEMO_RAW_PATH_PREFIX)
+    isUnderPrefix(url, DEMO_RAW_PATH_PREFIX) ||
+    isUnderPrefix(url, DEMO_API_PATH_PREFIX)
   );
 }
 

@@ -57,6 +57,13 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
       });
       res.end('{"error":"invalid_client"}');
       return;
+    case '/dpop-challenge':
+      res.writeHead(401, {
+        'www-authenticate': 'DPoP error="use_dpop_nonce", algs="ES256"',
+        'dpop-nonce': 'n-1',
+      });
+      res.end();
+      return;
     case '/redirect':
       res.writeHead(302, { location: `${upstreamOrigin}/redirect-target` });
       res.end();
@@ -176,13 +183,14 @@ async function expectProxyError(
 }
 
 describe('forwarding', () => {
-  it('sends upstream only authorization, content-type, accept (plus user-agent and transport headers)', async () => {
+  it('sends upstream only authorization, content-type, accept, dpop (plus user-agent and transport headers)', async () => {
     const body = 'grant_type=client_credentials&scope=customScope';
     const response = await handler()(
       proxyRequest(`${upstreamOrigin}/echo`, {
         headers: {
           authorization: 'Basic dGVzdDp0ZXN0',
           accept: 'application/json',
+          dpop: 'eyJ0eXAiOiJkcG9wK2p3dCJ9.e30.c2ln',
           origin: SELF,
           referer: `${SELF}/?clientId=x`,
           cookie: 'a=b',
@@ -208,10 +216,12 @@ describe('forwarding', () => {
         'authorization',
         'content-type',
         'accept',
+        'dpop',
         'user-agent',
       ]),
     );
     expect(request?.headers.authorization).toBe('Basic dGVzdDp0ZXN0');
+    expect(request?.headers.dpop).toBe('eyJ0eXAiOiJkcG9wK2p3dCJ9.e30.c2ln');
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request?.headers.accept).toBe('application/json');
     expect(request?.body).toBe(body);
@@ -270,6 +280,31 @@ describe('forwarding', () => {
     expect(response.status).toBe(200);
     expect(seen[0]?.method).toBe('GET');
     expect(seen[0]?.headerNames).not.toContain('content-length');
+  });
+
+  it('carries Authorization: DPoP and the DPoP proof of a GET to an API (RFC 9449 §7.1)', async () => {
+    const response = await handler()(
+      proxyRequest(`${upstreamOrigin}/echo`, {
+        method: 'GET',
+        headers: { authorization: 'DPoP eyJhbGciOiJSUzI1NiJ9.e30.c2ln', dpop: 'proof.jwt.sig' },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(seen[0]?.method).toBe('GET');
+    expect(seen[0]?.headers.authorization).toBe('DPoP eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
+    expect(seen[0]?.headers.dpop).toBe('proof.jwt.sig');
+  });
+
+  it('relays DPoP-Nonce and a DPoP challenge (renamed) from the upstream', async () => {
+    const response = await handler()(
+      proxyRequest(`${upstreamOrigin}/dpop-challenge`, { method: 'GET' }),
+    );
+    expect(response.status).toBe(401);
+    expect(response.headers.get('dpop-nonce')).toBe('n-1');
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(response.headers.get('x-upstream-www-authenticate')).toBe(
+      'DPoP error="use_dpop_nonce", algs="ES256"',
+    );
   });
 
   it('returns a redirect as-is, with its Location, without following it', async () => {

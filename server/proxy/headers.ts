@@ -1,5 +1,6 @@
 /**
- * Request headers copied from the page's call to the upstream, and nothing else.
+ * Request headers copied from the page's call to the upstream, and nothing else: `dpop` carries
+ * a DPoP proof (RFC 9449 §4.1) to a token endpoint or, with `Authorization: DPoP`, to an API.
  *
  * Everything a browser adds about itself stays behind: `Origin` (Okta answers a `/token` request
  * that carries one with 401 "Browser requests to the token endpoint must use PKCE"), `Referer`,
@@ -9,6 +10,7 @@ export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
   'authorization',
   'content-type',
   'accept',
+  'dpop',
 ];
 
 /**

@@ -165,6 +165,26 @@ describe('parseSessionBody', () => {
     ]);
   });
 
+  it('reads a DPoP-bound client and the demo API URL', () => {
+    const dpopClient = {
+      label: 'D',
+      clientId: 'demo-dpop',
+      clientSecret: 's',
+      scope: 'customScope read:reports',
+      authMethod: 'client_secret_basic',
+      dpopBound: true,
+    };
+    const apiUrl = 'http://127.0.0.1:4173/demo-api/reports';
+    const parsed = parseSessionBody({
+      proxyToken: TOKEN,
+      proxyTokenExpiresIn: 600,
+      demo: { ...demo, apiUrl, clients: [...demo.clients, dpopClient] },
+    });
+    expect(parsed?.demo?.apiUrl).toBe(apiUrl);
+    expect(parsed?.demo?.clients.map((client) => client.dpopBound)).toEqual([undefined, true]);
+    expect(parsed?.demo?.clients[0]).not.toHaveProperty('dpopBound');
+  });
+
   it('refuses a client whose method the page does not know', () => {
     const client = { ...demo.clients[0], authMethod: 'tls_client_auth' };
     expect(
@@ -202,6 +222,18 @@ describe('parseSessionBody', () => {
     [
       'a registration endpoint that is not a string',
       { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, registrationEndpoint: 1 } },
+    ],
+    [
+      'an API URL that is not a string',
+      { proxyToken: TOKEN, proxyTokenExpiresIn: 600, demo: { ...demo, apiUrl: true } },
+    ],
+    [
+      'a DPoP binding that is not true',
+      {
+        proxyToken: TOKEN,
+        proxyTokenExpiresIn: 600,
+        demo: { ...demo, clients: [{ ...demo.clients[0], dpopBound: 'yes' }] },
+      },
     ],
     ...[
       ['a private key that is not an object', 'key'],

@@ -191,6 +191,12 @@ export interface DemoClient {
    * for secret clients and in sessions from older servers.
    */
   readonly privateKeyJwk?: DemoPrivateJwk;
+  /**
+   * Present for a client registered with `dpop_bound_access_tokens: true` (RFC 9449 §5.2): the
+   * demo server refuses its token requests without a DPoP proof. Absent for every other client and
+   * in sessions from older servers.
+   */
+  readonly dpopBound?: true;
 }
 
 /**
@@ -228,6 +234,12 @@ export interface DemoServerInfo {
    * under `/demo-raw`). Absent in a session from an older server: `form-decoded`, the only one then.
    */
   readonly basicCredentials?: DemoBasicCredentials;
+  /**
+   * The demo API, an absolute URL such as `http://127.0.0.1:4173/demo-api/reports`: a resource
+   * server that accepts this demo server's access tokens (Bearer, or DPoP-bound with a proof).
+   * Absent where none is hosted (`/demo-raw`, older servers).
+   */
+  readonly apiUrl?: string;
 }
 
 export type DemoBasicCredentials = 'form-decoded' | 'raw';
@@ -281,19 +293,23 @@ function parseDemoClient(json: unknown): DemoClient | undefined {
     json.authMethod ??
     (json.privateKeyJwk === undefined ? 'client_secret_basic' : 'private_key_jwt');
   if (!isClientAuthMethod(authMethod)) return undefined;
-  if (json.privateKeyJwk === undefined) return { label, clientId, clientSecret, scope, authMethod };
+  if (json.dpopBound !== undefined && json.dpopBound !== true) return undefined;
+  const dpop = json.dpopBound === true ? { dpopBound: true as const } : {};
+  if (json.privateKeyJwk === undefined)
+    return { label, clientId, clientSecret, scope, authMethod, ...dpop };
   const privateKeyJwk = parsePrivateJwk(json.privateKeyJwk);
   if (privateKeyJwk === undefined) return undefined;
-  return { label, clientId, clientSecret, scope, authMethod, privateKeyJwk };
+  return { label, clientId, clientSecret, scope, authMethod, privateKeyJwk, ...dpop };
 }
 
 function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
   if (!isRecord(json) || !Array.isArray(json.clients)) return undefined;
-  const { issuer, tokenEndpoint, discoveryUrl, jwksUri, registrationEndpoint } = json;
+  const { issuer, tokenEndpoint, discoveryUrl, jwksUri, registrationEndpoint, apiUrl } = json;
   const basicCredentials = json.basicCredentials ?? 'form-decoded';
   if (basicCredentials !== 'form-decoded' && basicCredentials !== 'raw') return undefined;
   if (registrationEndpoint !== undefined && typeof registrationEndpoint !== 'string')
     return undefined;
+  if (apiUrl !== undefined && typeof apiUrl !== 'string') return undefined;
   if (
     typeof issuer !== 'string' ||
     typeof tokenEndpoint !== 'string' ||
@@ -311,6 +327,7 @@ function parseDemoServerInfo(json: unknown): DemoServerInfo | undefined {
     clients: clients.filter(isDefined),
     basicCredentials,
     ...(registrationEndpoint === undefined ? {} : { registrationEndpoint }),
+    ...(apiUrl === undefined ? {} : { apiUrl }),
   };
 }
 
