@@ -39,8 +39,7 @@ const SIGN: Record<DpopAlgorithm, AlgorithmIdentifier | EcdsaParams> = {
 /** The public JWK's required members (RFC 7638 §3.2), which the proof header carries. */
 function publicMembers(jwk: JsonWebKey, algorithm: DpopAlgorithm): DpopPublicJwk {
   const { kty, crv, x, y, n, e } = jwk;
-  if (algorithm === 'ES256' && kty === 'EC' && crv === 'P-256' && x && y)
-    return { kty, crv, x, y };
+  if (algorithm === 'ES256' && kty === 'EC' && crv === 'P-256' && x && y) return { kty, crv, x, y };
   if (algorithm === 'RS256' && kty === 'RSA' && n && e) return { kty, n, e };
   throw new Error(`Web Crypto exported an unexpected ${algorithm} public key.`);
 }
@@ -51,10 +50,7 @@ export async function generateDpopKeyPair(algorithm: DpopAlgorithm): Promise<Dpo
     'sign',
     'verify',
   ])) as CryptoKeyPair;
-  const publicJwk = publicMembers(
-    await crypto.subtle.exportKey('jwk', pair.publicKey),
-    algorithm,
-  );
+  const publicJwk = publicMembers(await crypto.subtle.exportKey('jwk', pair.publicKey), algorithm);
   const thumbprint = await jwkThumbprint(publicJwk as unknown as Record<string, string>);
   return { algorithm, privateKey: pair.privateKey, publicJwk, thumbprint };
 }
