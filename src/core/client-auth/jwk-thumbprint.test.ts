@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jwkThumbprint } from '../client-auth/private-key.ts';
+import { jwkThumbprint } from './private-key.ts';
 
 describe('jwkThumbprint (RFC 7638)', () => {
   it("gives RFC 7638 §3.1's example thumbprint", async () => {
