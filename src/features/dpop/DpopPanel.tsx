@@ -112,6 +112,16 @@ function useTooOld(iat: number | null): boolean {
   return iat !== null && now >= (iat + DPOP_PROOF_ACCEPTED_SECONDS) * 1000;
 }
 
+/** How long the demo server takes this proof, said beside it and meant for a copied command. */
+function proofNote(proof: ShownDpopProof, tooOld: boolean, until: string): string {
+  // oidc-provider checks `iat` only for a proof without a nonce; with one, the nonce's age counts.
+  if (proof.claims.nonce !== undefined)
+    return 'Sent in the DPoP header, with the nonce the server gave. The demo server accepts it once, while that nonce is current (it changes every minute and stays valid a little longer; then the server answers use_dpop_nonce with a new one): run a copied command once, soon.';
+  if (tooOld)
+    return `This proof is older than ${DPOP_PROOF_ACCEPTED_SECONDS} seconds: the demo server refuses it now. Sign a new proof before copying a command; Send token request always signs a new one.`;
+  return `Sent in the DPoP header. The demo server accepts it once, until ${until} (local time, ${DPOP_PROOF_ACCEPTED_SECONDS} seconds after it was signed), and asks for a nonce first: run a copied command after a send, which teaches the page the nonce. Other servers choose their own window.`;
+}
+
 interface DpopProofViewProps {
   readonly proof: ShownDpopProof | null;
   /** What to say while there is no proof (no token endpoint yet, the key being made). */
@@ -131,7 +141,7 @@ export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps)
     : '';
   return (
     <section className="dpop-proof" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>DPoP proof</h3>
+      <h3 id={`${id}-heading`}>Proof of possession (DPoP)</h3>
       <OutputField
         id="dpop-proof"
         label="DPoP proof"
@@ -151,9 +161,7 @@ export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps)
       {proof ? (
         <>
           <p className={tooOld ? 'notice notice-warning' : 'notice notice-info'} role="note">
-            {tooOld
-              ? `This proof is older than ${DPOP_PROOF_ACCEPTED_SECONDS} seconds: the demo server refuses it now. Sign a new proof before copying a command; Send token request always signs a new one.`
-              : `Sent in the DPoP header. The demo server accepts it until ${until} (local time, ${DPOP_PROOF_ACCEPTED_SECONDS} seconds after it was signed), once: run a copied command once, soon. Other servers choose their own window.`}
+            {proofNote(proof, tooOld, until)}
           </p>
           <MeaningTable
             caption="Header"
