@@ -20,7 +20,7 @@ import { useInUse } from './use-in-use.ts';
 import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
 import type { TokenRequest } from '../core/request/token-request.ts';
-import { dpopHtu } from '../core/dpop/proof.ts';
+import { dpopHtu } from '../core/dpop/htu.ts';
 
 // Discovery needs TanStack Query and zod, which the first screen does not (its size budget: e2e/first-paint.spec.ts).
 const DiscoverySection = lazy(() => import('./DiscoverySection.tsx'));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDpopProof, dpopHtu, dpopProofClaims, type ProofSources } from './proof.ts';
+import { dpopHtu } from './htu.ts';
+import { decodeDpopProof, dpopProofClaims, type ProofSources } from './proof.ts';
 
 const fixed: ProofSources = { nowSeconds: () => 1_700_000_000, randomId: () => 'jti-1' };
 

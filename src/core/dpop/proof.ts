@@ -1,4 +1,5 @@
 import { base64UrlJson, bytesToBase64Url } from '../encoding/base64url.ts';
+import { dpopHtu } from './htu.ts';
 
 /** The DPoP key pairs the page makes (RFC 9449 §4.2: an asymmetric JWS algorithm, never none). */
 export type DpopAlgorithm = 'ES256' | 'RS256';
@@ -40,25 +41,6 @@ export interface DpopProofClaims {
  * choose their own, often shorter.
  */
 export const DPOP_PROOF_ACCEPTED_SECONDS = 300;
-
-/**
- * The `htu` of a proof for `url` (RFC 9449 §4.2: the URI without query and fragment), normalised
- * as §4.3 compares it (RFC 3986 §6.2.2 syntax-based and §6.2.3 scheme-based: lower-case scheme and
- * host, no default port, an empty path is `/`; a trailing slash otherwise stays, it is another
- * URI). `null` when `url` is not an absolute http(s) URL.
- */
-export function dpopHtu(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  parsed.search = '';
-  parsed.hash = '';
-  return parsed.href;
-}
 
 /** 128 bits: no two proofs share a `jti` however many a server remembers. */
 const JTI_BYTES = 16;

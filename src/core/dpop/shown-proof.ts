@@ -1,4 +1,5 @@
-import { dpopHtu, type DpopProofClaims, type DpopProofHeader } from './proof.ts';
+import { dpopHtu } from './htu.ts';
+import type { DpopProofClaims, DpopProofHeader } from './proof.ts';
 
 /** A DPoP proof the page signed (RFC 9449 §4.2): the JWT and what it says. */
 export interface ShownDpopProof {

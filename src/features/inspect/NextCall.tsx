@@ -4,7 +4,8 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { DPOP_PROOF_ACCEPTED_SECONDS, dpopHtu } from '../../core/dpop/proof.ts';
+import { dpopHtu } from '../../core/dpop/htu.ts';
+import { DPOP_PROOF_ACCEPTED_SECONDS } from '../../core/dpop/proof.ts';
 import type { DpopKeyPair } from '../../services/dpop.ts';
 import { ApiAnswer } from './ApiAnswer.tsx';
 
