@@ -37,10 +37,27 @@ const fieldText = fc.oneof(
   }),
 );
 
+/** Resource indicators as the field holds them after a link: filled lines, one per indicator. */
+const resourceLines = fc
+  .array(
+    fieldText.filter((line) => line !== '' && !/[\r\n]/.test(line)),
+    { maxLength: 3 },
+  )
+  .map((lines) => lines.join('\n'));
+
 const formState: fc.Arbitrary<FormState> = fc.record({
   clientId: fieldText,
   clientSecret: fieldText,
+  server: fc.constantFrom('okta', 'okta-org', 'auth0', 'entra', 'keycloak', 'cognito', 'generic'),
   domain: fieldText,
+  tenant: fieldText,
+  baseUrl: fieldText,
+  realm: fieldText,
+  userPoolId: fieldText,
+  audience: fieldText,
+  resources: resourceLines,
+  // Never in a link (it may hold a secret): always empty after one.
+  extraParameters: fc.constant(''),
   authServerId: fc.oneof(fc.constant('default'), fieldText),
   tokenEndpointOverride: fc.option(
     fc.record({ url: fieldText, source: fc.constantFrom('typed', 'demo', 'link') }),

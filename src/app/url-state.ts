@@ -2,6 +2,7 @@ import type { CredentialEncoding } from '../core/credentials/credentials.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { CLIENT_AUTH, CLIENT_AUTH_METHODS } from '../core/client-auth/methods.ts';
 import { initialFormState, type FormState } from '../core/request/request-form.ts';
+import { SERVER_CHOICE, type ServerPresetId } from '../core/server-presets/server-choice.ts';
 
 /** URL parameters that must never carry a secret: read only to say they were ignored. */
 const SECRET_PARAMS = ['secret', 'client_secret', 'clientSecret'] as const;
@@ -11,6 +12,18 @@ const AUTH_PARAM: Record<string, ClientAuthMethod> = Object.fromEntries(
   CLIENT_AUTH_METHODS.map((method) => [CLIENT_AUTH[method].urlValue, method]),
 );
 const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: 'form' };
+/** `server=`: the preset ids are the values (README, Contracts). */
+const SERVER_PARAM: Record<string, ServerPresetId> = Object.fromEntries(
+  Object.keys(SERVER_CHOICE).map((id) => [id, id as ServerPresetId]),
+);
+/** The presets' own non-secret fields, each under its URL parameter. */
+const PRESET_FIELD_PARAMS = [
+  ['tenant', 'tenant'],
+  ['baseUrl', 'baseUrl'],
+  ['realm', 'realm'],
+  ['userPoolId', 'userPoolId'],
+  ['audience', 'audience'],
+] as const;
 
 /** `theme=`: `auto` follows the reader's system setting, like no parameter at all. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -44,8 +57,10 @@ export interface UrlState {
 }
 
 /**
- * Reads the shareable state the README's Contracts list (`clientId`, `domain`, `authServer`, `tokenUrl`, `scope`,
- * `auth`, `encoding`, `embed`, `tool`, `theme`, `demo`, and `guided`) from a query string. Never reads a secret.
+ * Reads the shareable state the README's Contracts list (`clientId`, `server` and its fields, `domain`, `authServer`,
+ * `tokenUrl`, `scope`, `audience`, `resource` (repeated, one per indicator), `auth`, `encoding`, `embed`, `tool`,
+ * `theme`, `demo`, and `guided`) from a query string. Never reads a secret; extra parameters
+ * (which may hold one) are never in a link.
  */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -58,8 +73,17 @@ export function readUrlState(search: string): UrlState {
     return known ?? fallback;
   };
   const tokenUrl = params.get('tokenUrl');
+  const presetFields = Object.fromEntries(
+    PRESET_FIELD_PARAMS.map(([field, name]) => [
+      field,
+      params.get(name) ?? initialFormState[field],
+    ]),
+  );
   const form: FormState = {
     ...initialFormState,
+    ...presetFields,
+    server: pick('server', SERVER_PARAM, initialFormState.server),
+    resources: params.getAll('resource').join('\n'),
     clientId: params.get('clientId') ?? initialFormState.clientId,
     domain: params.get('domain') ?? initialFormState.domain,
     authServerId: params.get('authServer') ?? initialFormState.authServerId,
@@ -94,7 +118,11 @@ export function writeUrlState(
 ): string {
   const params = new URLSearchParams();
   if (form.clientId) params.set('clientId', form.clientId);
+  if (form.server !== initialFormState.server) params.set('server', form.server);
   if (form.domain) params.set('domain', form.domain);
+  for (const [field, name] of PRESET_FIELD_PARAMS) if (form[field]) params.set(name, form[field]);
+  for (const resource of form.resources.split('\n'))
+    if (resource) params.append('resource', resource);
   if (form.authServerId !== initialFormState.authServerId)
     params.set('authServer', form.authServerId);
   if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride.url);
