@@ -13,11 +13,15 @@ import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import { deriveTokenRequest, formReducer, type FormChange } from '../core/request/request-form.ts';
+import { useLazyModule } from '../components/use-lazy-module.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
+
+// Servers other than Okta's custom authorization server (the first screen's) load when chosen.
+const loadServerPresets = () => import('../core/server-presets/presets.ts');
 
 // Only a link with a secret or a bad value in it needs these words.
 const UrlNotices = lazy(() => import('./UrlNotices.tsx'));
@@ -77,7 +81,12 @@ export function App({ initial, hydrated = false }: AppProps) {
   // private_key_jwt's last signed assertion: signing is asynchronous, so it lives beside the
   // form, and the request carries it only while it still names the form's values.
   const [assertion, setAssertion] = useState<SignedAssertion | null>(null);
-  const request = useMemo(() => deriveTokenRequest(form, assertion), [form, assertion]);
+  const presets = useLazyModule(loadServerPresets, form.server !== 'okta');
+  const preset = form.server === 'okta' ? null : (presets?.SERVER_PRESETS[form.server] ?? null);
+  const request = useMemo(
+    () => deriveTokenRequest(form, assertion, preset),
+    [form, assertion, preset],
+  );
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
   const [toolId, setToolId] = useState(requestedTool?.id ?? TOOLS[0].id);
@@ -115,6 +124,7 @@ export function App({ initial, hydrated = false }: AppProps) {
     sendAfterDemo,
     onSentAfterDemo: () => setSendAfterDemo(false),
     onAssertion: setAssertion,
+    preset,
   };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;

@@ -50,7 +50,8 @@ function stayOnPage(event: FormEvent) {
  * any field presses its one submit button, `Send token request`.
  */
 export function BuildTool(context: ToolContext) {
-  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion, preset } =
+    context;
   const { requestDemo, sendAfterDemo, onSentAfterDemo } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
@@ -167,16 +168,16 @@ export function BuildTool(context: ToolContext) {
         </p>
       </RequestPreview>
       <EndpointSection
-        {...endpointSectionProps(form, request, dispatch)}
+        {...endpointSectionProps(form, request, dispatch, preset)}
         inUse={inUse}
         discovery={
           inUse ? (
             <LazyPart
               name="Discovery"
-              loading={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />}
+              loading={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form, preset)} />}
             >
               <DiscoverySection
-                suggestedIssuer={suggestIssuer(form)}
+                suggestedIssuer={suggestIssuer(form, preset)}
                 authMethod={form.authMethod}
                 scope={form.scope}
                 dispatch={dispatch}
@@ -184,7 +185,7 @@ export function BuildTool(context: ToolContext) {
               />
             </LazyPart>
           ) : (
-            <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />
+            <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form, preset)} />
           )
         }
       />
@@ -194,7 +195,7 @@ export function BuildTool(context: ToolContext) {
           request={request}
           pasted={pasted}
           scopesSupported={scopesSupported}
-          suggestedIssuer={suggestIssuer(form)}
+          suggestedIssuer={suggestIssuer(form, preset)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}

@@ -280,7 +280,10 @@ export function GuidedTool(props: GuidedToolProps) {
               <code>grant_type=client_credentials</code> and the scope your client may ask for (
               <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2">RFC 6749 §4.4.2</a>).
             </p>
-            <EndpointSection {...endpointSectionProps(form, request, dispatch)} inUse={inUse} />
+            <EndpointSection
+              {...endpointSectionProps(form, request, dispatch, props.preset)}
+              inUse={inUse}
+            />
             <OutputField
               id="curl-command"
               label="curl command"
@@ -306,7 +309,7 @@ export function GuidedTool(props: GuidedToolProps) {
                 <LazySender
                   request={request}
                   pasted={pasted}
-                  suggestedIssuer={suggestIssuer(form)}
+                  suggestedIssuer={suggestIssuer(form, props.preset)}
                   onFormChange={dispatch}
                   onUseDemo={onUseDemo}
                   preselectDemo={preselectDemo}
