@@ -12,6 +12,13 @@ import {
   type ScenarioAnswer,
   type TokenAnswerScenario,
 } from './scenarios/token-answers.ts';
+import { VENDOR_ANSWER_SCENARIOS, type VendorAnswerScenario } from './scenarios/vendor-answers.ts';
+
+/** Every corpus: the general one and each vendor's own answers. */
+const ALL_SCENARIOS: ReadonlyArray<TokenAnswerScenario | VendorAnswerScenario> = [
+  ...TOKEN_ANSWER_SCENARIOS,
+  ...VENDOR_ANSWER_SCENARIOS,
+];
 
 function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
   if ('proxyFailure' in answer)
@@ -25,9 +32,16 @@ function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
 }
 
 /** The evidence the page would hold for a scenario: the request model, the readings, the notes. */
-export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
+export function evidenceOf(scenario: TokenAnswerScenario | VendorAnswerScenario): Evidence {
   const { endpoint, clientId, clientSecret, scope, way } = scenario.request;
-  const input = { tokenEndpoint: endpoint, clientId, clientSecret, scope };
+  const audience = 'audience' in scenario ? scenario.audience : undefined;
+  const input = {
+    tokenEndpoint: endpoint,
+    clientId,
+    clientSecret,
+    scope,
+    ...(audience === undefined ? {} : { extraFields: [['audience', audience] as const] }),
+  };
   const request =
     way === 'private_key_jwt' || way === 'client_secret_jwt'
       ? buildTokenRequest({
@@ -67,6 +81,7 @@ export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
     })),
     server: {
       demos: SCENARIO_DEMOS,
+      ...('preset' in scenario && scenario.preset ? { preset: scenario.preset } : {}),
       ...(scenario.scopesSupported ? { scopesSupported: scenario.scopesSupported } : {}),
     },
     pasted,
@@ -109,7 +124,7 @@ describe('the scenario corpus of answers to token requests', () => {
     for (const status of [301, 404, 405]) expect(statuses).toContain(status);
   });
 
-  for (const scenario of TOKEN_ANSWER_SCENARIOS) {
+  for (const scenario of ALL_SCENARIOS) {
     describe(scenario.name, () => {
       const evidence = evidenceOf(scenario);
       const { causes } = diagnose(evidence);
