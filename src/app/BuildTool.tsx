@@ -195,6 +195,7 @@ export function BuildTool(context: ToolContext) {
           request={request}
           pasted={pasted}
           scopesSupported={scopesSupported}
+          server={form.server}
           suggestedIssuer={suggestIssuer(form, preset)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}

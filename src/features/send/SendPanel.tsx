@@ -19,6 +19,7 @@ import { evidenceFor } from './send-evidence.ts';
 import { TokenResponseView } from './TokenResponseView.tsx';
 import { useAttemptHistory } from './use-attempt-history.ts';
 import { useSignThenSend } from './use-sign-then-send.ts';
+import type { ServerPresetId } from '../../core/server-presets/server-choice.ts';
 
 interface SendPanelProps {
   readonly request: TokenRequest;
@@ -56,6 +57,8 @@ interface SendPanelProps {
   readonly pasted?: PasteRemovals;
   /** The scopes discovery found listed for a token endpoint. */
   readonly scopesSupported?: ScopesSupported | null;
+  /** The `Server` chosen in step 2: it names the vendor whose own error texts explain an answer. */
+  readonly server?: ServerPresetId;
 }
 
 /**
@@ -66,7 +69,7 @@ interface SendPanelProps {
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, beforeAnswer, onAnswer, onAssertion } = props;
-  const { pasted = {}, scopesSupported = null } = props;
+  const { pasted = {}, scopesSupported = null, server } = props;
   const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo } = props;
   const session = useSession();
   const send = useSendTokenRequest();
@@ -93,7 +96,7 @@ export function SendPanel(props: SendPanelProps) {
   const sent = send.isPending ? undefined : send.variables;
   const outcome = send.isPending ? undefined : send.data;
   const sentWay = sent ? wayOf(sent) : null;
-  const context = { history, demos, scopesSupported, pasted };
+  const context = { history, demos, scopesSupported, pasted, server };
 
   function sendExactly(toSend: TokenRequest) {
     send.mutate(toSend, {
