@@ -310,6 +310,7 @@ export function GuidedTool(props: GuidedToolProps) {
                   request={request}
                   pasted={pasted}
                   suggestedIssuer={suggestIssuer(form, props.preset)}
+                  server={form.server}
                   onFormChange={dispatch}
                   onUseDemo={onUseDemo}
                   preselectDemo={preselectDemo}

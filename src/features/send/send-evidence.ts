@@ -14,7 +14,7 @@ export interface SendContext {
   readonly demos: readonly DemoServerInfo[];
   readonly scopesSupported: ScopesSupported | null;
   readonly pasted: PasteRemovals;
-  /** The `Server` chosen in step 2, when there is a choice (the guided tour has none). */
+  /** The `Server` chosen in step 2 (absent: the endpoint alone names the vendor). */
   readonly server?: ServerPresetId;
 }
 
