@@ -182,6 +182,7 @@ export function BuildTool(context: ToolContext) {
                 scope={form.scope}
                 dispatch={dispatch}
                 onScopesSupported={setScopesSupported}
+                {...(preset ? { metadataForm: preset.metadataForm } : {})}
               />
             </LazyPart>
           ) : (

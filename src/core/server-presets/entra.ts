@@ -21,7 +21,7 @@ export const entra: ServerPreset<'entra'> = {
       key: 'tenant',
       label: 'Tenant',
       placeholder: 'contoso.onmicrosoft.com',
-      hint: 'Directory (tenant) ID or a verified domain, from the app registration’s Overview.',
+      hint: 'Directory (tenant) ID from the app registration’s Overview (a verified domain works for the token endpoint; discovery needs the ID, which its metadata names as issuer).',
     },
   ],
   tokenEndpoint: ({ tenant }) => `${LOGIN}/${segmentOr(tenant, '{tenant}')}/oauth2/v2.0/token`,
