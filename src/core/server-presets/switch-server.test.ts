@@ -11,7 +11,7 @@ const okta: FormState = {
 };
 
 describe('switchServer', () => {
-  it('Okta to Auth0: the Okta fields go, post is chosen, the default scope cleared', () => {
+  it("Okta to Auth0: the Okta fields go, Auth0's default method and scope replace Okta's", () => {
     const change = switchServer(okta, 'auth0', 'https://dev-1.okta.com/oauth2/aus123/v1/token');
     expect(change).toMatchObject({
       server: 'auth0',
@@ -19,9 +19,12 @@ describe('switchServer', () => {
       authServerId: 'default',
       tokenEndpointOverride: null,
       scope: '',
-      authMethod: 'client_secret_basic',
+      authMethod: 'client_secret_post',
     });
-    // Basic is one of Auth0's methods: kept. The audience is the reader's: not touched.
+    // A method the reader chose and Auth0 documents is kept. The audience is the reader's.
+    expect(switchServer({ ...okta, authMethod: 'private_key_jwt' }, 'auth0', '').authMethod).toBe(
+      'private_key_jwt',
+    );
     expect(change).not.toHaveProperty('audience');
   });
 

@@ -19,7 +19,8 @@ const PRESET_FIELD_DEFAULTS: Readonly<Record<PresetFieldKey, string>> = {
  * - the token endpoint follows the new fields again; for `Any OAuth 2.0 server` the endpoint
  *   shown so far stays, as typed (unless it still holds a `{placeholder}`);
  * - the scope becomes the new server's default while it is the old one's (never what was typed);
- * - a client authentication method or encoding the new server does not document becomes its default.
+ * - the client authentication method becomes the new server's default while it is the old one's,
+ *   or when the new server does not document it; so does an encoding it does not decode.
  * Audience, resources and extra parameters stay: they are what the reader asked for.
  */
 export function switchServer(
@@ -45,9 +46,10 @@ export function switchServer(
         ? { url: endpoint, source: 'typed' }
         : null,
     scope: form.scope === from.defaultScope ? preset.defaultScope : form.scope,
-    authMethod: preset.authMethods.includes(form.authMethod)
-      ? form.authMethod
-      : preset.authMethods[0],
+    authMethod:
+      form.authMethod !== from.authMethods[0] && preset.authMethods.includes(form.authMethod)
+        ? form.authMethod
+        : preset.authMethods[0],
     encoding: preset.encodings.includes(form.encoding)
       ? form.encoding
       : (preset.encodings[0] ?? form.encoding),
