@@ -16,14 +16,8 @@ const ENCODING_PARAM: Record<string, CredentialEncoding> = { raw: 'raw', form: '
 const SERVER_PARAM: Record<string, ServerPresetId> = Object.fromEntries(
   Object.keys(SERVER_CHOICE).map((id) => [id, id as ServerPresetId]),
 );
-/** The presets' own non-secret fields, each under its URL parameter. */
-const PRESET_FIELD_PARAMS = [
-  ['tenant', 'tenant'],
-  ['baseUrl', 'baseUrl'],
-  ['realm', 'realm'],
-  ['userPoolId', 'userPoolId'],
-  ['audience', 'audience'],
-] as const;
+/** The presets' own non-secret fields and `audience`, each under a URL parameter of its name. */
+const PRESET_FIELD_PARAMS = ['tenant', 'baseUrl', 'realm', 'userPoolId', 'audience'] as const;
 
 /** `theme=`: `auto` follows the reader's system setting, like no parameter at all. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -74,10 +68,7 @@ export function readUrlState(search: string): UrlState {
   };
   const tokenUrl = params.get('tokenUrl');
   const presetFields = Object.fromEntries(
-    PRESET_FIELD_PARAMS.map(([field, name]) => [
-      field,
-      params.get(name) ?? initialFormState[field],
-    ]),
+    PRESET_FIELD_PARAMS.map((field) => [field, params.get(field) ?? initialFormState[field]]),
   );
   const form: FormState = {
     ...initialFormState,
@@ -120,7 +111,7 @@ export function writeUrlState(
   if (form.clientId) params.set('clientId', form.clientId);
   if (form.server !== initialFormState.server) params.set('server', form.server);
   if (form.domain) params.set('domain', form.domain);
-  for (const [field, name] of PRESET_FIELD_PARAMS) if (form[field]) params.set(name, form[field]);
+  for (const field of PRESET_FIELD_PARAMS) if (form[field]) params.set(field, form[field]);
   for (const resource of form.resources.split('\n'))
     if (resource) params.append('resource', resource);
   if (form.authServerId !== initialFormState.authServerId)

@@ -85,9 +85,7 @@ export function EndpointSection(props: EndpointSectionProps) {
           severity: 'info' as const,
           message: okta
             ? 'Enter your Okta domain, or any token endpoint, or use the demo server.'
-            : server === 'generic'
-              ? 'Enter the token endpoint, or find it by discovery, or use the demo server.'
-              : 'Fill in the fields above, or enter any token endpoint, or use the demo server.',
+            : 'Fill in the fields above or the token endpoint, or use the demo server.',
         },
       ]
     : (endpointChecks?.checkTokenEndpoint(tokenEndpoint) ?? []).filter(
