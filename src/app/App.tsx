@@ -12,7 +12,12 @@ import {
 import { LazyPart } from '../components/LazyPart.tsx';
 import { tabIndexAfterKey } from '../components/tab-keys.ts';
 import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
-import { deriveTokenRequest, formReducer, type FormChange } from '../core/request/request-form.ts';
+import {
+  deriveTokenRequest,
+  formReducer,
+  initialFormState,
+  type FormChange,
+} from '../core/request/request-form.ts';
 import { useLazyModule } from '../components/use-lazy-module.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
@@ -83,6 +88,21 @@ export function App({ initial, hydrated = false }: AppProps) {
   const [assertion, setAssertion] = useState<SignedAssertion | null>(null);
   const presets = useLazyModule(loadServerPresets, form.server !== 'okta');
   const preset = form.server === 'okta' ? null : (presets?.SERVER_PRESETS[form.server] ?? null);
+  // A hand-made link to another server without a scope or method: that server's, once it loads.
+  const [presetDefaults, setPresetDefaults] = useState(initial.presetDefaults);
+  if (preset !== null && presetDefaults.length > 0) {
+    // Adjusted while rendering (React's pattern for state that follows other state): once, and
+    // only where nothing (the demo server, a keystroke) has changed the field since.
+    const defaults = { scope: preset.defaultScope, authMethod: preset.authMethods[0] };
+    setPresetDefaults([]);
+    dispatch(
+      Object.fromEntries(
+        presetDefaults
+          .filter((field) => form[field] === initialFormState[field])
+          .map((field) => [field, defaults[field]]),
+      ),
+    );
+  }
   const request = useMemo(
     () => deriveTokenRequest(form, assertion, preset),
     [form, assertion, preset],

@@ -259,6 +259,7 @@ describe('readUrlState', () => {
         tool: null,
         ignoredSecretParams: [],
         invalidParams: [],
+        presetDefaults: [],
       });
     }
   });
@@ -282,6 +283,7 @@ describe('readUrlState', () => {
       tool: null,
       ignoredSecretParams: [],
       invalidParams: [],
+      presetDefaults: [],
     });
   });
 
@@ -360,5 +362,21 @@ describe('readUrlState', () => {
     ['', false],
   ])('%s → embed %s', (search, embed) => {
     expect(readUrlState(`?${search}`).embed).toBe(embed);
+  });
+});
+
+describe('a link to another server', () => {
+  it("names its scope and method always, so a hand-made link without them takes that server's", () => {
+    const form = { ...initialFormState, server: 'entra' as const, tenant: 't' };
+    expect(writeUrlState(form, false)).toBe('?server=entra&tenant=t&scope=customScope&auth=basic');
+    expect(readUrlState('?server=entra&tenant=t').presetDefaults).toEqual(['scope', 'authMethod']);
+    expect(readUrlState('?server=entra&scope=x').presetDefaults).toEqual(['authMethod']);
+    expect(readUrlState('?scope=x').presetDefaults).toEqual([]);
+  });
+
+  it('an unknown server is said, and the page stays Okta', () => {
+    const state = readUrlState('?server=ping');
+    expect(state.form.server).toBe('okta');
+    expect(state.invalidParams).toEqual(['server']);
   });
 });

@@ -48,6 +48,11 @@ export interface UrlState {
   readonly ignoredSecretParams: readonly string[];
   /** Parameters with a value this page does not understand, to say so instead of guessing. */
   readonly invalidParams: readonly string[];
+  /**
+   * Fields a link to another server left out: they take that server's defaults once its preset has
+   * loaded (a link to a server other than Okta's always writes them, so only a hand-made one lacks them).
+   */
+  readonly presetDefaults: ReadonlyArray<'scope' | 'authMethod'>;
 }
 
 /**
@@ -94,6 +99,15 @@ export function readUrlState(search: string): UrlState {
     tool: params.get('tool'),
     ignoredSecretParams: SECRET_PARAMS.filter((name) => params.has(name)),
     invalidParams,
+    presetDefaults:
+      form.server === 'okta'
+        ? []
+        : (
+            [
+              ['scope', 'scope'],
+              ['authMethod', 'auth'],
+            ] as const
+          ).flatMap(([field, name]) => (params.has(name) ? [] : [field])),
   };
 }
 
@@ -117,8 +131,10 @@ export function writeUrlState(
   if (form.authServerId !== initialFormState.authServerId)
     params.set('authServer', form.authServerId);
   if (form.tokenEndpointOverride !== null) params.set('tokenUrl', form.tokenEndpointOverride.url);
-  if (form.scope !== initialFormState.scope) params.set('scope', form.scope);
-  if (form.authMethod !== initialFormState.authMethod)
+  // Another server's defaults differ from Okta's: its link names both, whatever they are.
+  const otherServer = form.server !== initialFormState.server;
+  if (otherServer || form.scope !== initialFormState.scope) params.set('scope', form.scope);
+  if (otherServer || form.authMethod !== initialFormState.authMethod)
     params.set('auth', CLIENT_AUTH[form.authMethod].urlValue);
   if (form.encoding !== initialFormState.encoding) params.set('encoding', form.encoding);
   if (tool !== null) params.set('tool', tool);
