@@ -66,7 +66,7 @@ export function GuidedTool(props: GuidedToolProps) {
   // `demo=1` (or Use demo server) filled the client in: the steps say so instead of sending the
   // reader to an Okta org.
   const usesDemo = preselectDemo || form.tokenEndpointOverride?.source === 'demo';
-  const problems = blockedAt === step ? problemsUpTo(step, form) : [];
+  const problems = blockedAt === step ? problemsUpTo(step, form, request.url) : [];
   const encodingsDiffer = request.basicByEncoding.raw.pair !== request.basicByEncoding.form.pair;
 
   /** Moves to a step and takes keyboard focus to its heading, where reading continues. */
@@ -81,7 +81,7 @@ export function GuidedTool(props: GuidedToolProps) {
 
   /** `Next`: on to the next step, or, when this one lacks something, a summary of what. */
   function goNext() {
-    if (problemsUpTo(step, form).length === 0) {
+    if (problemsUpTo(step, form, request.url).length === 0) {
       goTo(step + 1);
       return;
     }
