@@ -112,7 +112,10 @@ function describeAuthentication(authentication: ClientAuthentication): string {
   return `${authentication.method} (${details.filter((detail) => detail !== null).join(', ')})`;
 }
 
-/** What this answer answers, without the secret: method, URL, client, authentication, scope. */
+/**
+ * What this answer answers, without the secret: method, URL, client, authentication, scope, and the
+ * parameters beyond RFC 6749 §4.4.2 (audience, resource, others) when there are any.
+ */
 function SentRequest({ request }: { request: TokenRequest }) {
   const { input, clientAuthentication } = request;
   const authentication = describeAuthentication(clientAuthentication);
@@ -136,6 +139,14 @@ function SentRequest({ request }: { request: TokenRequest }) {
         <dt>Scope</dt>
         <dd className="mono">{input.scope === '' ? '(none)' : input.scope}</dd>
       </div>
+      {input.extraFields && input.extraFields.length > 0 ? (
+        <div className="fact">
+          <dt>Other parameters</dt>
+          <dd className="mono">
+            {input.extraFields.map(([name, value]) => `${name}=${value}`).join(' ')}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
