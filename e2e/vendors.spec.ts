@@ -112,4 +112,5 @@ test('an audience sent to the demo server is the aud of its token; a client secr
   ) as { aud: unknown };
   expect(payload.aud).toBe('api://playground-reports');
   await expect(tokenResponse(page).getByText('HTTP status: 200')).toBeVisible();
+  await expect(tokenResponse(page).getByText('audience=api://playground-reports')).toBeVisible();
 });
