@@ -118,7 +118,13 @@ test.describe('the guide, live', () => {
     await page.getByLabel('Okta domain', { exact: true }).fill('dev-1-admin.okta.com');
     await expect(page.getByText(/Admin Console domain/)).toBeVisible();
     await page.getByLabel('Authorization server ID', { exact: true }).fill('');
-    await expect(page.getByText(/org authorization server/).first()).toBeVisible();
+    // The notice under the field (the Server choice also names that server, as an option).
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: /org authorization server/ })
+        .first(),
+    ).toBeVisible();
     await page.getByLabel('Scope', { exact: true }).fill('a  "b"');
     await expect(page.getByText(/exactly one space/)).toBeVisible();
     await page.getByLabel('Token endpoint', { exact: true }).fill('http://example.com/token');

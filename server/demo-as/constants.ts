@@ -4,6 +4,12 @@ export const DEMO_PATH_PREFIX = '/demo';
 /** The made-up API the demo server issues access tokens for: the `aud` of every token. */
 export const DEMO_RESOURCE = 'api://playground';
 
+/**
+ * A second made-up API, reached by naming it: as RFC 8707 `resource`, or as `audience` (the
+ * parameter Auth0 and others use), which the demo server takes for the resource.
+ */
+export const DEMO_AUDIENCE_RESOURCE = 'api://playground-reports';
+
 /** Scopes the demo API knows (RFC 6749 §3.3). `openid` is not one: client credentials have no user. */
 export const DEMO_SCOPES: readonly string[] = ['customScope', 'read:reports'];
 

@@ -594,3 +594,51 @@ describe('dynamic client registration (RFC 7591) at /demo/reg', () => {
     expect(await token(await signed())).toEqual(refusedBecause('client not found'));
   });
 });
+
+describe('audience and resource (RFC 8707) at the demo server', () => {
+  const [okta] = demoSecretClients;
+  async function secretToken(extra: Record<string, string>) {
+    if (!okta) throw new Error('a secret demo client expected');
+    const response = await fetch(demo.info.tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${okta.clientId}:${okta.clientSecret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: 'customScope',
+        ...extra,
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  const audOf = (body: Record<string, unknown>) =>
+    JSON.parse(Buffer.from(String(body.access_token).split('.')[1] ?? '', 'base64url').toString())
+      .aud as unknown;
+
+  it('without either: api://playground', async () => {
+    const { status, body } = await secretToken({});
+    expect(status).toBe(200);
+    expect(audOf(body)).toBe('api://playground');
+  });
+
+  it('audience=api://playground-reports becomes the aud, as resource= does', async () => {
+    const byAudience = await secretToken({ audience: 'api://playground-reports' });
+    expect(byAudience.status).toBe(200);
+    expect(audOf(byAudience.body)).toBe('api://playground-reports');
+    const byResource = await secretToken({ resource: 'api://playground-reports' });
+    expect(audOf(byResource.body)).toBe('api://playground-reports');
+  });
+
+  it('an audience it does not know: invalid_target, naming its resources', async () => {
+    expect(await secretToken({ audience: 'https://api.example.com' })).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_target',
+        error_description:
+          'the resources of this demo server are api://playground and api://playground-reports',
+      },
+    });
+  });
+});

@@ -13,6 +13,7 @@ import { demoClients } from './clients.ts';
 import {
   DEMO_ACCESS_TOKEN_TTL_SECONDS,
   DEMO_PATH_PREFIX,
+  DEMO_AUDIENCE_RESOURCE,
   DEMO_RESOURCE,
   DEMO_SCOPES,
 } from './constants.ts';
@@ -151,16 +152,28 @@ function requestedScopes(ctx: OidcContext): string[] {
 }
 
 /**
+ * The `audience` parameter of a token request, when it has a non-empty one. Read from the body:
+ * oidc-provider's token endpoint keeps only the parameters of its grant types in `params`.
+ */
+function audienceParameter(ctx: OidcContext): string | undefined {
+  const audience = ctx.oidc.body?.audience;
+  return typeof audience === 'string' && audience !== '' ? audience : undefined;
+}
+
+/**
  * The demo API as a resource server (RFC 8707). Every client-credentials request gets it by
  * default (`defaultResource`), so a request without a `resource` parameter still gets a JWT access
- * token (RFC 9068: `typ: at+jwt`), RS256, one hour, `aud: api://playground`.
+ * token (RFC 9068: `typ: at+jwt`), RS256, one hour, `aud: api://playground`; naming the second
+ * API (`resource` or `audience`) makes it the `aud`.
  *
  * Unknown scopes are refused with `invalid_scope` as Okta does (oidc-provider alone would
  * silently drop scopes the resource server does not list).
  */
 function resourceServerInfo(ctx: OidcContext, resource: string): ResourceServerInfo {
-  if (resource !== DEMO_RESOURCE) {
-    throw new errors.InvalidTarget(`the only resource of this demo server is ${DEMO_RESOURCE}`);
+  if (resource !== DEMO_RESOURCE && resource !== DEMO_AUDIENCE_RESOURCE) {
+    throw new errors.InvalidTarget(
+      `the resources of this demo server are ${DEMO_RESOURCE} and ${DEMO_AUDIENCE_RESOURCE}`,
+    );
   }
   const scopes = requestedScopes(ctx);
   if (scopes.includes('openid')) {
@@ -178,7 +191,7 @@ function resourceServerInfo(ctx: OidcContext, resource: string): ResourceServerI
   }
   return {
     scope: DEMO_SCOPES.join(' '),
-    audience: DEMO_RESOURCE,
+    audience: resource,
     accessTokenFormat: 'jwt',
     accessTokenTTL: DEMO_ACCESS_TOKEN_TTL_SECONDS,
     jwt: { sign: { alg: 'RS256' } },
@@ -265,7 +278,8 @@ export async function createDemoAuthorizationServer(
       },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => DEMO_RESOURCE,
+        // Without `resource`, an `audience` parameter names the resource (as Auth0's does).
+        defaultResource: (ctx) => audienceParameter(ctx) ?? DEMO_RESOURCE,
         useGrantedResource: () => true,
         getResourceServerInfo: resourceServerInfo,
       },

@@ -312,3 +312,45 @@ describe.each(SIGNING_CLIENTS)(
     });
   },
 );
+
+/** The `aud` of a JWT access token, read without the code under test. */
+function audienceOf(body: Record<string, unknown>): unknown {
+  const payload = String(body.access_token).split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown }).aud;
+}
+
+describe('an audience parameter in the snippets reaches the demo server: the token is for that API', () => {
+  const spec = {
+    ...oktaStyle,
+    scope: 'customScope',
+    auth: 'post' as const,
+    encoding: 'raw' as const,
+    extra: [['audience', 'api://playground-reports']] as const,
+  };
+
+  it.runIf(curl)('curl (bash)', async () => {
+    const { stdout } = await run('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `${curlBash(toDemo(spec))} --silent`,
+    ]);
+    expect(audienceOf(JSON.parse(stdout) as Record<string, unknown>)).toBe(
+      'api://playground-reports',
+    );
+  });
+
+  it('JavaScript (fetch) in Node', async () => {
+    const file = path.join(root, 'audience.mjs');
+    await writeFile(file, javascriptFetch(toDemo(spec)));
+    const { stdout } = await run(process.execPath, [file]);
+    expect(audienceOf(statusAndBody(stdout).body)).toBe('api://playground-reports');
+  });
+
+  it.runIf(python)('Python (urllib)', async () => {
+    const file = path.join(root, 'audience.py');
+    await writeFile(file, pythonUrllib(toDemo(spec)).code);
+    const { stdout } = await run(python ?? 'python3', [file]);
+    expect(audienceOf(statusAndBody(stdout).body)).toBe('api://playground-reports');
+  });
+});

@@ -15,15 +15,20 @@ import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import {
   deriveTokenRequest,
   formReducer,
+  initialFormState,
   tokenEndpointOf,
   type FormChange,
 } from '../core/request/request-form.ts';
+import { useLazyModule } from '../components/use-lazy-module.ts';
 import { afterFirstPaint } from './after-first-paint.ts';
 import { readEarlyInput } from './early-input.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { findTool, TOOLS, type ToolContext } from './tools.tsx';
 import { useDpop } from './use-dpop.ts';
 import { writeUrlState, type UrlState, type ViewState } from './url-state.ts';
+
+// Servers other than Okta's custom authorization server (the first screen's) load when chosen.
+const loadServerPresets = () => import('../core/server-presets/presets.ts');
 
 // Only a link with a secret or a bad value in it needs these words.
 const UrlNotices = lazy(() => import('./UrlNotices.tsx'));
@@ -83,10 +88,27 @@ export function App({ initial, hydrated = false }: AppProps) {
   // private_key_jwt's last signed assertion: signing is asynchronous, so it lives beside the
   // form, and the request carries it only while it still names the form's values.
   const [assertion, setAssertion] = useState<SignedAssertion | null>(null);
-  const dpop = useDpop(form.dpop, form.dpopAlgorithm, tokenEndpointOf(form));
+  const presets = useLazyModule(loadServerPresets, form.server !== 'okta');
+  const preset = form.server === 'okta' ? null : (presets?.SERVER_PRESETS[form.server] ?? null);
+  // A hand-made link to another server without a scope or method: that server's, once it loads.
+  const [presetDefaults, setPresetDefaults] = useState(initial.presetDefaults);
+  if (preset !== null && presetDefaults.length > 0) {
+    // Adjusted while rendering (React's pattern for state that follows other state): once, and
+    // only where nothing (the demo server, a keystroke) has changed the field since.
+    const defaults = { scope: preset.defaultScope, authMethod: preset.authMethods[0] };
+    setPresetDefaults([]);
+    dispatch(
+      Object.fromEntries(
+        presetDefaults
+          .filter((field) => form[field] === initialFormState[field])
+          .map((field) => [field, defaults[field]]),
+      ),
+    );
+  }
+  const dpop = useDpop(form.dpop, form.dpopAlgorithm, tokenEndpointOf(form, preset));
   const request = useMemo(
-    () => deriveTokenRequest(form, assertion, dpop.proof),
-    [form, assertion, dpop.proof],
+    () => deriveTokenRequest(form, assertion, preset, dpop.proof),
+    [form, assertion, preset, dpop.proof],
   );
 
   const requestedTool = initial.tool === null ? undefined : findTool(initial.tool);
@@ -126,6 +148,7 @@ export function App({ initial, hydrated = false }: AppProps) {
     onSentAfterDemo: () => setSendAfterDemo(false),
     onAssertion: setAssertion,
     dpop,
+    preset,
   };
   useEffect(() => {
     const url = `${window.location.pathname}${query}${window.location.hash}`;

@@ -70,7 +70,8 @@ function stayOnPage(event: FormEvent) {
  * any field presses its one submit button, `Send token request`.
  */
 export function BuildTool(context: ToolContext) {
-  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion } = context;
+  const { form, dispatch, request, openTool, preselectDemo, onUseDemo, onAssertion, preset } =
+    context;
   const { requestDemo, sendAfterDemo, onSentAfterDemo, dpop } = context;
   const [secretVisible, setSecretVisible] = useState(false);
   const [keyVisible, setKeyVisible] = useState(false);
@@ -211,24 +212,25 @@ export function BuildTool(context: ToolContext) {
         </p>
       </RequestPreview>
       <EndpointSection
-        {...endpointSectionProps(form, request, dispatch)}
+        {...endpointSectionProps(form, request, dispatch, preset)}
         inUse={inUse}
         discovery={
           inUse ? (
             <LazyPart
               name="Discovery"
-              loading={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />}
+              loading={<DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form, preset)} />}
             >
               <DiscoverySection
-                suggestedIssuer={suggestIssuer(form)}
+                suggestedIssuer={suggestIssuer(form, preset)}
                 authMethod={form.authMethod}
                 scope={form.scope}
                 dispatch={dispatch}
                 onScopesSupported={setScopesSupported}
+                {...(preset ? { metadataForm: preset.metadataForm } : {})}
               />
             </LazyPart>
           ) : (
-            <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form)} />
+            <DiscoveryPlaceholder suggestedIssuer={suggestIssuer(form, preset)} />
           )
         }
       />
@@ -238,7 +240,8 @@ export function BuildTool(context: ToolContext) {
           request={request}
           pasted={pasted}
           scopesSupported={scopesSupported}
-          suggestedIssuer={suggestIssuer(form)}
+          server={form.server}
+          suggestedIssuer={suggestIssuer(form, preset)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
           preselectDemo={preselectDemo}

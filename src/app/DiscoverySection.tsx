@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ScopesSupported } from '../core/endpoint/discovery.ts';
+import type { DiscoveryCandidate, ScopesSupported } from '../core/endpoint/discovery.ts';
 import type { ClientAuthMethod } from '../core/client-auth/method.ts';
 import { DiscoveryPanel } from '../features/discovery/DiscoveryPanel.tsx';
 import type { FormChange } from '../core/request/request-form.ts';
@@ -11,6 +11,8 @@ interface DiscoverySectionProps {
   readonly scope: string;
   readonly dispatch: (change: FormChange) => void;
   readonly onScopesSupported: (known: ScopesSupported) => void;
+  /** Where the chosen server documents its metadata (its preset's), tried first. */
+  readonly metadataForm?: DiscoveryCandidate['form'];
 }
 
 /** Loaded lazily: discovery needs TanStack Query and zod, the first screen does not. */
@@ -20,6 +22,7 @@ export default function DiscoverySection({
   scope,
   dispatch,
   onScopesSupported,
+  metadataForm,
 }: DiscoverySectionProps) {
   return (
     <QueryClientProvider client={lazyQueryClient}>
@@ -30,6 +33,7 @@ export default function DiscoverySection({
         onTokenEndpoint={(url) => dispatch({ tokenEndpointOverride: { url, source: 'discovery' } })}
         onScope={(value) => dispatch({ scope: value })}
         onScopesSupported={onScopesSupported}
+        {...(metadataForm ? { metadataForm } : {})}
       />
     </QueryClientProvider>
   );

@@ -66,7 +66,7 @@ export function GuidedTool(props: GuidedToolProps) {
   // `demo=1` (or Use demo server) filled the client in: the steps say so instead of sending the
   // reader to an Okta org.
   const usesDemo = preselectDemo || form.tokenEndpointOverride?.source === 'demo';
-  const problems = blockedAt === step ? problemsUpTo(step, form) : [];
+  const problems = blockedAt === step ? problemsUpTo(step, form, request.url) : [];
   const encodingsDiffer = request.basicByEncoding.raw.pair !== request.basicByEncoding.form.pair;
 
   /** Moves to a step and takes keyboard focus to its heading, where reading continues. */
@@ -81,7 +81,7 @@ export function GuidedTool(props: GuidedToolProps) {
 
   /** `Next`: on to the next step, or, when this one lacks something, a summary of what. */
   function goNext() {
-    if (problemsUpTo(step, form).length === 0) {
+    if (problemsUpTo(step, form, request.url).length === 0) {
       goTo(step + 1);
       return;
     }
@@ -280,7 +280,10 @@ export function GuidedTool(props: GuidedToolProps) {
               <code>grant_type=client_credentials</code> and the scope your client may ask for (
               <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2">RFC 6749 §4.4.2</a>).
             </p>
-            <EndpointSection {...endpointSectionProps(form, request, dispatch)} inUse={inUse} />
+            <EndpointSection
+              {...endpointSectionProps(form, request, dispatch, props.preset)}
+              inUse={inUse}
+            />
             <OutputField
               id="curl-command"
               label="curl command"
@@ -306,7 +309,8 @@ export function GuidedTool(props: GuidedToolProps) {
                 <LazySender
                   request={request}
                   pasted={pasted}
-                  suggestedIssuer={suggestIssuer(form)}
+                  suggestedIssuer={suggestIssuer(form, props.preset)}
+                  server={form.server}
                   onFormChange={dispatch}
                   onUseDemo={onUseDemo}
                   preselectDemo={preselectDemo}

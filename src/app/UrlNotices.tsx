@@ -1,5 +1,6 @@
 import './url-notices.css';
 import { TOOLS } from './tools.tsx';
+import { SERVER_CHOICE } from '../core/server-presets/server-choice.ts';
 
 /**
  * What the link got wrong: a secret in it (ignored and removed, but already in the browser's
@@ -38,7 +39,8 @@ export default function UrlNotices({
         <p>
           These link parameters had values this page does not understand and were left at their
           defaults: {invalidParams.join(', ')} (auth is basic or post; encoding is raw or form;
-          theme is light, dark or auto; tool is {TOOLS.map((tool) => tool.id).join(' or ')}).
+          theme is light, dark or auto; tool is {TOOLS.map((tool) => tool.id).join(' or ')}; server
+          is {Object.keys(SERVER_CHOICE).join(', ')}).
         </p>
       ) : null}
     </div>

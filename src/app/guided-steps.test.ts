@@ -51,3 +51,27 @@ describe('problemsUpTo', () => {
     ]);
   });
 });
+
+describe('problemsUpTo with another server', () => {
+  const entra = {
+    ...initialFormState,
+    clientId: 'id',
+    clientSecret: 's',
+    server: 'entra' as const,
+  };
+  it("asks for the server's fields while the endpoint holds a placeholder, not an Okta domain", () => {
+    expect(
+      problemsUpTo(3, entra, 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token'),
+    ).toEqual([
+      {
+        step: 3,
+        fieldId: 'server',
+        message: "Fill in the server's fields (or use the demo server in step 5)",
+      },
+    ]);
+    expect(problemsUpTo(3, entra, 'https://login.microsoftonline.com/t/oauth2/v2.0/token')).toEqual(
+      [],
+    );
+    expect(problemsUpTo(3, { ...entra, server: 'generic' }, '')[0]?.fieldId).toBe('token-endpoint');
+  });
+});

@@ -42,8 +42,22 @@ function credentialProblems(form: FormState): StepProblem[] {
  * What the request step lacks: a server to send to. Before a domain is typed the derived endpoint
  * is the guide's `https://{yourOktaDomain}/…` placeholder, which no request can reach.
  */
-function requestProblems(form: FormState): StepProblem[] {
+function requestProblems(form: FormState, tokenEndpoint: string): StepProblem[] {
   const override = form.tokenEndpointOverride;
+  // Another server's fields make the endpoint: until they are filled it holds a {placeholder}.
+  if (override === null && form.server !== 'okta')
+    return tokenEndpoint === '' || tokenEndpoint.includes('{')
+      ? [
+          {
+            step: REQUEST_STEP,
+            fieldId: form.server === 'generic' ? 'token-endpoint' : 'server',
+            message:
+              form.server === 'generic'
+                ? 'Enter a token endpoint'
+                : "Fill in the server's fields (or use the demo server in step 5)",
+          },
+        ]
+      : [];
   if (override === null && form.domain.trim() === '')
     return [
       {
@@ -60,12 +74,13 @@ function requestProblems(form: FormState): StepProblem[] {
 /**
  * Everything the steps up to and including `step` still lack, in step order: `Next` from that step
  * names these instead of moving on. Steps without a field of their own (joining, encoding,
- * sending) lack what the steps before them lack. Does NOT check the values themselves (the
+ * sending) lack what the steps before them lack. `tokenEndpoint` is the request's (another
+ * server's fields derive it). Does NOT check the values themselves (the
  * fields' own notes do that); only that there is something to work with.
  */
-export function problemsUpTo(step: number, form: FormState): StepProblem[] {
+export function problemsUpTo(step: number, form: FormState, tokenEndpoint = ''): StepProblem[] {
   return [
     ...(step >= CREDENTIALS_STEP ? credentialProblems(form) : []),
-    ...(step >= REQUEST_STEP ? requestProblems(form) : []),
+    ...(step >= REQUEST_STEP ? requestProblems(form, tokenEndpoint) : []),
   ];
 }

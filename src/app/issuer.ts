@@ -1,5 +1,6 @@
 import type { FormState } from '../core/request/request-form.ts';
 import { normalizeOktaDomain } from '../core/endpoint/token-endpoint.ts';
+import type { ServerPreset } from '../core/server-presets/preset.ts';
 
 /**
  * The issuer of an Okta authorization server: a custom one (`https://{domain}/oauth2/{id}`), or
@@ -36,12 +37,14 @@ export function guessIssuerFromTokenEndpoint(tokenEndpoint: string): string | nu
 }
 
 /**
- * The issuer the form points at, to suggest for discovery and as the expected `iss`: the Okta
- * issuer of the domain and server ID while the endpoint follows them, else a guess from the
- * endpoint (empty when there is none).
+ * The issuer the form points at, to suggest for discovery and as the expected `iss`: while the
+ * endpoint follows the fields, the chosen server's issuer for them (Okta's from the domain and
+ * server ID; another's from its preset, once loaded), else a guess from the endpoint (empty when
+ * there is none).
  */
-export function suggestIssuer(form: FormState): string {
-  return form.tokenEndpointOverride === null
-    ? (oktaIssuer(form.domain, form.authServerId) ?? '')
-    : (guessIssuerFromTokenEndpoint(form.tokenEndpointOverride.url) ?? '');
+export function suggestIssuer(form: FormState, preset: ServerPreset | null = null): string {
+  if (form.tokenEndpointOverride !== null)
+    return guessIssuerFromTokenEndpoint(form.tokenEndpointOverride.url) ?? '';
+  if (form.server === 'okta') return oktaIssuer(form.domain, form.authServerId) ?? '';
+  return (preset?.id === form.server ? preset.issuer(form) : null) ?? '';
 }

@@ -6,6 +6,7 @@ import type { SignedAssertion } from '../core/client-auth/client-assertion.ts';
 import type { TokenRequest } from '../core/request/token-request.ts';
 import { BuildTool } from './BuildTool.tsx';
 import type { FormChange, FormState } from '../core/request/request-form.ts';
+import type { ServerPreset } from '../core/server-presets/preset.ts';
 
 // Neither tool belongs to the first screen (e2e/first-paint.spec.ts): each loads when it is
 // first opened. The inspector needs jose, TanStack Query and zod.
@@ -40,6 +41,8 @@ export interface ToolContext {
   readonly onAssertion: (assertion: SignedAssertion | null) => void;
   /** Proof of possession (RFC 9449): the key pair, the shown proof, the servers' nonces. */
   readonly dpop: DpopSession;
+  /** The chosen server's preset once loaded (null for Okta's default and while loading). */
+  readonly preset: ServerPreset | null;
 }
 
 export interface Tool {
@@ -78,13 +81,13 @@ export const TOOLS: readonly [Tool, ...Tool[]] = [
   {
     id: 'inspect',
     label: 'Inspect a token',
-    render: ({ form }) => (
+    render: ({ form, preset }) => (
       <LazyPart
         name="The token inspector"
         className="card notice notice-error"
         loading={<p className="card">Loading the token inspector…</p>}
       >
-        <InspectSection suggestedIssuer={suggestIssuer(form)} />
+        <InspectSection suggestedIssuer={suggestIssuer(form, preset)} />
       </LazyPart>
     ),
   },

@@ -37,10 +37,27 @@ const fieldText = fc.oneof(
   }),
 );
 
+/** Resource indicators as the field holds them after a link: filled lines, one per indicator. */
+const resourceLines = fc
+  .array(
+    fieldText.filter((line) => line !== '' && !/[\r\n]/.test(line)),
+    { maxLength: 3 },
+  )
+  .map((lines) => lines.join('\n'));
+
 const formState: fc.Arbitrary<FormState> = fc.record({
   clientId: fieldText,
   clientSecret: fieldText,
+  server: fc.constantFrom('okta', 'okta-org', 'auth0', 'entra', 'keycloak', 'cognito', 'generic'),
   domain: fieldText,
+  tenant: fieldText,
+  baseUrl: fieldText,
+  realm: fieldText,
+  userPoolId: fieldText,
+  audience: fieldText,
+  resources: resourceLines,
+  // Never in a link (it may hold a secret): always empty after one.
+  extraParameters: fc.constant(''),
   authServerId: fc.oneof(fc.constant('default'), fieldText),
   tokenEndpointOverride: fc.option(
     fc.record({ url: fieldText, source: fc.constantFrom('typed', 'demo', 'link') }),
@@ -247,6 +264,7 @@ describe('readUrlState', () => {
         tool: null,
         ignoredSecretParams: [],
         invalidParams: [],
+        presetDefaults: [],
       });
     }
   });
@@ -270,6 +288,7 @@ describe('readUrlState', () => {
       tool: null,
       ignoredSecretParams: [],
       invalidParams: [],
+      presetDefaults: [],
     });
   });
 
@@ -348,5 +367,21 @@ describe('readUrlState', () => {
     ['', false],
   ])('%s → embed %s', (search, embed) => {
     expect(readUrlState(`?${search}`).embed).toBe(embed);
+  });
+});
+
+describe('a link to another server', () => {
+  it("names its scope and method always, so a hand-made link without them takes that server's", () => {
+    const form = { ...initialFormState, server: 'entra' as const, tenant: 't' };
+    expect(writeUrlState(form, false)).toBe('?server=entra&tenant=t&scope=customScope&auth=basic');
+    expect(readUrlState('?server=entra&tenant=t').presetDefaults).toEqual(['scope', 'authMethod']);
+    expect(readUrlState('?server=entra&scope=x').presetDefaults).toEqual(['authMethod']);
+    expect(readUrlState('?scope=x').presetDefaults).toEqual([]);
+  });
+
+  it('an unknown server is said, and the page stays Okta', () => {
+    const state = readUrlState('?server=ping');
+    expect(state.form.server).toBe('okta');
+    expect(state.invalidParams).toEqual(['server']);
   });
 });

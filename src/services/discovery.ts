@@ -66,10 +66,11 @@ export async function getJsonThroughProxy(
 export async function discoverIssuer(
   issuer: string,
   deps: ProxyClientDeps,
+  documented?: DiscoveryCandidate['form'],
 ): Promise<DiscoveryResult> {
   let candidates: DiscoveryCandidate[];
   try {
-    candidates = discoveryCandidates(issuer);
+    candidates = discoveryCandidates(issuer, documented);
   } catch (error) {
     if (error instanceof IssuerError)
       return { kind: 'failed', reason: error.message, attempts: [] };
@@ -99,20 +100,27 @@ export async function discoverIssuer(
 }
 
 /** Cached per issuer: metadata changes rarely, and the inspector asks again for the JWKS location. */
-export function discoveryQuery(issuer: string, deps: ProxyClientDeps) {
+export function discoveryQuery(
+  issuer: string,
+  deps: ProxyClientDeps,
+  documented?: DiscoveryCandidate['form'],
+) {
   return queryOptions({
-    queryKey: ['discovery', issuer.trim()],
-    queryFn: () => discoverIssuer(issuer.trim(), deps),
+    queryKey: ['discovery', issuer.trim(), documented ?? null],
+    queryFn: () => discoverIssuer(issuer.trim(), deps, documented),
     staleTime: 5 * 60_000,
     retry: 0,
   });
 }
 
-/** The metadata of `issuer`, fetched once asked for (`null`: nothing asked yet). */
-export function useDiscovery(issuer: string | null) {
+/**
+ * The metadata of `issuer`, fetched once asked for (`null`: nothing asked yet), trying the
+ * server's `documented` metadata location first when its preset names one.
+ */
+export function useDiscovery(issuer: string | null, documented?: DiscoveryCandidate['form']) {
   const deps = useProxyClientDeps();
   return useQuery({
-    ...discoveryQuery(issuer ?? '', deps),
+    ...discoveryQuery(issuer ?? '', deps, documented),
     enabled: issuer !== null && issuer.trim() !== '',
   });
 }

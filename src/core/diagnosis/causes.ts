@@ -47,7 +47,20 @@ export type CauseId =
   | 'dpop-required'
   | 'server-unavailable'
   | 'unknown-error'
-  | 'unrecognized-answer';
+  | 'unrecognized-answer'
+  // A vendor's own codes and texts (vendor-causes.ts).
+  | 'entra-secret-id'
+  | 'entra-app-not-found'
+  | 'entra-scope-default'
+  | 'entra-origin'
+  | 'auth0-audience-missing'
+  | 'auth0-audience-unknown'
+  | 'auth0-client-not-authorized'
+  | 'keycloak-service-account-off'
+  | 'keycloak-invalid-client'
+  | 'cognito-invalid-client'
+  | 'cognito-scope'
+  | 'cognito-grant-off';
 
 /**
  * What a cause means for sending the same credentials another way: try that way, no way can

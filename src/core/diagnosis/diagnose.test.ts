@@ -12,6 +12,13 @@ import {
   type ScenarioAnswer,
   type TokenAnswerScenario,
 } from './scenarios/token-answers.ts';
+import { VENDOR_ANSWER_SCENARIOS, type VendorAnswerScenario } from './scenarios/vendor-answers.ts';
+
+/** Every corpus: the general one and each vendor's own answers. */
+const ALL_SCENARIOS: ReadonlyArray<TokenAnswerScenario | VendorAnswerScenario> = [
+  ...TOKEN_ANSWER_SCENARIOS,
+  ...VENDOR_ANSWER_SCENARIOS,
+];
 
 function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
   if ('proxyFailure' in answer)
@@ -25,9 +32,16 @@ function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
 }
 
 /** The evidence the page would hold for a scenario: the request model, the readings, the notes. */
-export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
+export function evidenceOf(scenario: TokenAnswerScenario | VendorAnswerScenario): Evidence {
   const { endpoint, clientId, clientSecret, scope, way } = scenario.request;
-  const input = { tokenEndpoint: endpoint, clientId, clientSecret, scope };
+  const audience = 'audience' in scenario ? scenario.audience : undefined;
+  const input = {
+    tokenEndpoint: endpoint,
+    clientId,
+    clientSecret,
+    scope,
+    ...(audience === undefined ? {} : { extraFields: [['audience', audience] as const] }),
+  };
   const request =
     way === 'private_key_jwt' || way === 'client_secret_jwt'
       ? buildTokenRequest({
@@ -67,6 +81,7 @@ export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
     })),
     server: {
       demos: SCENARIO_DEMOS,
+      ...('preset' in scenario && scenario.preset ? { preset: scenario.preset } : {}),
       ...(scenario.scopesSupported ? { scopesSupported: scenario.scopesSupported } : {}),
     },
     pasted,
@@ -109,7 +124,7 @@ describe('the scenario corpus of answers to token requests', () => {
     for (const status of [301, 404, 405]) expect(statuses).toContain(status);
   });
 
-  for (const scenario of TOKEN_ANSWER_SCENARIOS) {
+  for (const scenario of ALL_SCENARIOS) {
     describe(scenario.name, () => {
       const evidence = evidenceOf(scenario);
       const { causes } = diagnose(evidence);
@@ -254,5 +269,44 @@ describe('readAnswer: what kind of answer it is, before any rule reads the detai
     [200, json, '{"status":"ok"}', 'other'],
   ] as const)('%i %j %s: %s', (status, headers, body, kind) => {
     expect(read(status, headers, body)).toBe(kind);
+  });
+});
+
+const vendorFirst = (name: string) => {
+  const found = VENDOR_ANSWER_SCENARIOS.find((scenario) => scenario.name === name);
+  if (!found) throw new Error(`no scenario ${name}`);
+  const [cause] = diagnose(evidenceOf(found)).causes;
+  return cause;
+};
+
+describe("each vendor's errors, in the reader's values", () => {
+  it('Entra: the .default scope of the resource the reader named', () => {
+    const cause = vendorFirst('Entra: a scope without /.default (AADSTS1002012)');
+    expect(cause.action).toBe('Set Scope to "api://reports-api/.default" and send again.');
+  });
+
+  it('Entra: the app and the tenant that do not match are named', () => {
+    const cause = vendorFirst('Entra: application not found in the tenant (AADSTS700016)');
+    expect(cause.summary).toContain('"6731de76-14a6-49ae-97bc-6eba6914391e"');
+    expect(cause.summary).toContain('tenant "contoso.onmicrosoft.com"');
+  });
+
+  it('Auth0: the audience sent and the API without a grant are named', () => {
+    expect(vendorFirst('Auth0: an audience that is no API of the tenant').summary).toContain(
+      '"https://api.acme.example/v1"',
+    );
+    expect(
+      vendorFirst('Auth0: the application is not authorized for the API (no client grant)').summary,
+    ).toContain('"https://dev-abc123.us.auth0.com/api/v2/"');
+  });
+
+  it('Keycloak: the realm from the URL and the client are named', () => {
+    const cause = vendorFirst('Keycloak: service accounts not enabled for the client');
+    expect(cause.action).toContain('realm "acme" → Clients → orders-job');
+  });
+
+  it('a wrong secret at a vendor that documents the method sent: the credentials, not the method', () => {
+    const cause = vendorFirst('Entra: a wrong secret that is not a secret ID (AADSTS7000215)');
+    expect(cause.id).toBe('wrong-credentials');
   });
 });

@@ -7,6 +7,9 @@ import { authenticated, type AnswerReading, type Evidence } from './evidence.ts'
 import { NONE_HELPS, OPEN, type Cause, type Diagnosis } from './causes.ts';
 import { afterAuthenticationCause } from './after-authentication.ts';
 import { refusedAuthenticationCauses } from './refused-authentication.ts';
+import { vendorCause } from './vendor-causes.ts';
+import { SERVER_PRESETS } from '../server-presets/presets.ts';
+import { vendorOf } from '../server-presets/vendor-of.ts';
 import {
   type Facts,
   answerInWords,
@@ -15,6 +18,31 @@ import {
   firstAuthenticated,
   quoteWay,
 } from './facts.ts';
+
+/** Refusals of the credentials the page cannot narrow down: a vendor's own words say more. */
+const GENERAL_REFUSALS: ReadonlySet<string> = new Set([
+  'wrong-secret',
+  'unknown-client',
+  'wrong-credentials',
+  'other-method',
+]);
+
+/**
+ * The causes of a refused client authentication; at a vendor whose documentation lists the method
+ * that was sent (server-presets/), "the client is registered for the other method" is the least
+ * likely of them, so it comes last. Okta keeps its own order (it registers each client for one).
+ */
+function refusedByVendor(facts: Facts): Cause[] {
+  const causes = refusedAuthenticationCauses(facts);
+  const vendor = vendorOf(facts.evidence.request.url, facts.evidence.server.preset);
+  if (vendor === null || vendor === 'okta') return causes;
+  const sent = facts.evidence.request.clientAuthentication.method;
+  if (!SERVER_PRESETS[vendor].authMethods.includes(sent)) return causes;
+  return [
+    ...causes.filter((cause) => cause.id !== 'other-method'),
+    ...causes.filter((cause) => cause.id === 'other-method'),
+  ];
+}
 
 // Answers that end the diagnosis: they say what happened on their own.
 
@@ -167,6 +195,24 @@ function causesOf(facts: Facts): Cause[] {
     case 'oauth-error':
       break;
   }
+  const vendor = vendorCause(facts, answer);
+  if (vendor) {
+    if (!credentialsRefused(answer)) return [vendor];
+    const general = refusedByVendor(facts).filter((cause) => cause.id !== vendor.id);
+    // A certain cause no way can change: only what stays open may follow it (as in
+    // refused-authentication.ts), never advice to send another way.
+    if (vendor.ways.kind === 'none-helps')
+      return [
+        vendor,
+        ...general.filter(
+          (cause) => cause.ways.kind === 'open' && cause.id !== 'wrong-credentials',
+        ),
+      ];
+    // The vendor's words first, unless the evidence found something more specific about the
+    // credentials (a pasted line break, odd characters, the encoding).
+    const specific = general[0] && !GENERAL_REFUSALS.has(general[0].id);
+    return specific ? [...general, vendor] : [vendor, ...general];
+  }
   if (
     /Proof Key for Code Exchange|browser requests to the token endpoint/i.test(answer.description)
   )
@@ -239,7 +285,7 @@ function causesOf(facts: Facts): Cause[] {
     const cause = afterAuthenticationCause(facts, answer, facts.way);
     if (cause) return [cause];
   }
-  if (credentialsRefused(answer)) return refusedAuthenticationCauses(facts);
+  if (credentialsRefused(answer)) return refusedByVendor(facts);
   return [requestCauses(facts, answer)];
 }
 

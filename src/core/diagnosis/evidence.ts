@@ -5,6 +5,8 @@ import type { ProxyFailureCode } from '../proxy/proxy-error-help.ts';
 import type { DemoServerInfo } from '../proxy/proxy-protocol.ts';
 import type { TokenRequest } from '../request/token-request.ts';
 import type { ParsedTokenResponse } from '../token/token-response.ts';
+import type { ServerPresetId } from '../server-presets/server-choice.ts';
+import { refusesTheClientItself } from './vendor-causes.ts';
 
 /**
  * What one answer says, read once so every rule reads it the same way. The order of the checks
@@ -132,7 +134,9 @@ export function readAnswer({ status, headers, parsed }: ReadableAnswer): AnswerR
 export function authenticated(answer: AnswerReading): boolean {
   return (
     answer.kind === 'token' ||
-    (answer.kind === 'oauth-error' && AFTER_AUTHENTICATION.has(answer.error))
+    (answer.kind === 'oauth-error' &&
+      AFTER_AUTHENTICATION.has(answer.error) &&
+      !refusesTheClientItself(answer))
   );
 }
 
@@ -140,7 +144,8 @@ export function authenticated(answer: AnswerReading): boolean {
 export function refusedAuthentication(answer: AnswerReading): boolean {
   return (
     answer.kind === 'basic-challenge' ||
-    (answer.kind === 'oauth-error' && answer.error === 'invalid_client')
+    (answer.kind === 'oauth-error' &&
+      (answer.error === 'invalid_client' || refusesTheClientItself(answer)))
   );
 }
 
@@ -157,6 +162,8 @@ export interface ServerKnowledge {
   readonly demos: readonly DemoServerInfo[];
   /** `scopes_supported` from the issuer's metadata (RFC 8414 §2), when it was fetched. */
   readonly scopesSupported?: readonly string[];
+  /** The `Server` the reader chose, which names the vendor even on a custom domain. */
+  readonly preset?: ServerPresetId;
 }
 
 /** Everything a diagnosis may use: it says nothing the evidence does not support. */

@@ -127,3 +127,15 @@ describe('checkMetadataSupport', () => {
     );
   });
 });
+
+describe("discoveryCandidates: a server's documented form first", () => {
+  it('Entra and Keycloak publish OpenID Connect Discovery: it is tried first', () => {
+    expect(
+      discoveryCandidates('https://login.microsoftonline.com/t/v2.0', 'openid').map((c) => c.url),
+    ).toEqual([
+      'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration',
+      'https://login.microsoftonline.com/.well-known/oauth-authorization-server/t/v2.0',
+      'https://login.microsoftonline.com/t/v2.0/.well-known/oauth-authorization-server',
+    ]);
+  });
+});

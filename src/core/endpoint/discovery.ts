@@ -22,11 +22,16 @@ export class IssuerError extends Error {
  * 3. OpenID Connect Discovery 1.0 §4: `/.well-known/openid-configuration` appended.
  * For an issuer without a path, forms 1 and 2 are the same URL and it is listed once.
  *
+ * `documented`, the form a server's documentation names (its preset's), moves that form first.
+ *
  * Throws `IssuerError` when the issuer is not an absolute http(s) URL without query or fragment
  * (RFC 8414 §2: "a URL that uses the https scheme and has no query or fragment components";
  * http is accepted for local servers such as the demo). Does NOT fetch anything.
  */
-export function discoveryCandidates(issuer: string): DiscoveryCandidate[] {
+export function discoveryCandidates(
+  issuer: string,
+  documented?: DiscoveryCandidate['form'],
+): DiscoveryCandidate[] {
   let url: URL;
   try {
     url = new URL(issuer.trim());
@@ -54,7 +59,10 @@ export function discoveryCandidates(issuer: string): DiscoveryCandidate[] {
     });
   }
   candidates.push({ url: `${url.origin}${path}/.well-known/openid-configuration`, form: 'openid' });
-  return candidates;
+  return [
+    ...candidates.filter((candidate) => candidate.form === documented),
+    ...candidates.filter((candidate) => candidate.form !== documented),
+  ];
 }
 
 const urlString = z.url({ protocol: /^https?$/ });

@@ -74,3 +74,17 @@ describe('changesSinceSent with private_key_jwt', () => {
     expect(changesSinceSent(keySent, otherKey)).toEqual(['Private key']);
   });
 });
+
+describe('changesSinceSent: the parameters beyond RFC 6749 §4.4.2', () => {
+  it('names Audience, Resource and Extra parameters by their labels', () => {
+    expect(now({ extraFields: [['audience', 'https://api.example.com']] })).toEqual(['Audience']);
+    expect(
+      now({
+        extraFields: [
+          ['resource', 'api://a'],
+          ['organization', 'org_1'],
+        ],
+      }),
+    ).toEqual(['Resource', 'Extra parameters']);
+  });
+});

@@ -1,6 +1,15 @@
 import { assertionOf } from '../client-auth/methods.ts';
 import type { TokenRequest } from './token-request.ts';
 
+/** The extra body fields a request carries under `name` (`audience`, `resource`), or the others. */
+function extraValues(request: TokenRequest, name: string | null): string {
+  const named = (field: string) => field === 'audience' || field === 'resource';
+  return (request.input.extraFields ?? [])
+    .filter(([field]) => (name === null ? !named(field) : field === name))
+    .map((pair) => pair.join('='))
+    .join('\n');
+}
+
 /**
  * The fields of the form, by the names the user sees on their labels, and what each one puts in
  * the request (the token endpoint as sent: trimmed).
@@ -11,6 +20,9 @@ const FIELDS: ReadonlyArray<readonly [label: string, valueOf: (request: TokenReq
     ['Client secret', (request) => request.input.clientSecret],
     ['Token endpoint', (request) => request.url],
     ['Scope', (request) => request.input.scope],
+    ['Audience', (request) => extraValues(request, 'audience')],
+    ['Resource', (request) => extraValues(request, 'resource')],
+    ['Extra parameters', (request) => extraValues(request, null)],
     ['Client authentication', (request) => request.input.authMethod],
     ['Credential encoding', (request) => request.input.encoding],
     // A new assertion from the same key (Send, Sign a new assertion) is no change; another key is.

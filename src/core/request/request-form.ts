@@ -10,6 +10,9 @@ import { deriveOktaTokenEndpoint } from '../endpoint/token-endpoint.ts';
 import type { DpopAlgorithm } from '../dpop/proof.ts';
 import { proofFitsRequest, type ShownDpopProof } from '../dpop/shown-proof.ts';
 import { buildTokenRequest, type TokenRequest } from './token-request.ts';
+import { extraBodyFields } from './extra-parameters.ts';
+import type { ServerPreset } from '../server-presets/preset.ts';
+import { DEFAULT_SERVER, type ServerPresetId } from '../server-presets/server-choice.ts';
 import type { ClientAuthMethod } from '../client-auth/method.ts';
 
 /**
@@ -26,11 +29,25 @@ export interface TokenEndpointOverride {
 export interface FormState {
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The kind of authorization server (the `Server` choice): which fields below name it. */
+  readonly server: ServerPresetId;
+  /** The server's host: Okta's, Auth0's or Cognito's domain (server-presets/). */
   readonly domain: string;
   readonly authServerId: string;
+  /** Microsoft Entra ID's tenant (ID or domain). */
+  readonly tenant: string;
+  /** Keycloak's base URL and realm. */
+  readonly baseUrl: string;
+  readonly realm: string;
+  /** Amazon Cognito's user pool ID (for its issuer; the endpoint follows `domain`). */
+  readonly userPoolId: string;
   /** `null` while the token endpoint follows the domain and authorization server ID. */
   readonly tokenEndpointOverride: TokenEndpointOverride | null;
   readonly scope: string;
+  /** Token request parameters beyond RFC 6749 §4.4.2 (extra-parameters.ts). */
+  readonly audience: string;
+  readonly resources: string;
+  readonly extraParameters: string;
   readonly authMethod: ClientAuthMethod;
   readonly encoding: CredentialEncoding;
   /**
@@ -58,10 +75,18 @@ export interface FormState {
 export const initialFormState: FormState = {
   clientId: '',
   clientSecret: '',
+  server: DEFAULT_SERVER,
   domain: '',
   authServerId: 'default',
+  tenant: '',
+  baseUrl: '',
+  realm: '',
+  userPoolId: '',
   tokenEndpointOverride: null,
   scope: 'customScope',
+  audience: '',
+  resources: '',
+  extraParameters: '',
   authMethod: 'client_secret_basic',
   encoding: 'raw',
   privateKey: '',
@@ -85,12 +110,19 @@ export function isInitialFormState(form: FormState): boolean {
   );
 }
 
+/** The part of a server preset the request needs: how its fields make the token endpoint. */
+export type EndpointDerivation = Pick<ServerPreset, 'id' | 'tokenEndpoint'>;
+
 /**
  * The token endpoint as the form shows it: the override as typed (untrimmed: it is the field's
- * value), else the Okta custom authorization server's endpoint derived from the domain and ID.
+ * value), else the endpoint the chosen server's fields derive. Okta's custom authorization server
+ * (the default) derives without its preset; another server's preset is loaded when it is chosen,
+ * and until `preset` is that one the endpoint is empty.
  */
-export function tokenEndpointOf(form: FormState): string {
-  return form.tokenEndpointOverride?.url ?? deriveOktaTokenEndpoint(form.domain, form.authServerId);
+export function tokenEndpointOf(form: FormState, preset: EndpointDerivation | null = null): string {
+  if (form.tokenEndpointOverride !== null) return form.tokenEndpointOverride.url;
+  if (preset?.id === form.server) return preset.tokenEndpoint(form);
+  return form.server === 'okta' ? deriveOktaTokenEndpoint(form.domain, form.authServerId) : '';
 }
 
 /**
@@ -98,9 +130,9 @@ export function tokenEndpointOf(form: FormState): string {
  * state → a pure core function → every view). Pure and cheap, so callers derive it on every
  * render instead of storing it. `assertion` is the last client assertion the page signed for
  * private_key_jwt: used only while it still names this form's client ID, token endpoint and
- * lifetime (signing is asynchronous, so just after an edit it may not yet). `dpopProof` likewise is
- * the last DPoP proof the page signed, carried only while DPoP is on and it names this request's
- * method and URL.
+ * lifetime (signing is asynchronous, so just after an edit it may not yet). `preset` is the chosen
+ * server's definition once loaded (see `tokenEndpointOf`). `dpopProof` likewise is the last DPoP
+ * proof the page signed, carried only while DPoP is on and it names this request's method and URL.
  *
  * Does NOT validate (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`): the model of an
  * incomplete form is still shown, so the user sees what is missing.
@@ -108,9 +140,10 @@ export function tokenEndpointOf(form: FormState): string {
 export function deriveTokenRequest(
   form: FormState,
   assertion: SignedAssertion | null = null,
+  preset: EndpointDerivation | null = null,
   dpopProof: ShownDpopProof | null = null,
 ): TokenRequest {
-  const tokenEndpoint = tokenEndpointOf(form);
+  const tokenEndpoint = tokenEndpointOf(form, preset);
   const claims = { clientId: form.clientId, tokenEndpoint: tokenEndpoint.trim() };
   // An assertion whose iss or aud is empty (or a placeholder) is never carried, even one signed
   // for those values: no server accepts it, and a request showing it would look usable.
@@ -132,5 +165,6 @@ export function deriveTokenRequest(
       form.dpop && dpopProof !== null && proofFitsRequest(dpopProof, 'POST', tokenEndpoint)
         ? dpopProof.proof
         : null,
+    extraFields: extraBodyFields(form),
   });
 }

@@ -25,6 +25,11 @@ export interface TokenRequestInput {
   readonly privateKey?: string;
   readonly assertionLifetime?: number;
   /**
+   * Body fields after `scope` that the server needs beyond RFC 6749 §4.4.2 (`audience`,
+   * `resource`, other pairs: extra-parameters.ts), never the client's credentials. Absent: none.
+   */
+  readonly extraFields?: ReadonlyArray<readonly [string, string]>;
+  /**
    * The DPoP proof (RFC 9449 §4) this request carries in its `DPoP` header: a JWT signed for this
    * method and URL. Absent or null: no proof of possession.
    */
@@ -59,7 +64,7 @@ export interface TokenRequest {
 
 /**
  * Builds the client credentials token request (RFC 6749 §4.4.2): `grant_type=client_credentials`
- * plus `scope` when given, with the headers of the Okta guide (`accept`, `authorization`,
+ * plus `scope` when given and the extra fields after it, with the headers of the Okta guide (`accept`, `authorization`,
  * `cache-control`, `content-type`).
  *
  * Does NOT validate inputs (see `checkCredentials`, `checkTokenEndpoint`, `checkScope`) and does
@@ -92,6 +97,7 @@ export function buildTokenRequest(input: TokenRequestInput): TokenRequest {
       ['grant_type', 'client_credentials'],
       ...wire.fieldsBeforeScope,
       ...scope,
+      ...(input.extraFields ?? []),
       ...wire.fieldsAfterScope,
     ]),
     clientAuthentication: wire.authentication,

@@ -69,6 +69,16 @@ const CASES: Readonly<Record<string, TokenRequestInput>> = {
     clientAssertion: ASSERTION,
   },
   'private-key-jwt-unsigned': { ...base, authMethod: 'private_key_jwt', encoding: 'raw' },
+  'extra-parameters-basic': {
+    ...base,
+    authMethod: 'client_secret_basic',
+    encoding: 'raw',
+    extraFields: [
+      ['audience', 'https://api.example.com/v1'],
+      ['resource', 'api://playground'],
+      ['organization', "org_1 'x' $HOME"],
+    ],
+  },
 };
 
 const placeholdersOf = (input: TokenRequestInput): PlaceholderRequest =>

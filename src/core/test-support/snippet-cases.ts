@@ -10,6 +10,8 @@ export interface RequestSpec {
   readonly scope: string;
   readonly auth: 'basic' | 'post';
   readonly encoding: 'raw' | 'form';
+  /** Parameters after `scope` (audience, resource, others), as RFC 8707 §2 and Auth0 send them. */
+  readonly extra?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** RFC 6749 §4.4.2 with the Okta guide's headers: Basic (RFC 7617) or the credentials in the body. */
@@ -27,6 +29,9 @@ export function tokenRequestFor(spec: RequestSpec): SnippetRequest {
         ]
       : []),
     ...(spec.scope === '' ? [] : [`scope=${referenceFormEncode(spec.scope)}`]),
+    ...(spec.extra ?? []).map(
+      ([name, value]) => `${referenceFormEncode(name)}=${referenceFormEncode(value)}`,
+    ),
   ];
   return {
     method: 'POST',
@@ -101,6 +106,22 @@ export const SNIPPET_CASES: Readonly<Record<string, SnippetRequest>> = {
     scope: 'customScope',
     auth: 'post',
     encoding: 'raw',
+  }),
+  // Auth0's documented request with its audience, two RFC 8707 resources and a pair with
+  // characters every target must carry.
+  'extra-parameters-post': tokenRequestFor({
+    url: 'https://dev-abc123.us.auth0.com/oauth/token',
+    clientId: 'aBcD1234',
+    clientSecret: "s3cr3t it's $HOME",
+    scope: '',
+    auth: 'post',
+    encoding: 'raw',
+    extra: [
+      ['audience', 'https://api.example.com/v1'],
+      ['resource', 'api://playground'],
+      ['resource', 'https://b.example/x?y=1&z'],
+      ['organization', "org_1 'x' $HOME"],
+    ],
   }),
   'newline-in-url': {
     method: 'POST',

@@ -2,7 +2,11 @@ import '../../components/facts.css';
 import './discovery.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { checkMetadataSupport, type ScopesSupported } from '../../core/endpoint/discovery.ts';
+import {
+  checkMetadataSupport,
+  type DiscoveryCandidate,
+  type ScopesSupported,
+} from '../../core/endpoint/discovery.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import { Notices } from '../../components/Notices.tsx';
 import { discoveryQuery, useDiscovery } from '../../services/discovery.ts';
@@ -18,6 +22,8 @@ interface DiscoveryPanelProps {
   readonly onScope: (scope: string) => void;
   /** The scopes the metadata lists for its token endpoint: the diagnosis of a refused scope names them. */
   readonly onScopesSupported: (known: ScopesSupported) => void;
+  /** Where the chosen server documents its metadata: tried first. */
+  readonly metadataForm?: DiscoveryCandidate['form'];
 }
 
 const FORM_NAMES = {
@@ -41,18 +47,19 @@ function listOrDefault(values: readonly string[] | undefined, fallback: string) 
  */
 export function DiscoveryPanel(props: DiscoveryPanelProps) {
   const { suggestedIssuer, authMethod, scope, onTokenEndpoint, onScope, onScopesSupported } = props;
+  const { metadataForm } = props;
   const id = useId();
   const [editedIssuer, setEditedIssuer] = useState<string | null>(null);
   const [asked, setAsked] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const deps = useProxyClientDeps();
-  const discovery = useDiscovery(asked);
+  const discovery = useDiscovery(asked, metadataForm);
   const issuer = editedIssuer ?? suggestedIssuer;
 
   async function discover() {
     const target = issuer.trim();
     setAsked(target);
-    const result = await queryClient.fetchQuery(discoveryQuery(target, deps));
+    const result = await queryClient.fetchQuery(discoveryQuery(target, deps, metadataForm));
     if (result.kind === 'found' && result.metadata.token_endpoint !== undefined) {
       onTokenEndpoint(result.metadata.token_endpoint);
       if (result.metadata.scopes_supported !== undefined)

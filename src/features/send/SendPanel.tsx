@@ -21,6 +21,7 @@ import { TokenResponseView } from './TokenResponseView.tsx';
 import { useAttemptHistory } from './use-attempt-history.ts';
 import { NonceRoundTrip, type NonceRetry } from './NonceRoundTrip.tsx';
 import { useSignThenSend, type DpopSigner } from './use-sign-then-send.ts';
+import type { ServerPresetId } from '../../core/server-presets/server-choice.ts';
 
 /** What the page knows of an issued token besides itself. */
 export interface IssuedToken {
@@ -68,6 +69,8 @@ interface SendPanelProps {
   readonly scopesSupported?: ScopesSupported | null;
   /** Proof of possession (RFC 9449), while it is on: every send signs a new proof. */
   readonly dpop?: DpopSigner | null;
+  /** The `Server` chosen in step 2: it names the vendor whose own error texts explain an answer. */
+  readonly server?: ServerPresetId;
 }
 
 /**
@@ -78,7 +81,7 @@ interface SendPanelProps {
 export function SendPanel(props: SendPanelProps) {
   const { request, onFormChange, onUseDemo, renderToken } = props;
   const { preselectDemo = false, answerSlot = null, beforeAnswer, onAnswer, onAssertion } = props;
-  const { pasted = {}, scopesSupported = null } = props;
+  const { pasted = {}, scopesSupported = null, server } = props;
   const { onRequestDemo, sendAfterDemo = false, onSentAfterDemo, dpop = null } = props;
   const session = useSession();
   const send = useSendTokenRequest();
@@ -114,7 +117,7 @@ export function SendPanel(props: SendPanelProps) {
   const sent = send.isPending ? undefined : send.variables;
   const outcome = send.isPending ? undefined : send.data;
   const sentWay = sent ? wayOf(sent) : null;
-  const context = { history, demos, scopesSupported, pasted };
+  const context = { history, demos, scopesSupported, pasted, server };
 
   function sendExactly(toSend: TokenRequest) {
     send.mutate(toSend, {
@@ -199,8 +202,8 @@ export function SendPanel(props: SendPanelProps) {
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
           Sent through this playground's proxy, which passes on only the accept, authorization,
-          content-type and DPoP headers and logs no credentials (a browser cannot send it itself: token
-          endpoints allow no CORS, and Okta refuses a browser Origin).
+          content-type and DPoP headers and logs no credentials (a browser cannot send it itself:
+          token endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <DemoPicker
           demos={demos}

@@ -125,7 +125,11 @@ function describeProof(proof: string): string {
   return `DPoP proof (${decoded.header.alg}, jti ${jti}, ${nonce === undefined ? 'no nonce' : `nonce ${nonce}`})`;
 }
 
-/** What this answer answers, without the secret: method, URL, client, authentication, scope. */
+/**
+ * What this answer answers, without the secret: method, URL, client, authentication, scope, the
+ * parameters beyond RFC 6749 §4.4.2 (audience, resource, others) when there are any, and the DPoP
+ * proof when it carried one.
+ */
 function SentRequest({ request }: { request: TokenRequest }) {
   const { input, clientAuthentication } = request;
   const authentication = describeAuthentication(clientAuthentication);
@@ -149,6 +153,14 @@ function SentRequest({ request }: { request: TokenRequest }) {
         <dt>Scope</dt>
         <dd className="mono">{input.scope === '' ? '(none)' : input.scope}</dd>
       </div>
+      {input.extraFields && input.extraFields.length > 0 ? (
+        <div className="fact">
+          <dt>Other parameters</dt>
+          <dd className="mono">
+            {input.extraFields.map(([name, value]) => `${name}=${value}`).join(' ')}
+          </dd>
+        </div>
+      ) : null}
       {input.dpopProof ? (
         <div className="fact">
           <dt>Proof of possession</dt>

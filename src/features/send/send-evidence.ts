@@ -4,6 +4,7 @@ import type { PasteRemovals } from '../../core/credentials/paste-cleanup.ts';
 import type { ScopesSupported } from '../../core/endpoint/discovery.ts';
 import type { DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
+import type { ServerPresetId } from '../../core/server-presets/server-choice.ts';
 import type { SendOutcome } from '../../services/send-token-request.ts';
 import { attemptsFor, type AttemptHistory } from './attempt-history.ts';
 
@@ -13,6 +14,8 @@ export interface SendContext {
   readonly demos: readonly DemoServerInfo[];
   readonly scopesSupported: ScopesSupported | null;
   readonly pasted: PasteRemovals;
+  /** The `Server` chosen in step 2 (absent: the endpoint alone names the vendor). */
+  readonly server?: ServerPresetId;
 }
 
 /** An outcome as the diagnosis reads it; null when nothing was sent. */
@@ -39,7 +42,7 @@ export function evidenceFor(
 ): Evidence | null {
   const answer = readingOf(outcome);
   if (answer === null) return null;
-  const { history, demos, scopesSupported, pasted } = context;
+  const { history, demos, scopesSupported, pasted, server } = context;
   return {
     request: sent,
     answer,
@@ -49,6 +52,7 @@ export function evidenceFor(
     attempts: attemptsFor(history, sent),
     server: {
       demos,
+      ...(server === undefined ? {} : { preset: server }),
       ...(scopesSupported?.tokenEndpoint === sent.url
         ? { scopesSupported: scopesSupported.scopes }
         : {}),

@@ -371,7 +371,7 @@ export const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
     answer: error(
       400,
       'invalid_target',
-      'the only resource of this demo server is api://playground',
+      'the resources of this demo server are api://playground and api://playground-reports',
     ),
     cause: 'resource-refused',
   },
