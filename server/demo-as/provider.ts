@@ -16,6 +16,7 @@ import {
   DEMO_RESOURCE,
   DEMO_SCOPES,
 } from './constants.ts';
+import { storeIssuedJwtAccessTokens, withJwtAccessTokenLookup } from './introspectable-jwt.ts';
 import { createMemoryAdapterClass } from './memory-adapter.ts';
 import { checkRegistration, explainScopeRefusal } from './registration-policy.ts';
 
@@ -171,8 +172,9 @@ export async function createDemoAuthorizationServer(
   pathPrefix: string = DEMO_PATH_PREFIX,
 ): Promise<DemoAuthorizationServer> {
   const issuer = `${origin}${pathPrefix}`;
+  const Store = withJwtAccessTokenLookup(createMemoryAdapterClass());
   const provider = new Provider(issuer, {
-    adapter: createMemoryAdapterClass(),
+    adapter: Store,
     clients: clients.map(clientMetadata),
     clientAuthMethods: [
       'client_secret_basic',
@@ -205,8 +207,11 @@ export async function createDemoAuthorizationServer(
     features: {
       clientCredentials: { enabled: true },
       devInteractions: { enabled: false },
-      introspection: { enabled: false },
-      revocation: { enabled: false },
+      // RFC 7662 and RFC 7009 for the issued JWTs (introspectable-jwt.ts stores them). Any client of
+      // this server may introspect any of its tokens, as a resource server would; only the client
+      // a token was issued to may revoke it (oidc-provider's rule).
+      introspection: { enabled: true, allowedPolicy: async () => true },
+      revocation: { enabled: true },
       // Only the token endpoint matters here; these would advertise endpoints the demo never serves.
       userinfo: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
@@ -246,6 +251,7 @@ export async function createDemoAuthorizationServer(
     );
   });
 
+  storeIssuedJwtAccessTokens(provider, Store);
   provider.on('grant.error', explainClientAssertionFailures);
   provider.on('registration_create.error', explainScopeRefusal);
 
