@@ -85,7 +85,11 @@ declare module 'oidc-provider' {
         allowReplay?: boolean;
       };
       devInteractions?: { enabled: boolean };
-      introspection?: { enabled: boolean };
+      introspection?: {
+        enabled: boolean;
+        /** Whether `client` may learn about `token` (RFC 7662 §4); false answers `active: false`. */
+        allowedPolicy?: (ctx: OidcContext, client: unknown, token: unknown) => Promise<boolean>;
+      };
       revocation?: { enabled: boolean };
       userinfo?: { enabled: boolean };
       pushedAuthorizationRequests?: { enabled: boolean };

@@ -17,6 +17,7 @@ import {
   DEMO_RESOURCE,
   DEMO_SCOPES,
 } from './constants.ts';
+import { storeIssuedJwtAccessTokens, withJwtAccessTokenLookup } from './introspectable-jwt.ts';
 import { createMemoryAdapterClass } from './memory-adapter.ts';
 import { checkRegistration, explainScopeRefusal } from './registration-policy.ts';
 
@@ -222,8 +223,9 @@ export async function createDemoAuthorizationServer(
 ): Promise<DemoAuthorizationServer> {
   const issuer = `${origin}${pathPrefix}`;
   const signingKey = await createSigningKey();
+  const Store = withJwtAccessTokenLookup(createMemoryAdapterClass());
   const provider = new Provider(issuer, {
-    adapter: createMemoryAdapterClass(),
+    adapter: Store,
     clients: clients.map(clientMetadata),
     clientAuthMethods: [
       'client_secret_basic',
@@ -263,8 +265,11 @@ export async function createDemoAuthorizationServer(
       // (docs/decisions/300-demo-dpop-nonce-always.md). A proof's jti is accepted once.
       dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
       devInteractions: { enabled: false },
-      introspection: { enabled: false },
-      revocation: { enabled: false },
+      // RFC 7662 and RFC 7009 for the issued JWTs (introspectable-jwt.ts stores them). Any client of
+      // this server may introspect any of its tokens, as a resource server would; only the client
+      // a token was issued to may revoke it (oidc-provider's rule).
+      introspection: { enabled: true, allowedPolicy: async () => true },
+      revocation: { enabled: true },
       // Only the token endpoint matters here; these would advertise endpoints the demo never serves.
       userinfo: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
@@ -305,6 +310,7 @@ export async function createDemoAuthorizationServer(
     );
   });
 
+  storeIssuedJwtAccessTokens(provider, Store);
   provider.on('grant.error', explainClientAssertionFailures);
   provider.on('grant.error', explainDpopFailures);
   provider.on('registration_create.error', explainScopeRefusal);

@@ -1,12 +1,13 @@
 import '../../components/facts.css';
 import '../../components/explanation.css';
 import './response.css';
-import type { ReactNode, RefObject } from 'react';
+import { lazy, type ReactNode, type RefObject } from 'react';
 import { changesSinceSent } from '../../core/request/answer-freshness.ts';
 import type { Diagnosis } from '../../core/diagnosis/causes.ts';
 import type { Explanation } from '../../core/explanation.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
 import { explainTokenSuccess } from './token-success-help.ts';
+import { LazyPart } from '../../components/LazyPart.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type {
   SendOutcome,
@@ -36,6 +37,9 @@ interface TokenResponseViewProps {
   /** What the page sent before this answer for the same press (the DPoP nonce round trip). */
   readonly earlierAttempts?: ReactNode;
 }
+
+// Introspection and revocation load with the first token, not with the page.
+const TokenLife = lazy(() => import('./TokenLife.tsx'));
 
 /** Response headers worth showing for a token request (RFC 6749 §5.1 no-store, §5.2 WWW-Authenticate). */
 const SHOWN_HEADERS = [
@@ -96,7 +100,7 @@ export function TokenResponseView({
       {sent && outcome && outcome.kind !== 'not-sent' ? <SentRequest request={sent} /> : null}
       {outcome?.kind === 'answer' && outcome.answer.parsed.kind !== 'token' ? afterFailure : null}
       {outcome?.kind === 'answer' ? (
-        <AnswerDetails answer={outcome.answer} renderToken={renderToken} />
+        <AnswerDetails answer={outcome.answer} sent={sent} renderToken={renderToken} />
       ) : null}
     </section>
   );
@@ -264,9 +268,12 @@ function OutcomeSummary({
 
 function AnswerDetails({
   answer,
+  sent,
   renderToken,
 }: {
   answer: UpstreamAnswer;
+  /** The request this answers (absent while a new one is being sent). */
+  sent: TokenRequest | undefined;
   renderToken: (token: string, tokenType: string) => ReactNode;
 }) {
   const { parsed } = answer;
@@ -282,6 +289,21 @@ function AnswerDetails({
       {parsed.kind === 'token'
         ? renderToken(parsed.token.access_token, parsed.token.token_type)
         : null}
+      {parsed.kind === 'token' && sent ? (
+        <LazyPart name="Introspection" loading={<p>Loading introspection…</p>}>
+          <TokenLife
+            // A new token starts with nothing checked.
+            key={parsed.token.access_token}
+            token={parsed.token.access_token}
+            sent={sent}
+            expiresAtSeconds={
+              parsed.token.expires_in === undefined
+                ? null
+                : Math.floor(answer.sentAt / 1000) + parsed.token.expires_in
+            }
+          />
+        </LazyPart>
+      ) : null}
       {headers.length > 0 ? (
         <dl className="facts" aria-label="Response headers">
           {headers.map(([name, value]) => (

@@ -1,0 +1,93 @@
+import type { TokenLifeAction } from './introspection.ts';
+
+/** Where a token-life request goes, and how the page knows. */
+export interface TokenLifeEndpoint {
+  readonly url: string;
+  /** `metadata`: listed by the server (RFC 8414 §2); `okta-path`: Okta's documented path beside `/v1/token`. */
+  readonly source: 'metadata' | 'okta-path';
+}
+
+export type TokenLifeEndpoints = Readonly<Record<TokenLifeAction, TokenLifeEndpoint | null>>;
+
+/** The metadata member naming each endpoint (RFC 8414 §2, from RFC 7662 §4 and RFC 7009 §3). */
+const METADATA_MEMBER: Readonly<Record<TokenLifeAction, string>> = {
+  introspect: 'introspection_endpoint',
+  revoke: 'revocation_endpoint',
+};
+
+/** Okta's paths, beside `/v1/token` on every authorization server (org and custom). */
+const OKTA_PATH: Readonly<Record<TokenLifeAction, string>> = {
+  introspect: '/v1/introspect',
+  revoke: '/v1/revoke',
+};
+
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The introspection and revocation endpoints for a token from `tokenEndpoint`: the ones the
+ * server's metadata lists, else, for a token endpoint ending in Okta's `/v1/token`, Okta's paths
+ * beside it. `null` where neither says: the page then says the server names no such endpoint.
+ *
+ * Does NOT fetch the metadata, and does NOT guess other servers' paths.
+ */
+export function tokenLifeEndpoints(
+  tokenEndpoint: string,
+  metadata: Readonly<Record<string, unknown>> | null,
+): TokenLifeEndpoints {
+  const endpointFor = (action: TokenLifeAction): TokenLifeEndpoint | null => {
+    const listed = httpUrl(metadata?.[METADATA_MEMBER[action]]);
+    if (listed !== null) return { url: listed, source: 'metadata' };
+    const trimmed = tokenEndpoint.trim();
+    if (!/^https:\/\/[^/?#]+\/(?:[^?#]*\/)?v1\/token$/.test(trimmed)) return null;
+    return { url: trimmed.replace(/\/v1\/token$/, OKTA_PATH[action]), source: 'okta-path' };
+  };
+  return { introspect: endpointFor('introspect'), revoke: endpointFor('revoke') };
+}
+
+/** base64url (RFC 4648 §5) to text, or null when it is not valid base64url UTF-8 JSON-able text. */
+function decodeBase64UrlText(part: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(part)) return null;
+  try {
+    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The issuer whose metadata names the endpoints: the `iss` of a JWT access token (RFC 9068 §2.2,
+ * read without verifying: it only chooses where to look), else the token endpoint's parent for
+ * the two common shapes (`{issuer}/v1/token`, `{issuer}/token`). `null` when neither applies.
+ */
+export function issuerForTokenLife(token: string, tokenEndpoint: string): string | null {
+  const parts = token.split('.');
+  if (parts.length === 3 && parts[1] !== undefined) {
+    const text = decodeBase64UrlText(parts[1]);
+    try {
+      const claims: unknown = text === null ? null : JSON.parse(text);
+      const iss = (claims as { iss?: unknown } | null)?.iss;
+      if (httpUrl(iss) !== null && typeof iss === 'string') return iss;
+    } catch {
+      // Not JSON: fall back to the token endpoint.
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(tokenEndpoint.trim());
+  } catch {
+    return null;
+  }
+  if (url.search !== '' || url.hash !== '') return null;
+  const issuerPath = url.pathname.replace(/(?:\/v1)?\/token$/, '');
+  return issuerPath === url.pathname ? null : `${url.origin}${issuerPath}`;
+}
