@@ -13,7 +13,11 @@ import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from '../core/request/request-form.ts';
 import { LazySender } from './LazySender.tsx';
-import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
+import {
+  credentialsSectionProps,
+  endpointSectionProps,
+  serverOfEndpoint,
+} from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
@@ -196,7 +200,7 @@ export function BuildTool(context: ToolContext) {
           request={request}
           pasted={pasted}
           scopesSupported={scopesSupported}
-          server={form.server}
+          server={serverOfEndpoint(form)}
           suggestedIssuer={suggestIssuer(form, preset)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}
