@@ -15,7 +15,11 @@ import { initialFormState, isInitialFormState } from '../core/request/request-fo
 import { DpopChoice } from '../features/dpop/DpopChoice.tsx';
 import { LazySender } from './LazySender.tsx';
 import type { DpopSession } from './use-dpop.ts';
-import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
+import {
+  credentialsSectionProps,
+  endpointSectionProps,
+  serverOfEndpoint,
+} from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
@@ -240,7 +244,7 @@ export function BuildTool(context: ToolContext) {
           request={request}
           pasted={pasted}
           scopesSupported={scopesSupported}
-          server={form.server}
+          server={serverOfEndpoint(form)}
           suggestedIssuer={suggestIssuer(form, preset)}
           onFormChange={dispatch}
           onUseDemo={onUseDemo}

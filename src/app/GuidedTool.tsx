@@ -16,7 +16,11 @@ import {
 } from '../features/request-preview/BasicOutputs.tsx';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
-import { credentialsSectionProps, endpointSectionProps } from './section-props.ts';
+import {
+  credentialsSectionProps,
+  endpointSectionProps,
+  serverOfEndpoint,
+} from './section-props.ts';
 import { useInUse } from './use-in-use.ts';
 import { usePasteRemovals } from './use-paste-removals.ts';
 import type { ToolContext } from './tools.tsx';
@@ -310,7 +314,7 @@ export function GuidedTool(props: GuidedToolProps) {
                   request={request}
                   pasted={pasted}
                   suggestedIssuer={suggestIssuer(form, props.preset)}
-                  server={form.server}
+                  server={serverOfEndpoint(form)}
                   onFormChange={dispatch}
                   onUseDemo={onUseDemo}
                   preselectDemo={preselectDemo}

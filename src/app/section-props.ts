@@ -26,6 +26,15 @@ export function credentialsSectionProps(
   };
 }
 
+/**
+ * The `Server` whose own error texts explain an answer: the chosen one while the endpoint follows
+ * its fields or its discovery; a typed, linked or demo endpoint may be any server's.
+ */
+export function serverOfEndpoint(form: FormState): ServerPresetId | undefined {
+  const source = form.tokenEndpointOverride?.source;
+  return source === undefined || source === 'discovery' ? form.server : undefined;
+}
+
 export function endpointSectionProps(
   form: FormState,
   request: TokenRequest,

@@ -17,8 +17,11 @@ describe('vendorOf', () => {
     expect(vendorOf(endpoint)).toBe(vendor);
   });
 
-  it('the chosen server wins over the host (a custom domain), except Any OAuth 2.0 server', () => {
+  it('the chosen server wins over the host (a custom domain), except Okta (the default) and Any OAuth 2.0 server', () => {
     expect(vendorOf('https://login.example.com/oauth/token', 'auth0')).toBe('auth0');
+    expect(
+      vendorOf('http://localhost:8080/realms/demo/protocol/openid-connect/token', 'okta'),
+    ).toBe('keycloak');
     expect(vendorOf('https://login.microsoftonline.com/t/oauth2/v2.0/token', 'generic')).toBe(
       'entra',
     );

@@ -3,9 +3,13 @@ import type { ServerPresetId } from './server-choice.ts';
 /** The authorization servers whose own error codes and texts the page explains. */
 export type Vendor = 'okta' | 'auth0' | 'entra' | 'keycloak' | 'cognito';
 
+/**
+ * The vendor each choice names. Okta's custom server is the page's default, kept by readers of any
+ * server who only edit the endpoint: it names no vendor (the host does), nor its org server.
+ */
 const PRESET_VENDOR: Readonly<Record<ServerPresetId, Vendor | null>> = {
-  okta: 'okta',
-  'okta-org': 'okta',
+  okta: null,
+  'okta-org': null,
   auth0: 'auth0',
   entra: 'entra',
   keycloak: 'keycloak',
@@ -18,7 +22,8 @@ const ENTRA_HOSTS =
   /^login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|windows\.net)$/;
 
 /**
- * Which vendor a token endpoint belongs to: the `Server` the reader chose, else its host
+ * Which vendor a token endpoint belongs to: the `Server` the reader chose (when it is a vendor's
+ * own and the endpoint still follows it: the caller passes no preset otherwise), else its host
  * (`login.microsoftonline.com`, `*.auth0.com`, `*.amazoncognito.com`, `*.okta.com`) or Keycloak's
  * `/realms/{realm}/protocol/openid-connect/token` path. `null` when neither says (a custom domain
  * with `Any OAuth 2.0 server`).
