@@ -8,10 +8,17 @@ import { diagnose } from './diagnose.ts';
 import { authenticated, readAnswer, type AnswerReading, type Evidence } from './evidence.ts';
 import {
   SCENARIO_DEMOS,
-  TOKEN_ANSWER_SCENARIOS,
+  TOKEN_ANSWER_SCENARIOS as GENERAL_TOKEN_ANSWER_SCENARIOS,
   type ScenarioAnswer,
   type TokenAnswerScenario,
 } from './scenarios/token-answers.ts';
+import { DPOP_TOKEN_ANSWER_SCENARIOS } from './scenarios/dpop-answers.ts';
+
+/** Every corpus of token endpoint answers (one line per corpus file). */
+const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
+  ...GENERAL_TOKEN_ANSWER_SCENARIOS,
+  ...DPOP_TOKEN_ANSWER_SCENARIOS,
+];
 
 function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
   if ('proxyFailure' in answer)
@@ -26,7 +33,7 @@ function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
 
 /** The evidence the page would hold for a scenario: the request model, the readings, the notes. */
 export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
-  const { endpoint, clientId, clientSecret, scope, way } = scenario.request;
+  const { endpoint, clientId, clientSecret, scope, way, dpopProof } = scenario.request;
   const input = { tokenEndpoint: endpoint, clientId, clientSecret, scope };
   const request =
     way === 'private_key_jwt' || way === 'client_secret_jwt'
@@ -51,6 +58,10 @@ export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
           },
         })
       : buildTokenRequest({ ...input, ...settingsOfWay(way, 'raw') });
+  const sent =
+    dpopProof === undefined
+      ? request
+      : { ...request, headers: [...request.headers, ['DPoP', dpopProof] as const] };
   const pasted: PasteRemovals = Object.fromEntries(
     Object.entries(scenario.pasted ?? {}).flatMap(([field, text]) => {
       const note = lineBreaksRemoved(text);
@@ -58,8 +69,11 @@ export function evidenceOf(scenario: TokenAnswerScenario): Evidence {
     }),
   );
   return {
-    request,
+    request: sent,
     answer: readScenarioAnswer(scenario.answer),
+    ...('headers' in scenario.answer && scenario.answer.headers
+      ? { answerHeaders: new Headers(scenario.answer.headers) }
+      : {}),
     sentAt: 1_800_000_001_000,
     attempts: (scenario.attempts ?? []).map((attempt) => ({
       way: attempt.way,

@@ -7,6 +7,7 @@ import { authenticated, type AnswerReading, type Evidence } from './evidence.ts'
 import { NONE_HELPS, OPEN, type Cause, type Diagnosis } from './causes.ts';
 import { afterAuthenticationCause } from './after-authentication.ts';
 import { refusedAuthenticationCauses } from './refused-authentication.ts';
+import { dpopTokenEndpointCause } from './dpop-refusals.ts';
 import {
   type Facts,
   answerInWords,
@@ -86,17 +87,6 @@ function requestCauses(
       ways: NONE_HELPS,
     };
   switch (answer.error) {
-    case 'invalid_dpop_proof':
-    case 'use_dpop_nonce':
-      return {
-        id: 'dpop-required',
-        summary:
-          'This client requires DPoP-bound tokens (RFC 9449): a plain client credentials request is refused.',
-        evidence: [server],
-        action:
-          'Turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app, or send a DPoP proof.',
-        ways: NONE_HELPS,
-      };
     case 'server_error':
     case 'temporarily_unavailable':
       return {
@@ -205,6 +195,9 @@ function causesOf(facts: Facts): Cause[] {
       },
     ];
   }
+  // DPoP refusals (RFC 9449) concern the proof, not the client's credentials.
+  const dpop = dpopTokenEndpointCause(facts, answer);
+  if (dpop) return [dpop];
   const assertion = assertionOf(evidence.request.clientAuthentication);
   if (assertion) {
     // Without the moment of sending, the assertion's own iat stands for it (signed just before).
