@@ -270,3 +270,68 @@ describe('readAnswer: what kind of answer it is, before any rule reads the detai
     expect(read(status, headers, body)).toBe(kind);
   });
 });
+
+describe('what the diagnosis says of DPoP refusals, with the values the request carried', () => {
+  it('a bound demo client without a proof: the client, and the checkbox that signs one', () => {
+    const [cause] = scenario('DPoP: demo-dpop without a proof').causes;
+    expect(cause.summary).toContain(
+      'The demo client "Client whose tokens are bound to a key (DPoP)" requires DPoP-bound tokens',
+    );
+    expect(cause.action).toBe(
+      'Turn on "DPoP (proof of possession)" and send again: the page signs a proof for every request.',
+    );
+  });
+
+  it('the nonce round trip: the nonce the answer offers, and that the page retries once', () => {
+    const [cause] = scenario('DPoP: the first proof, without a nonce').causes;
+    expect(cause.summary).toContain(
+      'the proof had none, and the answer gives one: eyJ7S_zG.yQW4bG1uUGVTYw2Qq9V8mK3fH6dJ0pL5xR',
+    );
+    expect(cause.action).toContain('the page retries once with it by itself');
+    const [stale] = scenario('DPoP: a nonce the server no longer accepts').causes;
+    expect(stale.summary).toContain(
+      'The proof carried the nonce Tq3Zr8nB1mK6vX2cW9pL4hJ7fD0sA5gY-eU_iOuE3wQ',
+    );
+  });
+
+  it('htu and htm: both values', () => {
+    expect(scenario('DPoP: htu names another URL').causes[0].summary).toBe(
+      "The proof's htu is http://127.0.0.1:4173/demo/tokens, but the request went to http://127.0.0.1:4173/demo/token (compared without query and fragment, RFC 9449 §4.3).",
+    );
+    expect(scenario('DPoP: htm names another method').causes[0].summary).toContain(
+      "The proof's htm is GET, but the token request is a POST",
+    );
+  });
+
+  it('iat: the clock skew from the answer’s Date, either way', () => {
+    const [old] = scenario('DPoP: iat 400 s old, no nonce').causes;
+    expect(old.summary).toContain("The proof's iat is 400 s behind the server's clock");
+    expect(old.evidence.join(' ')).toContain("the answer's Date says 2027-01-15T08:00:01.000Z");
+    const [ahead] = scenario("DPoP: iat 400 s ahead (the signing machine's clock is fast)").causes;
+    expect(ahead.summary).toContain(
+      "400 s ahead of the server's clock: the signing machine's clock is fast",
+    );
+  });
+
+  it('a replayed proof names its jti; a bad signature names the header', () => {
+    expect(scenario('DPoP: the same proof sent twice').causes[0].summary).toContain(
+      'jti e1j3V_bKic8-LAEB',
+    );
+    expect(scenario('DPoP: typ JWT instead of dpop+jwt').causes[0].evidence).toContain(
+      "The proof's header: typ JWT, alg ES256.",
+    );
+  });
+
+  it("Okta: the app setting, and Okta's DPoP guide", () => {
+    const [cause] = scenario('Okta: DPoP proof header missing (app requires DPoP)').causes;
+    expect(cause.action).toContain(
+      'turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app',
+    );
+    expect(cause.evidence.join(' ')).toContain(
+      'https://developer.okta.com/docs/guides/dpop/nonoktaresourceserver/main/',
+    );
+    expect(scenario('Okta: a nonce required').causes[0].evidence.join(' ')).toContain(
+      'Authorization server requires nonce in DPoP proof.',
+    );
+  });
+});
