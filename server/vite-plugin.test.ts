@@ -66,6 +66,17 @@ describe('the Vite plugin (npm run dev)', () => {
     );
   });
 
+  it('mounts the demo API under /demo-api, named in the session', async () => {
+    const session = await fetch(`${origin}/api/session`, {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    const { demo } = (await session.json()) as { demo: { apiUrl: string } };
+    expect(demo.apiUrl).toBe(`${origin}/demo-api/reports`);
+    const answer = await fetch(demo.apiUrl);
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="demo-api", DPoP /);
+  });
+
   it('refuses a proxy call without the per-process token', async () => {
     const response = await fetch(`${origin}/api/proxy`, {
       method: 'POST',

@@ -8,13 +8,20 @@ import { diagnose } from './diagnose.ts';
 import { authenticated, readAnswer, type AnswerReading, type Evidence } from './evidence.ts';
 import {
   SCENARIO_DEMOS,
-  TOKEN_ANSWER_SCENARIOS,
+  TOKEN_ANSWER_SCENARIOS as GENERAL_TOKEN_ANSWER_SCENARIOS,
   type ScenarioAnswer,
   type TokenAnswerScenario,
 } from './scenarios/token-answers.ts';
+import { DPOP_TOKEN_ANSWER_SCENARIOS } from './scenarios/dpop-answers.ts';
 import { VENDOR_ANSWER_SCENARIOS, type VendorAnswerScenario } from './scenarios/vendor-answers.ts';
 
-/** Every corpus: the general one and each vendor's own answers. */
+/** Every corpus of token endpoint answers in general terms (one line per corpus file). */
+const TOKEN_ANSWER_SCENARIOS: readonly TokenAnswerScenario[] = [
+  ...GENERAL_TOKEN_ANSWER_SCENARIOS,
+  ...DPOP_TOKEN_ANSWER_SCENARIOS,
+];
+
+/** Every corpus: those and each vendor's own answers. */
 const ALL_SCENARIOS: ReadonlyArray<TokenAnswerScenario | VendorAnswerScenario> = [
   ...TOKEN_ANSWER_SCENARIOS,
   ...VENDOR_ANSWER_SCENARIOS,
@@ -34,6 +41,7 @@ function readScenarioAnswer(answer: ScenarioAnswer): AnswerReading {
 /** The evidence the page would hold for a scenario: the request model, the readings, the notes. */
 export function evidenceOf(scenario: TokenAnswerScenario | VendorAnswerScenario): Evidence {
   const { endpoint, clientId, clientSecret, scope, way } = scenario.request;
+  const dpopProof = 'dpopProof' in scenario.request ? scenario.request.dpopProof : undefined;
   const audience = 'audience' in scenario ? scenario.audience : undefined;
   const input = {
     tokenEndpoint: endpoint,
@@ -65,6 +73,10 @@ export function evidenceOf(scenario: TokenAnswerScenario | VendorAnswerScenario)
           },
         })
       : buildTokenRequest({ ...input, ...settingsOfWay(way, 'raw') });
+  const sent =
+    dpopProof === undefined
+      ? request
+      : { ...request, headers: [...request.headers, ['DPoP', dpopProof] as const] };
   const pasted: PasteRemovals = Object.fromEntries(
     Object.entries(scenario.pasted ?? {}).flatMap(([field, text]) => {
       const note = lineBreaksRemoved(text);
@@ -72,8 +84,11 @@ export function evidenceOf(scenario: TokenAnswerScenario | VendorAnswerScenario)
     }),
   );
   return {
-    request,
+    request: sent,
     answer: readScenarioAnswer(scenario.answer),
+    ...('headers' in scenario.answer && scenario.answer.headers
+      ? { answerHeaders: new Headers(scenario.answer.headers) }
+      : {}),
     sentAt: 1_800_000_001_000,
     attempts: (scenario.attempts ?? []).map((attempt) => ({
       way: attempt.way,
@@ -308,5 +323,70 @@ describe("each vendor's errors, in the reader's values", () => {
   it('a wrong secret at a vendor that documents the method sent: the credentials, not the method', () => {
     const cause = vendorFirst('Entra: a wrong secret that is not a secret ID (AADSTS7000215)');
     expect(cause.id).toBe('wrong-credentials');
+  });
+});
+
+describe('what the diagnosis says of DPoP refusals, with the values the request carried', () => {
+  it('a bound demo client without a proof: the client, and the checkbox that signs one', () => {
+    const [cause] = scenario('DPoP: demo-dpop without a proof').causes;
+    expect(cause.summary).toContain(
+      'The demo client "Client whose tokens are bound to a key (DPoP)" requires DPoP-bound tokens',
+    );
+    expect(cause.action).toBe(
+      'Turn on "DPoP (proof of possession)" and send again: the page signs a proof for every request.',
+    );
+  });
+
+  it('the nonce round trip: the nonce the answer offers, and that the page retries once', () => {
+    const [cause] = scenario('DPoP: the first proof, without a nonce').causes;
+    expect(cause.summary).toContain(
+      'the proof had none, and the answer gives one: eyJ7S_zG.yQW4bG1uUGVTYw2Qq9V8mK3fH6dJ0pL5xR',
+    );
+    expect(cause.action).toContain('the page retries once with it by itself');
+    const [stale] = scenario('DPoP: a nonce the server no longer accepts').causes;
+    expect(stale.summary).toContain(
+      'The proof carried the nonce Tq3Zr8nB1mK6vX2cW9pL4hJ7fD0sA5gY-eU_iOuE3wQ',
+    );
+  });
+
+  it('htu and htm: both values', () => {
+    expect(scenario('DPoP: htu names another URL').causes[0].summary).toBe(
+      "The proof's htu is http://127.0.0.1:4173/demo/tokens, but the request went to http://127.0.0.1:4173/demo/token (compared without query and fragment, RFC 9449 §4.3).",
+    );
+    expect(scenario('DPoP: htm names another method').causes[0].summary).toContain(
+      "The proof's htm is GET, but the token request is a POST",
+    );
+  });
+
+  it('iat: the clock skew from the answer’s Date, either way', () => {
+    const [old] = scenario('DPoP: iat 400 s old, no nonce').causes;
+    expect(old.summary).toContain("The proof's iat is 400 s behind the server's clock");
+    expect(old.evidence.join(' ')).toContain("the answer's Date says 2027-01-15T08:00:01.000Z");
+    const [ahead] = scenario("DPoP: iat 400 s ahead (the signing machine's clock is fast)").causes;
+    expect(ahead.summary).toContain(
+      "400 s ahead of the server's clock: the signing machine's clock is fast",
+    );
+  });
+
+  it('a replayed proof names its jti; a bad signature names the header', () => {
+    expect(scenario('DPoP: the same proof sent twice').causes[0].summary).toContain(
+      'jti e1j3V_bKic8-LAEB',
+    );
+    expect(scenario('DPoP: typ JWT instead of dpop+jwt').causes[0].evidence).toContain(
+      "The proof's header: typ JWT, alg ES256.",
+    );
+  });
+
+  it("Okta: the app setting, and Okta's DPoP guide", () => {
+    const [cause] = scenario('Okta: DPoP proof header missing (app requires DPoP)').causes;
+    expect(cause.action).toContain(
+      'turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app',
+    );
+    expect(cause.evidence.join(' ')).toContain(
+      'https://developer.okta.com/docs/guides/dpop/nonoktaresourceserver/main/',
+    );
+    expect(scenario('Okta: a nonce required').causes[0].evidence.join(' ')).toContain(
+      'Authorization server requires nonce in DPoP proof.',
+    );
   });
 });

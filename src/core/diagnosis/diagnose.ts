@@ -10,6 +10,7 @@ import { refusedAuthenticationCauses } from './refused-authentication.ts';
 import { vendorCause } from './vendor-causes.ts';
 import { SERVER_PRESETS } from '../server-presets/presets.ts';
 import { vendorOf } from '../server-presets/vendor-of.ts';
+import { dpopTokenEndpointCause } from './dpop-refusals.ts';
 import {
   type Facts,
   answerInWords,
@@ -114,17 +115,6 @@ function requestCauses(
       ways: NONE_HELPS,
     };
   switch (answer.error) {
-    case 'invalid_dpop_proof':
-    case 'use_dpop_nonce':
-      return {
-        id: 'dpop-required',
-        summary:
-          'This client requires DPoP-bound tokens (RFC 9449): a plain client credentials request is refused.',
-        evidence: [server],
-        action:
-          'Turn off "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the app, or send a DPoP proof.',
-        ways: NONE_HELPS,
-      };
     case 'server_error':
     case 'temporarily_unavailable':
       return {
@@ -251,6 +241,9 @@ function causesOf(facts: Facts): Cause[] {
       },
     ];
   }
+  // DPoP refusals (RFC 9449) concern the proof, not the client's credentials.
+  const dpop = dpopTokenEndpointCause(facts, answer);
+  if (dpop) return [dpop];
   const assertion = assertionOf(evidence.request.clientAuthentication);
   if (assertion) {
     // Without the moment of sending, the assertion's own iat stands for it (signed just before).

@@ -33,6 +33,8 @@ export interface TokenAnswerScenario {
     readonly clientSecret: string;
     readonly scope: string;
     readonly way: AuthWay | 'client_secret_jwt' | 'private_key_jwt';
+    /** The `DPoP` header the request carried (RFC 9449 §4.1), when it carried one. */
+    readonly dpopProof?: string;
   };
   readonly answer: ScenarioAnswer;
   /** Earlier requests for the same inputs, oldest first. */
@@ -70,7 +72,20 @@ export const SCENARIO_DEMOS: readonly DemoServerInfo[] = (['/demo', '/demo-raw']
         scope: 'customScope',
         authMethod: 'client_secret_basic',
       },
+      ...(path === '/demo'
+        ? [
+            {
+              label: 'Client whose tokens are bound to a key (DPoP)',
+              clientId: 'demo-dpop',
+              clientSecret: 'dpop-7Kq2Vx9LmT4rWc8NbZ3hYf6PsJd5Ga1EuXo0',
+              scope: 'customScope read:reports',
+              authMethod: 'client_secret_basic' as const,
+              dpopBound: true as const,
+            },
+          ]
+        : []),
     ],
+    ...(path === '/demo' ? { apiUrl: `${ORIGIN}/demo-api/reports` } : {}),
   }),
 );
 
