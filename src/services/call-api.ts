@@ -14,11 +14,11 @@ export interface ApiCall {
 }
 
 export interface ApiOutcome {
+  /** The call as sent (its last attempt), for the explanation of its answer. */
+  readonly sent: ApiCallSent;
   readonly result: ProxyResult;
   /** The API asked for a nonce (RFC 9449 §9) and the page sent the call again with it. */
   readonly nonceRetried: boolean;
-  /** When the page sent the call, by its own clock (epoch ms). */
-  readonly sentAt: number;
 }
 
 /** RFC 9449 §9: a resource server asks for a nonce with 401 and `error="use_dpop_nonce"`. */
@@ -28,7 +28,18 @@ function asksForNonce(result: ProxyResult): string | null {
   return /\berror="?use_dpop_nonce\b/i.test(challenge) ? dpopNonceOf(result.answer) : null;
 }
 
-async function callOnce(call: ApiCall, deps: ProxyClientDeps, nonce?: string) {
+export interface ApiCallSent {
+  readonly method: 'GET';
+  readonly url: string;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly sentAt: number;
+}
+
+async function callOnce(
+  call: ApiCall,
+  deps: ProxyClientDeps,
+  nonce?: string,
+): Promise<{ sent: ApiCallSent; result: ProxyResult }> {
   const headers: Array<[string, string]> = [
     ['accept', 'application/json'],
     ['authorization', `${call.scheme} ${call.token}`],
@@ -44,16 +55,16 @@ async function callOnce(call: ApiCall, deps: ProxyClientDeps, nonce?: string) {
     });
     headers.push(['dpop', signed.proof]);
   }
-  return callProxy({ method: 'GET', target: call.url, headers }, deps);
+  const sent = { method: 'GET', url: call.url, headers, sentAt: Date.now() } as const;
+  return { sent, result: await callProxy({ method: 'GET', target: call.url, headers }, deps) };
 }
 
 /** Calls the API through the playground's proxy, answering one nonce challenge. Never throws. */
 export async function callApi(call: ApiCall, deps: ProxyClientDeps): Promise<ApiOutcome> {
-  const sentAt = Date.now();
   const first = await callOnce(call, deps);
-  const nonce = call.scheme === 'DPoP' ? asksForNonce(first) : null;
-  if (nonce === null) return { result: first, nonceRetried: false, sentAt };
-  return { result: await callOnce(call, deps, nonce), nonceRetried: true, sentAt };
+  const nonce = call.scheme === 'DPoP' ? asksForNonce(first.result) : null;
+  if (nonce === null) return { ...first, nonceRetried: false };
+  return { ...(await callOnce(call, deps, nonce)), nonceRetried: true };
 }
 
 export function useCallApi() {

@@ -1,5 +1,8 @@
+import '../../components/explanation.css';
 import '../../components/facts.css';
 import { useId } from 'react';
+import type { Cause } from '../../core/diagnosis/causes.ts';
+import { explainApiAnswer } from '../../core/diagnosis/api-challenge.ts';
 import { useCallApi, type ApiOutcome } from '../../services/call-api.ts';
 import type { DpopKeyPair } from '../../services/dpop.ts';
 
@@ -49,6 +52,32 @@ export function ApiAnswer({ url, token, scheme, dpopKey }: ApiAnswerProps) {
   );
 }
 
+/** Why the API refused the call, most likely first (nothing for a success). */
+function ApiCauses({ causes }: { readonly causes: readonly Cause[] }) {
+  const [first, ...others] = causes;
+  if (first === undefined) return null;
+  return (
+    <div className="explanation">
+      <p>
+        <strong>What it means:</strong> {first.summary}
+      </p>
+      {first.evidence.length > 0 ? (
+        <ul>
+          {first.evidence.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <strong>What to do:</strong> {first.action}
+      </p>
+      {others.length > 0 ? (
+        <p className="hint">Also possible: {others.map((other) => other.summary).join(' ')}</p>
+      ) : null}
+    </div>
+  );
+}
+
 function ApiOutcomeView({ outcome }: { readonly outcome: ApiOutcome }) {
   const { result } = outcome;
   if (result.kind === 'proxy-error')
@@ -82,6 +111,7 @@ function ApiOutcomeView({ outcome }: { readonly outcome: ApiOutcome }) {
           ))}
         </dl>
       ) : null}
+      <ApiCauses causes={explainApiAnswer(outcome.sent, answer)} />
       {answer.body === '' ? null : <pre className="api-body">{answer.body}</pre>}
     </>
   );
