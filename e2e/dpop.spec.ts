@@ -71,9 +71,10 @@ test('a DPoP-bound token through the nonce round trip, then the demo API with DP
 
   // Nothing scrolls sideways on a phone.
   await page.setViewportSize({ width: 360, height: 800 });
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
+  // Polled: the layout settles a frame or two after the resize.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
 });
 
 /** An output's text once it has one (the key pair and the proofs are made asynchronously). */

@@ -197,7 +197,7 @@ export function TokenInspector(props: TokenInspectorProps) {
           </div>
           <ClaimChecks payload={decoded.payload} expected={{ issuer: expectedIssuer, audience }} />
           {bindingText ? (
-            <p className={bindingText.ok ? 'verified' : 'notice notice-error'}>
+            <p className={`key-binding ${bindingText.ok ? 'verified' : 'notice notice-error'}`}>
               <strong>Key binding (DPoP):</strong> {bindingText.text}
             </p>
           ) : null}
@@ -220,7 +220,7 @@ export function TokenInspector(props: TokenInspectorProps) {
         </>
       )}
       {decoded === null && bindingText ? (
-        <p className="verified">
+        <p className="key-binding verified">
           <strong>Key binding (DPoP):</strong> {bindingText.text}
         </p>
       ) : null}
