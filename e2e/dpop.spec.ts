@@ -90,3 +90,20 @@ async function shownProof(page: Page): Promise<string> {
   await expect(output).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   return (await output.textContent()) ?? '';
 }
+
+test('the DPoP client without a proof: the answer says to turn DPoP on', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page
+    .getByLabel('Demo client', { exact: true })
+    .selectOption({ label: 'Client whose tokens are bound to a key (DPoP)' });
+  await page.getByRole('button', { name: 'Use demo server' }).click();
+  const dpop = page.getByRole('checkbox', { name: 'DPoP (proof of possession)' });
+  // The client requires DPoP: choosing it turns DPoP on; the reader turns it off again.
+  await expect(dpop).toBeChecked();
+  await dpop.uncheck();
+  await sendAndWait(page);
+  const region = tokenResponse(page);
+  await expect(region.getByText('HTTP status: 400')).toBeVisible();
+  await expect(region).toContainText('Turn on "DPoP (proof of possession)" and send again');
+});
