@@ -28,6 +28,21 @@ export interface DpopSession {
   readonly rememberNonce: (url: string, nonce: string) => void;
 }
 
+/** A key pair (null: making it failed) and the algorithm/generation it was made for. */
+interface MadeKey {
+  readonly for: string;
+  readonly key: DpopKeyPair | null;
+}
+
+/** A signed proof and what it was signed for. */
+interface SignedFor {
+  readonly key: DpopKeyPair;
+  readonly tokenEndpoint: string;
+  readonly nonce: string | undefined;
+  readonly signings: number;
+  readonly proof: ShownDpopProof;
+}
+
 function originOf(url: string): string | null {
   try {
     return new URL(url.trim()).origin;
@@ -45,32 +60,34 @@ export function useDpop(
   algorithm: DpopAlgorithm,
   tokenEndpoint: string,
 ): DpopSession {
-  const [key, setKey] = useState<DpopKeyPair | null>(null);
-  const [keyFailed, setKeyFailed] = useState(false);
   const [generation, setGeneration] = useState(0);
-  const [proof, setProof] = useState<ShownDpopProof | null>(null);
   const [nonces, setNonces] = useState<ReadonlyMap<string, string>>(new Map());
 
+  // The key pair for the algorithm and generation wanted now; state remembers which it was made
+  // for, so a key made for an earlier choice is never used (and nothing is reset in an effect).
+  const wanted = enabled ? `${algorithm}/${generation}` : null;
+  const [made, setMade] = useState<MadeKey | null>(null);
   useEffect(() => {
-    setKey(null);
-    setProof(null);
-    setKeyFailed(false);
-    if (!enabled) return;
+    if (wanted === null) return;
     let current = true;
     loadDpop()
       .then(({ generateDpopKeyPair }) => generateDpopKeyPair(algorithm))
       .then(
-        (made) => {
-          if (current) setKey(made);
+        (key) => {
+          if (current) setMade({ for: wanted, key });
         },
         () => {
-          if (current) setKeyFailed(true);
+          if (current) setMade({ for: wanted, key: null });
         },
       );
     return () => {
       current = false;
+      // Turned off, or another key wanted: this one is forgotten.
+      setMade(null);
     };
-  }, [enabled, algorithm, generation]);
+  }, [wanted, algorithm]);
+  const key = made !== null && made.for === wanted ? made.key : null;
+  const keyFailed = made !== null && made.for === wanted && made.key === null;
 
   const nonceFor = useCallback(
     (url: string) => {
@@ -89,8 +106,8 @@ export function useDpop(
   // The shown proof follows the key, the URL and the nonce; `signings` asks for a fresh one.
   const [signings, setSignings] = useState(0);
   const nonce = nonceFor(tokenEndpoint);
+  const [shown, setShown] = useState<SignedFor | null>(null);
   useEffect(() => {
-    setProof(null);
     if (key === null || originOf(tokenEndpoint) === null) return;
     let current = true;
     void loadDpop()
@@ -98,8 +115,8 @@ export function useDpop(
         signDpopProof(key, { htm: 'POST', htu: tokenEndpoint.trim(), nonce }),
       )
       .then(
-        (signed) => {
-          if (current) setProof(signed);
+        (proof) => {
+          if (current) setShown({ key, tokenEndpoint, nonce, signings, proof });
         },
         () => undefined,
       );
@@ -107,13 +124,21 @@ export function useDpop(
       current = false;
     };
   }, [key, tokenEndpoint, nonce, signings]);
+  const proof =
+    shown !== null &&
+    shown.key === key &&
+    shown.tokenEndpoint === tokenEndpoint &&
+    shown.nonce === nonce &&
+    shown.signings === signings
+      ? shown.proof
+      : null;
   const signNew = useCallback(() => setSignings((count) => count + 1), []);
 
   return {
-    key: enabled ? key : null,
+    key,
     keyFailed,
     newKey,
-    proof: enabled ? proof : null,
+    proof,
     signNew,
     nonceFor,
     rememberNonce,

@@ -29,21 +29,26 @@ export interface NextCallProps {
   readonly demoApiUrl?: string | null;
 }
 
+/** A proof signed for a GET of `url` with `token`, and when. */
+interface ApiProof {
+  readonly key: DpopKeyPair;
+  readonly url: string;
+  readonly token: string;
+  readonly proof: string;
+  readonly signedAt: number;
+}
+
 /** The proof for a GET of `url` with `token` (RFC 9449 §7.1: `ath`), signed when shown. */
 function useApiProof(key: DpopKeyPair | null, url: string, token: string, signs: boolean) {
-  const [proof, setProof] = useState<string | null>(null);
-  const [signedAt, setSignedAt] = useState(0);
+  const [signed, setSigned] = useState<ApiProof | null>(null);
   useEffect(() => {
-    setProof(null);
     if (!signs || key === null || dpopHtu(url) === null) return;
     let current = true;
     void import('../../services/dpop.ts')
       .then(({ signDpopProof }) => signDpopProof(key, { htm: 'GET', htu: url, accessToken: token }))
       .then(
-        (signed) => {
-          if (!current) return;
-          setProof(signed.proof);
-          setSignedAt(signed.claims.iat);
+        ({ proof, claims }) => {
+          if (current) setSigned({ key, url, token, proof, signedAt: claims.iat });
         },
         () => undefined,
       );
@@ -51,7 +56,14 @@ function useApiProof(key: DpopKeyPair | null, url: string, token: string, signs:
       current = false;
     };
   }, [key, url, token, signs]);
-  return { proof, signedAt };
+  // A proof signed for an earlier URL, token or key is never shown for this one.
+  return signs &&
+    signed !== null &&
+    signed.key === key &&
+    signed.url === url &&
+    signed.token === token
+    ? signed
+    : null;
 }
 
 /**
@@ -72,7 +84,8 @@ export function NextCall({
   const scheme: TokenScheme = canProve ? chosenScheme : 'Bearer';
   const id = useId();
   const url = apiUrl.trim();
-  const { proof, signedAt } = useApiProof(dpopKey, url, token, scheme === 'DPoP');
+  const signed = useApiProof(dpopKey, url, token, scheme === 'DPoP');
+  const proof = signed?.proof ?? null;
   const headers: Array<[string, string]> = [['Authorization', `${scheme} ${token}`]];
   if (scheme === 'DPoP' && proof !== null) headers.push(['DPoP', proof]);
   const missing =
@@ -128,7 +141,7 @@ export function NextCall({
         }
         hint={
           scheme === 'DPoP' && proof !== null
-            ? `The proof is for GET of this URL with this token (its hash is in ath), signed at ${new Date(signedAt * 1000).toLocaleTimeString()}: an API accepts it once, for a short while (the demo API: ${DPOP_PROOF_ACCEPTED_SECONDS} seconds). Values are single-quoted for bash and zsh.`
+            ? `The proof is for GET of this URL with this token (its hash is in ath), signed at ${new Date((signed?.signedAt ?? 0) * 1000).toLocaleTimeString()}: an API accepts it once, for a short while (the demo API: ${DPOP_PROOF_ACCEPTED_SECONDS} seconds). Values are single-quoted for bash and zsh.`
             : 'The token and the URL are single-quoted for bash and zsh: the command sends them byte for byte.'
         }
       />

@@ -1,11 +1,11 @@
 import type { TokenRequest } from '../../core/request/token-request.ts';
 import type { UpstreamAnswer } from '../../services/send-token-request.ts';
 
-/** The first request of a nonce round trip, what came back, and the nonce it gave. */
+/** A nonce round trip: the first answer, the nonce it gave, and the request sent again with it. */
 export interface NonceRetry {
-  readonly first: TokenRequest;
   readonly answer: UpstreamAnswer;
   readonly nonce: string;
+  readonly retry: TokenRequest;
 }
 
 /** A nonce is an opaque value of the server's: shown shortened, it still tells one from another. */

@@ -87,15 +87,11 @@ export function SendPanel(props: SendPanelProps) {
   const send = useSendTokenRequest();
   const { history, remember } = useAttemptHistory();
   const { signing, signingFailed, sendNow } = useSignThenSend(sendExactly, onAssertion, dpop);
-  // The answer to a nonce challenge (RFC 9449 §8) that the page sent again with the nonce.
+  // The last nonce round trip (RFC 9449 §8): the refusal and the request the page sent again with
+  // the nonce; shown while that second one is the request answered.
   const [nonceRetry, setNonceRetry] = useState<NonceRetry | null>(null);
-  const retrying = useRef(false);
-  /** A send the reader asked for (not the page's answer to a nonce challenge). */
-  function sendAsked(current: TokenRequest) {
-    retrying.current = false;
-    setNonceRetry(null);
-    void sendNow(current);
-  }
+  // Set between a nonce challenge and the sending of its answer (signing takes a moment).
+  const challenged = useRef<Omit<NonceRetry, 'retry'> | null>(null);
   const panelId = useId();
   const responseHeading = useRef<HTMLHeadingElement>(null);
   const sendButton = useRef<HTMLButtonElement>(null);
@@ -120,6 +116,9 @@ export function SendPanel(props: SendPanelProps) {
   const context = { history, demos, scopesSupported, pasted, server };
 
   function sendExactly(toSend: TokenRequest) {
+    const answersChallenge = challenged.current;
+    challenged.current = null;
+    if (answersChallenge !== null) setNonceRetry({ ...answersChallenge, retry: toSend });
     send.mutate(toSend, {
       onSuccess: (result, attempt) => {
         if (result.kind !== 'answer') return;
@@ -129,9 +128,8 @@ export function SendPanel(props: SendPanelProps) {
         if (nonce !== null) dpop.rememberNonce(attempt.url, nonce);
         // One answer to the challenge: a second one would be a server that never accepts.
         const challenge = nonceChallengeOf(result.answer, result.answer.parsed);
-        if (challenge === null || retrying.current) return;
-        retrying.current = true;
-        setNonceRetry({ first: attempt, answer: result.answer, nonce: challenge });
+        if (challenge === null || answersChallenge !== null) return;
+        challenged.current = { answer: result.answer, nonce: challenge };
         void sendNow(attempt, challenge);
       },
       // The button was disabled while sending, which drops focus to <body>: take it to
@@ -153,7 +151,7 @@ export function SendPanel(props: SendPanelProps) {
   useEffect(() => {
     if (!readyToSendDemo && !(sendAfterDemo && sessionHasNoDemo)) return;
     onSentAfterDemo?.();
-    if (readyToSendDemo) sendAsked(request);
+    if (readyToSendDemo) void sendNow(request);
   });
 
   // The failed request with every attempt recorded since for the same inputs.
@@ -189,7 +187,7 @@ export function SendPanel(props: SendPanelProps) {
         })
       }
       earlierAttempts={
-        nonceRetry !== null && sent !== undefined && sent !== nonceRetry.first ? (
+        nonceRetry !== null && sent === nonceRetry.retry ? (
           <NonceRoundTrip retry={nonceRetry} />
         ) : null
       }
@@ -244,7 +242,7 @@ export function SendPanel(props: SendPanelProps) {
           className="button button-primary"
           disabled={send.isPending || signing || !session.data || missing !== null}
           aria-describedby={missing ? `${panelId}-send-missing` : undefined}
-          onClick={() => sendAsked(request)}
+          onClick={() => void sendNow(request)}
         >
           Send token request
         </button>
