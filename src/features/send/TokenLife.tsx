@@ -1,4 +1,3 @@
-import './token-life.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { MeaningTable } from '../../components/MeaningTable.tsx';
