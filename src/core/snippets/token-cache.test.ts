@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedAssertion } from '../client-auth/client-assertion.ts';
 import { buildTokenRequest, type TokenRequestInput } from '../request/token-request.ts';
+import { parsePowerShell } from '../test-support/powershell-grammar.ts';
 import { findCommand } from '../test-support/shell.ts';
 import { SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
 import { cachedTokenSnippet } from './token-cache.ts';
@@ -56,6 +57,12 @@ describe('golden files', () => {
     ]);
     expect(cachedTokenSnippet('python-urllib', buildTokenRequest(GUIDE)).warnings).toEqual([]);
   });
+});
+
+// No PowerShell installs here: its variant is parsed with a real grammar instead of run.
+it('the PowerShell variant parses without an error (tree-sitter-powershell)', async () => {
+  const code = cachedTokenSnippet('powershell-invoke-restmethod', buildTokenRequest(GUIDE)).code;
+  expect((await parsePowerShell(code)).hasError).toBe(false);
 });
 
 /** A token endpoint that numbers the tokens it issues, with the `expires_in` a test sets. */
