@@ -123,15 +123,19 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
               }
             : sentOutcome,
         );
-      else
-        setRevocation(
+      else {
+        const revocationOutcome: Outcome<RevocationReading> =
           sentOutcome.kind === 'read'
             ? {
                 kind: 'read',
                 reading: readRevocationAnswer(sentOutcome.answer, sentOutcome.context),
               }
-            : sentOutcome,
-        );
+            : sentOutcome;
+        setRevocation(revocationOutcome);
+        // What introspection said before an accepted revocation is out of date: check again.
+        if (revocationOutcome.kind === 'read' && revocationOutcome.reading.kind === 'revoked')
+          setIntrospection(null);
+      }
     } finally {
       setBusy(null);
       setAnswers((count) => count + 1);
