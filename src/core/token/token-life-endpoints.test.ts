@@ -30,6 +30,18 @@ describe('tokenLifeEndpoints', () => {
     );
   });
 
+  it('marks an endpoint on another origin than the token endpoint, which is not to be called', () => {
+    expect(
+      tokenLifeEndpoints('https://auth.example/oauth/token', {
+        introspection_endpoint: 'https://elsewhere.example/introspect',
+        revocation_endpoint: 'https://auth.example/oauth/revoke',
+      }),
+    ).toEqual({
+      introspect: { url: 'https://elsewhere.example/introspect', source: 'other-origin' },
+      revoke: { url: 'https://auth.example/oauth/revoke', source: 'metadata' },
+    });
+  });
+
   it('guesses nothing for other servers, and ignores a listed value that is not an http(s) URL', () => {
     expect(
       tokenLifeEndpoints('https://auth.example/oauth/token', {

@@ -39,7 +39,13 @@ type Outcome<Reading> =
 const SOURCE_WORDS: Readonly<Record<TokenLifeEndpoint['source'], string>> = {
   metadata: 'listed in the server’s metadata',
   'okta-path': 'Okta’s path beside /v1/token; the server’s metadata did not list it',
+  'other-origin':
+    'listed on another host than the token endpoint: not called, so the client’s credentials go only where the token request went',
 };
+
+/** An endpoint the page calls: known, and on the token endpoint's origin. */
+const callable = (endpoint: TokenLifeEndpoint | null): endpoint is TokenLifeEndpoint =>
+  endpoint !== null && endpoint.source !== 'other-origin';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -110,7 +116,7 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
 
   async function press(action: TokenLifeAction) {
     const endpoint = endpoints[action];
-    if (endpoint === null || busy !== null) return;
+    if (!callable(endpoint) || busy !== null) return;
     setBusy(action);
     try {
       const sentOutcome = await send(action, endpoint);
@@ -169,7 +175,7 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
         <button
           type="button"
           className="button"
-          disabled={busy !== null || endpoints.introspect === null}
+          disabled={busy !== null || !callable(endpoints.introspect)}
           onClick={() => void press('introspect')}
         >
           Check if active
@@ -177,7 +183,7 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
         <button
           type="button"
           className="button"
-          disabled={busy !== null || endpoints.revoke === null}
+          disabled={busy !== null || !callable(endpoints.revoke)}
           onClick={() => void press('revoke')}
         >
           Revoke this token
