@@ -95,9 +95,14 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
     );
     if (result.kind === 'proxy-error') {
       const { title, explanation } = explainProxyFailure(result.code, result.message);
+      // The proxy's words name the token endpoint; here it was this endpoint.
+      const endpointTitle = title.replace('the token endpoint', 'this endpoint');
       return {
         kind: 'not-sent' as const,
-        explanation: { meaning: `${title} ${explanation.meaning}`, checks: explanation.checks },
+        explanation: {
+          meaning: `${endpointTitle} ${explanation.meaning}`,
+          checks: explanation.checks,
+        },
       };
     }
     const context = {
