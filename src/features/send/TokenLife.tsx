@@ -65,7 +65,14 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
   const discovery = useQuery({ ...discoveryQuery(issuer ?? '', deps), enabled: issuer !== null });
   const metadata = discovery.data?.kind === 'found' ? discovery.data.metadata : null;
   const endpoints = tokenLifeEndpoints(sent.url, metadata);
-  const looking = issuer !== null && discovery.isPending;
+  const metadataState: MetadataState =
+    issuer === null
+      ? { kind: 'no-issuer' }
+      : discovery.isPending
+        ? { kind: 'looking' }
+        : metadata
+          ? { kind: 'found' }
+          : { kind: 'not-found', issuer };
   const [busy, setBusy] = useState<TokenLifeAction | null>(null);
   const [answers, setAnswers] = useState(0);
   const [introspection, setIntrospection] = useState<Outcome<IntrospectionReading> | null>(null);
@@ -173,9 +180,13 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
       <EndpointLine
         name="Introspection endpoint"
         endpoint={endpoints.introspect}
-        looking={looking}
+        metadata={metadataState}
       />
-      <EndpointLine name="Revocation endpoint" endpoint={endpoints.revoke} looking={looking} />
+      <EndpointLine
+        name="Revocation endpoint"
+        endpoint={endpoints.revoke}
+        metadata={metadataState}
+      />
       <div className="token-life-actions">
         <button
           type="button"
@@ -205,14 +216,29 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
   );
 }
 
+/** What the page knows of the server's metadata, to say why an endpoint is unknown. */
+type MetadataState =
+  | { readonly kind: 'looking' | 'found' | 'no-issuer' }
+  | { readonly kind: 'not-found'; readonly issuer: string };
+
+const UNKNOWN_ENDPOINT: Readonly<Record<MetadataState['kind'], (issuer: string) => string>> = {
+  looking: () => 'looking in the server’s metadata…',
+  found: () =>
+    'none: the server’s metadata lists none (RFC 8414 §2), so this server may not offer one.',
+  'not-found': (issuer) =>
+    `unknown: no metadata was found for the issuer ${issuer}; the server’s documentation says whether it has one.`,
+  'no-issuer': () =>
+    'unknown: neither the token nor the token endpoint says which server issued it, so there is no metadata to read.',
+};
+
 function EndpointLine({
   name,
   endpoint,
-  looking,
+  metadata,
 }: {
   name: string;
   endpoint: TokenLifeEndpoint | null;
-  looking: boolean;
+  metadata: MetadataState;
 }) {
   return (
     <p className="token-life-endpoint">
@@ -221,10 +247,8 @@ function EndpointLine({
         <>
           <span className="mono">{endpoint.url}</span> ({SOURCE_WORDS[endpoint.source]})
         </>
-      ) : looking ? (
-        'looking in the server’s metadata…'
       ) : (
-        'none: the server’s metadata lists none (RFC 8414 §2), so this server may not offer one.'
+        UNKNOWN_ENDPOINT[metadata.kind](metadata.kind === 'not-found' ? metadata.issuer : '')
       )}
     </p>
   );
