@@ -46,7 +46,8 @@ function httpUrl(value: unknown): string | null {
 /**
  * The introspection and revocation endpoints for a token from `tokenEndpoint`: the ones the
  * server's metadata lists (marked `other-origin` when not on the token endpoint's origin: the
- * metadata is found through the token's unverified `iss`), else, for a token endpoint ending in Okta's `/v1/token`, Okta's paths
+ * metadata is found through the token's unverified `iss`); without metadata, for a token endpoint
+ * ending in Okta's `/v1/token`, Okta's paths
  * beside it. `null` where neither says: the page then says the server names no such endpoint.
  *
  * Does NOT fetch the metadata, and does NOT guess other servers' paths.
@@ -60,6 +61,8 @@ export function tokenLifeEndpoints(
     const trimmed = tokenEndpoint.trim();
     if (listed !== null)
       return { url: listed, source: sameOrigin(listed, trimmed) ? 'metadata' : 'other-origin' };
+    // Metadata that lists no such endpoint is the server's word: no guess over it.
+    if (metadata !== null) return null;
     if (!/^https:\/\/[^/?#]+\/(?:[^?#]*\/)?v1\/token$/.test(trimmed)) return null;
     return { url: trimmed.replace(/\/v1\/token$/, OKTA_PATH[action]), source: 'okta-path' };
   };

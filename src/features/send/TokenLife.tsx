@@ -64,7 +64,6 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
   const issuer = issuerForTokenLife(token, sent.url);
   const discovery = useQuery({ ...discoveryQuery(issuer ?? '', deps), enabled: issuer !== null });
   const metadata = discovery.data?.kind === 'found' ? discovery.data.metadata : null;
-  const endpoints = tokenLifeEndpoints(sent.url, metadata);
   const metadataState: MetadataState =
     issuer === null
       ? { kind: 'no-issuer' }
@@ -73,6 +72,11 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
         : metadata
           ? { kind: 'found' }
           : { kind: 'not-found', issuer };
+  // Nothing is said about an endpoint before the metadata has had its say.
+  const endpoints =
+    metadataState.kind === 'looking'
+      ? { introspect: null, revoke: null }
+      : tokenLifeEndpoints(sent.url, metadata);
   const [busy, setBusy] = useState<TokenLifeAction | null>(null);
   const [answers, setAnswers] = useState(0);
   const [introspection, setIntrospection] = useState<Outcome<IntrospectionReading> | null>(null);
