@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -110,16 +110,25 @@ interface Interpreter {
   readonly args: (file: string, dir: string) => { args: string[]; env?: NodeJS.ProcessEnv };
 }
 
+const python = findCommand('python3');
+/** The requests package is not in Python's standard library: its run is skipped without it. */
+const pythonWithRequests =
+  python !== undefined && spawnSync(python, ['-c', 'import requests']).status === 0
+    ? python
+    : undefined;
+if (python !== undefined && pythonWithRequests === undefined)
+  console.warn('token-cache.test.ts: the requests package is not installed; its run is SKIPPED.');
+
 const INTERPRETERS: readonly Interpreter[] = [
   {
     id: 'python-urllib',
-    command: findCommand('python3'),
+    command: python,
     file: 'cached_token.py',
     args: (file) => ({ args: [file] }),
   },
   {
     id: 'python-requests',
-    command: findCommand('python3'),
+    command: pythonWithRequests,
     file: 'cached_token.py',
     args: (file) => ({ args: [file] }),
   },
