@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { tokenResponse } from './send-helpers.ts';
+import { showRequest, tokenResponse } from './send-helpers.ts';
 import { axeViolations } from './support/axe.ts';
 
 const KEY_METHOD = /Private key JWT \(private_key_jwt\)/;
@@ -56,4 +56,14 @@ test("a token's life against the demo server: active, revoked, inactive, with th
   await expect(
     introspection(page).getByRole('row', { name: /^client_id demo-private-key-jwt/ }),
   ).toBeVisible();
+
+  // The token's reuse in code: one switch, and Placeholders turns off.
+  await showRequest(page);
+  await page.getByRole('switch', { name: 'Placeholders' }).check();
+  await page.getByRole('switch', { name: 'Cache the token' }).check();
+  await expect(page.getByRole('switch', { name: 'Placeholders' })).not.toBeChecked();
+  await page.getByRole('tab', { name: 'Python (urllib)' }).click();
+  await expect(
+    page.getByRole('status', { name: 'Python (urllib) code', exact: true }),
+  ).toContainText('def get_token():');
 });

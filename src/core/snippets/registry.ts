@@ -11,6 +11,7 @@ import { pythonUrllibTarget } from './python-urllib.ts';
 import { describePlaceholders, placeholderRequest, type PlaceholderInput } from './placeholders.ts';
 import type { ShownSnippet, SnippetTarget } from './snippet-request.ts';
 import { isSnippetTabId, SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
+import { cachedTokenSnippet } from './token-cache.ts';
 
 const TARGETS: Readonly<Record<SnippetTabId, SnippetTarget>> = {
   'curl-bash': curlBashTarget,
@@ -42,4 +43,20 @@ export function placeholderSnippet(id: string, input: PlaceholderInput): ShownSn
   if (!target) return undefined;
   const request = placeholderRequest(input);
   return { snippet: target.placeholders(request), note: describePlaceholders(request) };
+}
+
+/** Instead of the code with the values: the credentials as variables, or keeping the token (token-cache.ts). */
+export type SnippetVariant = 'placeholders' | 'cached';
+
+/** A tab's code and note, with the values or in a variant; undefined for an unknown tab id. */
+export function variantSnippet(
+  id: string,
+  variant: SnippetVariant | undefined,
+  input: PlaceholderInput,
+): ShownSnippet | undefined {
+  if (!isSnippetTabId(id)) return undefined;
+  if (variant === 'placeholders') return placeholderSnippet(id, input);
+  if (variant === 'cached') return { snippet: cachedTokenSnippet(id, input) };
+  const target = TARGETS[id];
+  return { snippet: target.generate(input), note: target.describe?.(input) };
 }

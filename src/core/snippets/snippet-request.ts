@@ -24,7 +24,9 @@ export interface SnippetWarning {
     | 'windows-powershell-native-quotes'
     | 'browser-cors'
     | 'urllib-non-ascii-url'
-    | 'cmd-expands-variables';
+    | 'cmd-expands-variables'
+    | 'no-token-cache'
+    | 'assertion-single-use';
   readonly message: string;
 }
 

@@ -25,9 +25,23 @@ describe('tokenLifeEndpoints', () => {
       },
       revoke: { url: 'https://dev-1.okta.com/oauth2/default/v1/revoke', source: 'okta-path' },
     });
-    expect(tokenLifeEndpoints('https://dev-1.okta.com/oauth2/v1/token', {}).revoke?.url).toBe(
+    expect(tokenLifeEndpoints('https://dev-1.okta.com/oauth2/v1/token', null).revoke?.url).toBe(
       'https://dev-1.okta.com/oauth2/v1/revoke',
     );
+    // Metadata found without the endpoint: the server's word, no guess.
+    expect(tokenLifeEndpoints('https://dev-1.okta.com/oauth2/v1/token', {}).revoke).toBeNull();
+  });
+
+  it('marks an endpoint on another origin than the token endpoint, which is not to be called', () => {
+    expect(
+      tokenLifeEndpoints('https://auth.example/oauth/token', {
+        introspection_endpoint: 'https://elsewhere.example/introspect',
+        revocation_endpoint: 'https://auth.example/oauth/revoke',
+      }),
+    ).toEqual({
+      introspect: { url: 'https://elsewhere.example/introspect', source: 'other-origin' },
+      revoke: { url: 'https://auth.example/oauth/revoke', source: 'metadata' },
+    });
   });
 
   it('guesses nothing for other servers, and ignores a listed value that is not an http(s) URL', () => {

@@ -3,8 +3,12 @@ import type { TokenLifeAction } from './introspection.ts';
 /** Where a token-life request goes, and how the page knows. */
 export interface TokenLifeEndpoint {
   readonly url: string;
-  /** `metadata`: listed by the server (RFC 8414 §2); `okta-path`: Okta's documented path beside `/v1/token`. */
-  readonly source: 'metadata' | 'okta-path';
+  /**
+   * `metadata`: listed by the server (RFC 8414 §2); `okta-path`: Okta's documented path beside
+   * `/v1/token`; `other-origin`: listed, but on another origin than the token endpoint, so NOT to
+   * be called: the client's credentials go only where the token request went.
+   */
+  readonly source: 'metadata' | 'okta-path' | 'other-origin';
 }
 
 export type TokenLifeEndpoints = Readonly<Record<TokenLifeAction, TokenLifeEndpoint | null>>;
@@ -21,6 +25,14 @@ const OKTA_PATH: Readonly<Record<TokenLifeAction, string>> = {
   revoke: '/v1/revoke',
 };
 
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 function httpUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   try {
@@ -33,7 +45,9 @@ function httpUrl(value: unknown): string | null {
 
 /**
  * The introspection and revocation endpoints for a token from `tokenEndpoint`: the ones the
- * server's metadata lists, else, for a token endpoint ending in Okta's `/v1/token`, Okta's paths
+ * server's metadata lists (marked `other-origin` when not on the token endpoint's origin: the
+ * metadata is found through the token's unverified `iss`); without metadata, for a token endpoint
+ * ending in Okta's `/v1/token`, Okta's paths
  * beside it. `null` where neither says: the page then says the server names no such endpoint.
  *
  * Does NOT fetch the metadata, and does NOT guess other servers' paths.
@@ -44,8 +58,11 @@ export function tokenLifeEndpoints(
 ): TokenLifeEndpoints {
   const endpointFor = (action: TokenLifeAction): TokenLifeEndpoint | null => {
     const listed = httpUrl(metadata?.[METADATA_MEMBER[action]]);
-    if (listed !== null) return { url: listed, source: 'metadata' };
     const trimmed = tokenEndpoint.trim();
+    if (listed !== null)
+      return { url: listed, source: sameOrigin(listed, trimmed) ? 'metadata' : 'other-origin' };
+    // Metadata that lists no such endpoint is the server's word: no guess over it.
+    if (metadata !== null) return null;
     if (!/^https:\/\/[^/?#]+\/(?:[^?#]*\/)?v1\/token$/.test(trimmed)) return null;
     return { url: trimmed.replace(/\/v1\/token$/, OKTA_PATH[action]), source: 'okta-path' };
   };

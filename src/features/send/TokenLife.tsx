@@ -1,4 +1,3 @@
-import './token-life.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { MeaningTable } from '../../components/MeaningTable.tsx';
@@ -40,7 +39,13 @@ type Outcome<Reading> =
 const SOURCE_WORDS: Readonly<Record<TokenLifeEndpoint['source'], string>> = {
   metadata: 'listed in the server’s metadata',
   'okta-path': 'Okta’s path beside /v1/token; the server’s metadata did not list it',
+  'other-origin':
+    'listed on another host than the token endpoint: not called, so the client’s credentials go only where the token request went',
 };
+
+/** An endpoint the page calls: known, and on the token endpoint's origin. */
+const callable = (endpoint: TokenLifeEndpoint | null): endpoint is TokenLifeEndpoint =>
+  endpoint !== null && endpoint.source !== 'other-origin';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -59,8 +64,19 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
   const issuer = issuerForTokenLife(token, sent.url);
   const discovery = useQuery({ ...discoveryQuery(issuer ?? '', deps), enabled: issuer !== null });
   const metadata = discovery.data?.kind === 'found' ? discovery.data.metadata : null;
-  const endpoints = tokenLifeEndpoints(sent.url, metadata);
-  const looking = issuer !== null && discovery.isPending;
+  const metadataState: MetadataState =
+    issuer === null
+      ? { kind: 'no-issuer' }
+      : discovery.isPending
+        ? { kind: 'looking' }
+        : metadata
+          ? { kind: 'found' }
+          : { kind: 'not-found', issuer };
+  // Nothing is said about an endpoint before the metadata has had its say.
+  const endpoints =
+    metadataState.kind === 'looking'
+      ? { introspect: null, revoke: null }
+      : tokenLifeEndpoints(sent.url, metadata);
   const [busy, setBusy] = useState<TokenLifeAction | null>(null);
   const [answers, setAnswers] = useState(0);
   const [introspection, setIntrospection] = useState<Outcome<IntrospectionReading> | null>(null);
@@ -90,9 +106,14 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
     );
     if (result.kind === 'proxy-error') {
       const { title, explanation } = explainProxyFailure(result.code, result.message);
+      // The proxy's words name the token endpoint; here it was this endpoint.
+      const endpointTitle = title.replace('the token endpoint', 'this endpoint');
       return {
         kind: 'not-sent' as const,
-        explanation: { meaning: `${title} ${explanation.meaning}`, checks: explanation.checks },
+        explanation: {
+          meaning: `${endpointTitle} ${explanation.meaning}`,
+          checks: explanation.checks,
+        },
       };
     }
     const context = {
@@ -111,7 +132,7 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
 
   async function press(action: TokenLifeAction) {
     const endpoint = endpoints[action];
-    if (endpoint === null || busy !== null) return;
+    if (!callable(endpoint) || busy !== null) return;
     setBusy(action);
     try {
       const sentOutcome = await send(action, endpoint);
@@ -124,15 +145,19 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
               }
             : sentOutcome,
         );
-      else
-        setRevocation(
+      else {
+        const revocationOutcome: Outcome<RevocationReading> =
           sentOutcome.kind === 'read'
             ? {
                 kind: 'read',
                 reading: readRevocationAnswer(sentOutcome.answer, sentOutcome.context),
               }
-            : sentOutcome,
-        );
+            : sentOutcome;
+        setRevocation(revocationOutcome);
+        // What introspection said before an accepted revocation is out of date: check again.
+        if (revocationOutcome.kind === 'read' && revocationOutcome.reading.kind === 'revoked')
+          setIntrospection(null);
+      }
     } finally {
       setBusy(null);
       setAnswers((count) => count + 1);
@@ -159,14 +184,18 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
       <EndpointLine
         name="Introspection endpoint"
         endpoint={endpoints.introspect}
-        looking={looking}
+        metadata={metadataState}
       />
-      <EndpointLine name="Revocation endpoint" endpoint={endpoints.revoke} looking={looking} />
+      <EndpointLine
+        name="Revocation endpoint"
+        endpoint={endpoints.revoke}
+        metadata={metadataState}
+      />
       <div className="token-life-actions">
         <button
           type="button"
           className="button"
-          disabled={busy !== null || endpoints.introspect === null}
+          disabled={busy !== null || !callable(endpoints.introspect)}
           onClick={() => void press('introspect')}
         >
           Check if active
@@ -174,7 +203,7 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
         <button
           type="button"
           className="button"
-          disabled={busy !== null || endpoints.revoke === null}
+          disabled={busy !== null || !callable(endpoints.revoke)}
           onClick={() => void press('revoke')}
         >
           Revoke this token
@@ -191,14 +220,29 @@ export default function TokenLife({ token, sent, expiresAtSeconds }: TokenLifePr
   );
 }
 
+/** What the page knows of the server's metadata, to say why an endpoint is unknown. */
+type MetadataState =
+  | { readonly kind: 'looking' | 'found' | 'no-issuer' }
+  | { readonly kind: 'not-found'; readonly issuer: string };
+
+const UNKNOWN_ENDPOINT: Readonly<Record<MetadataState['kind'], (issuer: string) => string>> = {
+  looking: () => 'looking in the server’s metadata…',
+  found: () =>
+    'none: the server’s metadata lists none (RFC 8414 §2), so this server may not offer one.',
+  'not-found': (issuer) =>
+    `unknown: no metadata was found for the issuer ${issuer}; the server’s documentation says whether it has one.`,
+  'no-issuer': () =>
+    'unknown: neither the token nor the token endpoint says which server issued it, so there is no metadata to read.',
+};
+
 function EndpointLine({
   name,
   endpoint,
-  looking,
+  metadata,
 }: {
   name: string;
   endpoint: TokenLifeEndpoint | null;
-  looking: boolean;
+  metadata: MetadataState;
 }) {
   return (
     <p className="token-life-endpoint">
@@ -207,10 +251,8 @@ function EndpointLine({
         <>
           <span className="mono">{endpoint.url}</span> ({SOURCE_WORDS[endpoint.source]})
         </>
-      ) : looking ? (
-        'looking in the server’s metadata…'
       ) : (
-        'none: the server’s metadata lists none (RFC 8414 §2), so this server may not offer one.'
+        UNKNOWN_ENDPOINT[metadata.kind](metadata.kind === 'not-found' ? metadata.issuer : '')
       )}
     </p>
   );

@@ -4,12 +4,9 @@ import { OutputField } from '../../components/OutputField.tsx';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
 import type { CredentialEncoding } from '../../core/credentials/credentials.ts';
 import type * as RegistryModule from '../../core/snippets/registry.ts';
+import type { SnippetVariant } from '../../core/snippets/registry.ts';
 import { curlBashValueTarget } from '../../core/snippets/curl-bash.ts';
-import type {
-  ShownSnippet,
-  SnippetRequest,
-  SnippetValueTarget,
-} from '../../core/snippets/snippet-request.ts';
+import type { ShownSnippet, SnippetRequest } from '../../core/snippets/snippet-request.ts';
 import {
   SNIPPET_TABS,
   snippetOutputName,
@@ -35,6 +32,12 @@ interface SnippetTabsProps {
 
 type Registry = typeof RegistryModule;
 
+/** The switches over the code, each turning the others off: one variant at a time. */
+const VARIANT_SWITCHES: Readonly<Record<SnippetVariant, string>> = {
+  placeholders: 'Placeholders',
+  cached: 'Cache the token',
+};
+
 /**
  * The registry of every target with its placeholder variant, fetched the first time another tab
  * is chosen (or remembered) or the placeholders are switched on: the first screen has the
@@ -58,21 +61,18 @@ function useRegistry(needed: boolean): Registry | undefined {
 
 /**
  * The shown tab's code, or undefined while its generator is loading. The guide's curl with the
- * values is drawn at once; its note comes with the registry.
+ * values is drawn at once; its note and every other variant come with the registry.
  */
 function shownSnippet(
   id: SnippetTabId,
-  placeholders: boolean,
+  variant: SnippetVariant | undefined,
   registry: Registry | undefined,
   props: SnippetTabsProps,
 ): ShownSnippet | undefined {
-  if (placeholders) return registry?.placeholderSnippet(id, { ...props.request, ...props });
-  const target: SnippetValueTarget | undefined =
-    registry?.findSnippetTarget(id) ??
-    (id === curlBashValueTarget.id ? curlBashValueTarget : undefined);
-  return (
-    target && { snippet: target.generate(props.request), note: target.describe?.(props.request) }
-  );
+  if (registry) return registry.variantSnippet(id, variant, { ...props.request, ...props });
+  return !variant && id === curlBashValueTarget.id
+    ? { snippet: curlBashValueTarget.generate(props.request) }
+    : undefined;
 }
 
 function browserStorage(): Storage | undefined {
@@ -90,8 +90,8 @@ function browserStorage(): Storage | undefined {
  */
 export function SnippetTabs(props: SnippetTabsProps) {
   // Placeholders need no credential, so the code shows before any is entered.
-  const [placeholders, setPlaceholders] = useState(false);
-  const missing = placeholders ? null : props.missing;
+  const [variant, setVariant] = useState<SnippetVariant>();
+  const missing = variant === 'placeholders' ? null : props.missing;
   // The first render is the prerendered page's (the guide's curl); the remembered tab follows
   // right after hydration, so hydration always finds the markup it expects.
   const [selectedId, setSelectedId] = useState<SnippetTabId>(SNIPPET_TABS[0].id);
@@ -102,10 +102,10 @@ export function SnippetTabs(props: SnippetTabsProps) {
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const registry = useRegistry(
-    placeholders || selectedId !== curlBashValueTarget.id || !props.missing,
+    variant !== undefined || selectedId !== curlBashValueTarget.id || !props.missing,
   );
   // Only the shown target is generated; the others wait until their tab is chosen.
-  const shown = missing ? undefined : shownSnippet(selectedId, placeholders, registry, props);
+  const shown = missing ? undefined : shownSnippet(selectedId, variant, registry, props);
 
   function select(index: number) {
     const target = SNIPPET_TABS[index];
@@ -126,15 +126,17 @@ export function SnippetTabs(props: SnippetTabsProps) {
     <div className="snippet-tabs">
       <div className="output-head">
         <h3 id={`${baseId}-heading`}>Code for your shell or language</h3>
-        <label className="placeholders-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={placeholders}
-            onChange={(event) => setPlaceholders(event.target.checked)}
-          />
-          Placeholders
-        </label>
+        {(Object.keys(VARIANT_SWITCHES) as SnippetVariant[]).map((name) => (
+          <label key={name} className="placeholders-switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={variant === name}
+              onChange={(event) => setVariant(event.target.checked ? name : undefined)}
+            />
+            {VARIANT_SWITCHES[name]}
+          </label>
+        ))}
       </div>
       <div role="tablist" aria-labelledby={`${baseId}-heading`} className="snippet-tablist">
         {SNIPPET_TABS.map((target, index) => {
