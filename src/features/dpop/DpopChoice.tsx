@@ -14,8 +14,9 @@ interface DpopChoiceProps {
  */
 export function DpopChoice({ checked, onChange, children }: DpopChoiceProps) {
   return (
-    <div className="field dpop-choice">
-      <label className="check-label">
+    <fieldset className="choice dpop-choice">
+      <legend className="label">Proof of possession</legend>
+      <label className="radio">
         <input
           type="checkbox"
           checked={checked}
@@ -29,6 +30,6 @@ export function DpopChoice({ checked, onChange, children }: DpopChoiceProps) {
         in this page, and the token only works with that key.
       </p>
       {checked ? children : null}
-    </div>
+    </fieldset>
   );
 }
