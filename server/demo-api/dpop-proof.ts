@@ -6,6 +6,8 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
+import { accessTokenHash } from '../../src/core/dpop/ath.ts';
+import { dpopHtu } from '../../src/core/dpop/htu.ts';
 import {
   DEMO_API_DPOP_ALGS,
   DPOP_PROOF_MAX_AGE_SECONDS,
@@ -36,28 +38,6 @@ export interface ProofExpectations {
 }
 
 const refuse = (reason: string): ProofRefusal => ({ ok: false, reason });
-
-/** RFC 9449 §4.3 item 9: the URL without query and fragment, normalised (RFC 3986 §6.2.2-6.2.3). */
-export function htuOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    parsed.search = '';
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `ath` (RFC 9449 §4.2): base64url of the SHA-256 of the token's ASCII bytes. */
-async function accessTokenHash(token: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)),
-  );
-  let binary = '';
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
@@ -108,9 +88,9 @@ export async function checkDpopProof(
     return refuse(
       `The proof's htm is ${String(htm)}, but this request is a ${expected.method}: sign a proof for each method.`,
     );
-  const receivedAt = htuOf(expected.url);
-  const claimed = typeof htu === 'string' ? htuOf(htu) : undefined;
-  if (claimed === undefined || claimed !== receivedAt)
+  const receivedAt = dpopHtu(expected.url);
+  const claimed = typeof htu === 'string' ? dpopHtu(htu) : null;
+  if (claimed === null || claimed !== receivedAt)
     return refuse(
       `The proof's htu is ${String(htu)}, but this request was received at ${String(receivedAt)} (compared without query and fragment).`,
     );

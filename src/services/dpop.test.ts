@@ -1,6 +1,7 @@
 import { calculateJwkThumbprint, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { accessTokenHash, generateDpopKeyPair, signDpopProof } from './dpop.ts';
+import { accessTokenHash } from '../core/dpop/ath.ts';
+import { generateDpopKeyPair, signDpopProof } from './dpop.ts';
 
 describe('accessTokenHash (RFC 9449 §4.2)', () => {
   it("matches RFC 9449 §7.1's example byte for byte", async () => {

@@ -9,6 +9,7 @@ import {
   type DpopPublicJwk,
   type ProofSources,
 } from '../core/dpop/proof.ts';
+import { accessTokenHash } from '../core/dpop/ath.ts';
 import { bytesToBase64Url } from '../core/encoding/base64url.ts';
 
 /** The page's DPoP key pair (RFC 9449 §4.2), made by Web Crypto and held in memory only. */
@@ -57,11 +58,6 @@ export async function generateDpopKeyPair(algorithm: DpopAlgorithm): Promise<Dpo
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const segment = (value: object) => bytesToBase64Url(utf8(JSON.stringify(value)));
-
-/** `ath` (RFC 9449 §4.2): base64url of the SHA-256 of the access token's ASCII bytes. */
-export async function accessTokenHash(token: string): Promise<string> {
-  return bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(token))));
-}
 
 export interface SignedDpopProof {
   readonly proof: string;

@@ -1,14 +1,8 @@
 import type { HeaderList } from '../request/token-request.ts';
-import { NONE_HELPS, type Cause, type CauseId } from './causes.ts';
-import {
-  claimText,
-  dpopProofOf,
-  headerOf,
-  htuOf,
-  isoTime,
-  proofTimeInWords,
-  readJwt,
-} from './dpop-evidence.ts';
+import { dpopHtu } from '../dpop/htu.ts';
+import { causeNoWayChanges as cause, type Cause } from './causes.ts';
+import { readJwt } from '../encoding/jws.ts';
+import { claimText, dpopProofOf, headerOf, isoTime, proofTimeInWords } from './dpop-evidence.ts';
 
 /*
  * What an API's answer to a call with an access token means: its `WWW-Authenticate` challenges
@@ -90,13 +84,6 @@ export interface ApiAnswer {
   readonly status: number;
   readonly headers: Headers;
 }
-
-const cause = (
-  id: CauseId,
-  summary: string,
-  evidence: readonly string[],
-  action: string,
-): Cause => ({ id, summary, evidence, action, ways: NONE_HELPS });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -273,8 +260,8 @@ function dpopProofCause(
       [said],
       `Sign a new proof with htm ${call.method}.`,
     );
-  const expected = htuOf(call.url);
-  if (typeof htu !== 'string' || htuOf(htu) !== expected)
+  const expected = dpopHtu(call.url);
+  if (typeof htu !== 'string' || dpopHtu(htu) !== expected)
     return cause(
       'dpop-htu-mismatch',
       `The proof's htu is ${claimText(htu)}, but the call went to ${expected ?? call.url} (compared without query and fragment, RFC 9449 §4.3). A proof made for the token endpoint does not work at the API.`,

@@ -108,4 +108,12 @@ export interface Diagnosis {
 
 export const TRY = (way: AuthWay): WayAdvice => ({ kind: 'try', way });
 export const NONE_HELPS: WayAdvice = { kind: 'none-helps' };
+
+/** A cause that no other way of sending the credentials changes (DPoP, an API's refusal). */
+export const causeNoWayChanges = (
+  id: CauseId,
+  summary: string,
+  evidence: readonly string[],
+  action: string,
+): Cause => ({ id, summary, evidence, action, ways: NONE_HELPS });
 export const OPEN: WayAdvice = { kind: 'open' };

@@ -1,3 +1,4 @@
+import { readJwt, type JwtReading } from '../encoding/jws.ts';
 import type { HeaderList } from '../request/token-request.ts';
 
 /*
@@ -6,36 +7,6 @@ import type { HeaderList } from '../request/token-request.ts';
  * JSON, RFC 7515 §7.1): nothing here verifies a signature or computes a hash, so the words built
  * on it say what the request carried, never that a signature is right.
  */
-
-/** The decoded header and claims of a compact JWT, as plain JSON objects. */
-export interface JwtReading {
-  readonly header: Readonly<Record<string, unknown>>;
-  readonly claims: Readonly<Record<string, unknown>>;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function decodeBase64UrlJson(part: string): unknown {
-  if (!/^[A-Za-z0-9_-]*$/.test(part)) return undefined;
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  try {
-    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The header and claims of a JWS compact serialization (three parts), or undefined. */
-export function readJwt(jwt: string): JwtReading | undefined {
-  const parts = jwt.trim().split('.');
-  if (parts.length !== 3) return undefined;
-  const header = decodeBase64UrlJson(parts[0] ?? '');
-  const claims = decodeBase64UrlJson(parts[1] ?? '');
-  return isRecord(header) && isRecord(claims) ? { header, claims } : undefined;
-}
 
 /** The value of a header of the request as sent, by name in any case (RFC 9110 §5.1). */
 export function headerOf(headers: HeaderList, name: string): string | undefined {
@@ -47,18 +18,6 @@ export function headerOf(headers: HeaderList, name: string): string | undefined 
 export function dpopProofOf(headers: HeaderList): JwtReading | null | undefined {
   const proof = headerOf(headers, 'dpop');
   return proof === undefined ? null : readJwt(proof);
-}
-
-/** RFC 9449 §4.3 item 9: a URL without query and fragment, normalised (RFC 3986 §6.2.2-6.2.3). */
-export function htuOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    parsed.search = '';
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A claim as text for a sentence: strings as they are, anything else as JSON, `missing` when absent. */

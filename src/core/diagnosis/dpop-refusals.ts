@@ -1,12 +1,8 @@
 import type { AnswerReading } from './evidence.ts';
-import { NONE_HELPS, type Cause, type CauseId } from './causes.ts';
-import {
-  claimText,
-  dpopProofOf,
-  htuOf,
-  proofTimeInWords,
-  type JwtReading,
-} from './dpop-evidence.ts';
+import { dpopHtu } from '../dpop/htu.ts';
+import { causeNoWayChanges as cause, type Cause } from './causes.ts';
+import type { JwtReading } from '../encoding/jws.ts';
+import { claimText, dpopProofOf, proofTimeInWords } from './dpop-evidence.ts';
 import { answerInWords, type Facts } from './facts.ts';
 
 /*
@@ -41,13 +37,6 @@ const WORDS = {
 };
 
 type OAuthAnswer = Extract<AnswerReading, { kind: 'oauth-error' }>;
-
-const cause = (
-  id: CauseId,
-  summary: string,
-  evidence: readonly string[],
-  action: string,
-): Cause => ({ id, summary, evidence, action, ways: NONE_HELPS });
 
 function oktaNote(facts: Facts): string[] {
   return facts.okta
@@ -150,8 +139,8 @@ export function dpopTokenEndpointCause(facts: Facts, answer: OAuthAnswer): Cause
       [server],
       `Sign the proof with htm ${request.method}.`,
     );
-  const expected = htuOf(request.url);
-  if (typeof htu !== 'string' || htuOf(htu) !== expected)
+  const expected = dpopHtu(request.url);
+  if (typeof htu !== 'string' || dpopHtu(htu) !== expected)
     return cause(
       'dpop-htu-mismatch',
       `The proof's htu is ${claimText(htu)}, but the request went to ${expected ?? request.url} (compared without query and fragment, RFC 9449 §4.3).`,

@@ -1,4 +1,5 @@
-import { base64UrlJson, bytesToBase64Url } from '../encoding/base64url.ts';
+import { bytesToBase64Url } from '../encoding/base64url.ts';
+import { readJwt } from '../encoding/jws.ts';
 import { dpopHtu } from './htu.ts';
 
 /** The DPoP key pairs the page makes (RFC 9449 §4.2: an asymmetric JWS algorithm, never none). */
@@ -80,9 +81,6 @@ export function dpopProofClaims(
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Reads a proof's header and claims as they are written (NOT verified: a server checks the
  * signature). `null` when it is not a compact JWS with a JSON header and payload naming a DPoP
@@ -91,15 +89,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function decodeDpopProof(
   jwt: string,
 ): { header: DpopProofHeader; claims: DpopProofClaims } | null {
-  const parts = jwt.trim().split('.');
-  if (parts.length !== 3) return null;
-  const header = base64UrlJson(parts[0]!);
-  const claims = base64UrlJson(parts[1]!);
-  if (!isRecord(header) || !isRecord(claims)) return null;
+  const read = readJwt(jwt);
+  if (read === undefined) return null;
+  const { header, claims } = read;
   const strings = ['jti', 'htm', 'htu'].every((name) => typeof claims[name] === 'string');
   if (!strings || typeof claims['iat'] !== 'number') return null;
   if (typeof header['typ'] !== 'string' || typeof header['alg'] !== 'string') return null;
-  if (!isRecord(header['jwk'])) return null;
+  const jwk = header['jwk'];
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return null;
   return {
     header: header as unknown as DpopProofHeader,
     claims: claims as unknown as DpopProofClaims,
