@@ -19,6 +19,14 @@ describe('readDpopPaste', () => {
     });
   });
 
+  it('completes a path-only request line with the Host line, wherever it stands', () => {
+    expect(readDpopPaste('Host: api.example.com\nGET /r HTTP/1.1\nDPoP: x.y.z')?.request).toEqual({
+      method: 'GET',
+      target: '/r',
+      host: 'api.example.com',
+    });
+  });
+
   it('reads the value alone (DPoP <token>) as the Authorization header', () => {
     expect(readDpopPaste('DPoP abc')?.authorization?.scheme).toBe('DPoP');
   });
@@ -79,6 +87,29 @@ describe('diagnoseDpopPaste', () => {
     expect(codes({ typ: 'dpop+jwt', alg: 'ES256', jwk: JWK }, CLAIMS, 1301)).toContain(
       'proof-iat-old',
     );
+  });
+
+  it('takes the scheme of a path-only request from the proof, and says so', () => {
+    const paste = readDpopPaste(
+      `GET /r HTTP/1.1\nHost: API.Example.com:443\nDPoP: ${proof({ typ: 'dpop+jwt', alg: 'ES256', jwk: JWK }, CLAIMS)}`,
+    )!;
+    const findings = diagnoseDpopPaste(paste, { nowSeconds: 1000 }).findings;
+    expect(findings).toContainEqual({
+      code: 'request-from-host',
+      severity: 'fine',
+      requestHtu: 'https://api.example.com/r',
+      scheme: 'https',
+    });
+    expect(findings.map((f) => f.code)).toContain('request-matches');
+    const elsewhere = readDpopPaste(
+      `GET /r HTTP/1.1\nHost: api.example.com:8443\nDPoP: ${proof({ typ: 'dpop+jwt', alg: 'ES256', jwk: JWK }, CLAIMS)}`,
+    )!;
+    expect(diagnoseDpopPaste(elsewhere, { nowSeconds: 1000 }).findings).toContainEqual({
+      code: 'htu-differs',
+      severity: 'error',
+      htu: 'https://api.example.com/r',
+      requestHtu: 'https://api.example.com:8443/r',
+    });
   });
 
   it('says what is missing and refuses text that is not a JWT', () => {

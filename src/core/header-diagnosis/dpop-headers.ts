@@ -18,7 +18,8 @@ export interface DpopPaste {
     readonly token: { readonly kind: 'token'; readonly token: string } | NotATokenReason;
   };
   readonly proof?: { readonly jwt: string };
-  readonly request?: { readonly method: string; readonly target: string };
+  /** `host`: a pasted `Host:` line, which completes a path-only (origin-form) target. */
+  readonly request?: { readonly method: string; readonly target: string; readonly host?: string };
 }
 
 /** One pasted line, without curl's `-H`/`--header` and shell quotes around it. */
@@ -30,6 +31,8 @@ function headerLine(line: string): string {
 }
 
 const DPOP_HEADER = /^dpop[ \t]*:[ \t]*(.*)$/i;
+/** RFC 9110 §7.2: `Host: uri-host [ ":" port ]`. */
+const HOST_HEADER = /^host[ \t]*:[ \t]*(\S+)[ \t]*$/i;
 /** An Authorization line (or value) with a token scheme: DPoP, or Bearer beside a proof. */
 const TOKEN_AUTHORIZATION = /^(?:authorization[ \t]*:[ \t]*)?(dpop|bearer)[ \t]+\S/i;
 /** RFC 9112 §3: `method SP request-target SP HTTP-version`; the version is often left off. */
@@ -43,12 +46,18 @@ export function readDpopPaste(pasted: string): DpopPaste | null {
   let authorization: DpopPaste['authorization'];
   let proof: DpopPaste['proof'];
   let request: DpopPaste['request'];
+  let host: string | undefined;
   for (const raw of pasted.split(/\r\n|\r|\n/)) {
     const line = headerLine(raw);
     if (line === '') continue;
     const proofMatch = DPOP_HEADER.exec(line);
     if (proofMatch) {
       proof ??= { jwt: (proofMatch[1] ?? '').trim() };
+      continue;
+    }
+    const hostMatch = HOST_HEADER.exec(line);
+    if (hostMatch) {
+      host ??= hostMatch[1]!;
       continue;
     }
     const schemeMatch = TOKEN_AUTHORIZATION.exec(line);
@@ -71,6 +80,8 @@ export function readDpopPaste(pasted: string): DpopPaste | null {
     }
   }
   if (proof === undefined && authorization?.scheme !== 'DPoP') return null;
+  // Only a path-only (origin-form) target needs the Host line to name its URI (RFC 9112 §3.2.1).
+  if (request?.target.startsWith('/') && host !== undefined) request = { ...request, host };
   return {
     ...(authorization ? { authorization } : {}),
     ...(proof ? { proof } : {}),
@@ -167,6 +178,13 @@ export type DpopFinding =
       readonly requestHtu: string;
     }
   | { readonly code: 'request-matches'; readonly severity: 'fine' }
+  /** A path-only request line completed with the Host line; the scheme is the proof's own. */
+  | {
+      readonly code: 'request-from-host';
+      readonly severity: 'fine';
+      readonly requestHtu: string;
+      readonly scheme: string;
+    }
   | {
       readonly code: 'request-target-relative';
       readonly severity: 'note';
@@ -344,6 +362,26 @@ function checkProof(
   return payload;
 }
 
+/**
+ * RFC 9112 §3.2.3 / §3.3: an origin-form target (`/path`) with a Host line makes the target URI,
+ * but the scheme comes from the connection, which a paste does not show. The proof's own scheme is
+ * taken (and said so): host, port and path are still compared.
+ */
+function originFormHtu(
+  request: NonNullable<DpopPaste['request']>,
+  htu: string,
+  findings: DpopFinding[],
+): string | null {
+  if (request.host === undefined) return null;
+  const scheme = /^(https?):/i.exec(htu)?.[1]?.toLowerCase();
+  if (scheme === undefined) return null;
+  const requestHtu = dpopHtu(`${scheme}://${request.host}${request.target}`);
+  if (requestHtu !== null) {
+    findings.push({ code: 'request-from-host', severity: 'fine', requestHtu, scheme });
+  }
+  return requestHtu;
+}
+
 function checkRequest(
   request: NonNullable<DpopPaste['request']>,
   claims: Record<string, unknown>,
@@ -358,7 +396,7 @@ function checkRequest(
     findings.push({ code: 'htm-differs', severity: 'error', htm, method: request.method });
     differs = true;
   }
-  const requestHtu = dpopHtu(request.target);
+  const requestHtu = dpopHtu(request.target) ?? originFormHtu(request, htu, findings);
   if (requestHtu === null) {
     findings.push({ code: 'request-target-relative', severity: 'note', target: request.target });
     return;

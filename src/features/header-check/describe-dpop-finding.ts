@@ -93,7 +93,7 @@ export function describeDpopFinding(finding: DpopFinding): string {
     case 'ath-matches':
       return "The proof's ath is this token's hash.";
     case 'key-differs':
-      return `The proof's key has the thumbprint ${finding.proofThumbprint}, but the token is bound to ${finding.jkt} (cnf.jkt): the proof was signed with another key than the one the token was issued for.`;
+      return `The proof's key has the thumbprint ${finding.proofThumbprint}, but the token is bound to ${finding.jkt} (cnf.jkt): the proof carries another key than the one the token was issued for.`;
     case 'key-matches':
       return "The proof's key is the one the token is bound to (its thumbprint is the token's cnf.jkt).";
     case 'htm-differs':
@@ -102,8 +102,10 @@ export function describeDpopFinding(finding: DpopFinding): string {
       return `The proof's htu is ${finding.htu}, but the request goes to ${finding.requestHtu} (without query and fragment, RFC 9449 §4.3).`;
     case 'request-matches':
       return "The proof's htm and htu match the request line.";
+    case 'request-from-host':
+      return `The request line names the path and the Host line the host: the request goes to ${finding.requestHtu}. The scheme is not in a pasted request (the connection carries it); ${finding.scheme} is the proof's own.`;
     case 'request-target-relative':
-      return `The request line names ${finding.target}, not an absolute URL: htu cannot be checked. Paste the line with the full URL (GET https://… HTTP/1.1).`;
+      return `The request line names ${finding.target}, not an absolute URL: htu cannot be checked. Paste the Host line too, or the request line with the full URL (GET https://… HTTP/1.1).`;
   }
 }
 

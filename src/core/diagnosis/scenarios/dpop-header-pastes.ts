@@ -196,6 +196,22 @@ export const DPOP_HEADER_PASTE_SCENARIOS: readonly DpopHeaderPasteScenario[] = [
     trueCause: 'the request line of an HTTP/1.1 log names the path only: htu cannot be checked',
   },
   {
+    name: 'a path-only request line with its Host line, as an HTTP/1.1 log shows it',
+    pasted: call(GOOD_JWT, 'GET /reports HTTP/1.1\nHost: API.example.com:443'),
+    context: BOTH,
+    verdict: 'fine',
+    firstCause: 'dpop-scheme',
+    trueCause: "nothing: Host and path make the proof's htu (https taken from the proof)",
+  },
+  {
+    name: 'a path-only request line whose Host is another server than htu',
+    pasted: call(GOOD_JWT, 'GET /reports HTTP/1.1\nHost: staging.example.com'),
+    context: BOTH,
+    verdict: 'error',
+    firstCause: 'htu-differs',
+    trueCause: 'the proof was signed for the production API and sent to staging',
+  },
+  {
     name: 'a proof signed an hour before the page looked at it',
     pasted: call(OLD_JWT),
     context: BOTH,
