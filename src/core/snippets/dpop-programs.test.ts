@@ -13,7 +13,11 @@ describe('snippets of a DPoP token request', () => {
     expect(note).toContain(
       'a proof signed at 2026-05-28T20:26:40.000Z for POST https://dev-123456.okta.com/oauth2/default/v1/token, without a nonce',
     );
-    expect(note).toContain('the demo server for 300 seconds');
+    expect(note).toContain('oidc-provider, 300 seconds either way');
+    // oidc-provider's nonces: a new one every 60 s, five valid at once, handed out one step ahead.
+    expect(note).toContain(
+      'checks the nonce instead of iat: a nonce it gave is accepted for 3 to 4 minutes',
+    );
     expect(note).toContain('400 with error use_dpop_nonce and a DPoP-Nonce header');
     expect(note).toContain('a new proof carrying that nonce is needed');
   });

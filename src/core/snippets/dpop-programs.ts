@@ -29,7 +29,9 @@ export function describeCarriedDpopProof(request: SnippetRequest): string | unde
     decoded === null
       ? 'The DPoP header carries the proof the page signed when this code was shown'
       : `The DPoP header carries a proof signed at ${new Date(decoded.claims.iat * 1000).toISOString()} for ${decoded.claims.htm} ${decoded.claims.htu}${decoded.claims.nonce === undefined ? ', without a nonce' : ", with the server's nonce"}`;
-  return `${what}. A server accepts a proof once (its jti) and only soon after it was signed: the demo server for ${DPOP_PROOF_ACCEPTED_SECONDS} seconds, other servers for their own, often shorter, window. A server may first answer 400 with error use_dpop_nonce and a DPoP-Nonce header (the demo server always does for a proof without its nonce): then a new proof carrying that nonce is needed, which this page makes on its next send. Copy the code again after a send, and run it once, soon.`;
+  // oidc-provider 8.8.1 (the demo server) compares iat only in a proof without a nonce; with one
+  // it checks the nonce, which rotates every 60 s with five valid at once (docs/decisions/300).
+  return `${what}. A server accepts a proof once (its jti) and only for a short while: most judge by iat (the demo server's library, oidc-provider, ${DPOP_PROOF_ACCEPTED_SECONDS} seconds either way; other servers their own, often shorter, window). A server may first answer 400 with error use_dpop_nonce and a DPoP-Nonce header: then a new proof carrying that nonce is needed, which this page makes on its next send. The demo server always asks for its nonce, and in a proof that carries one it checks the nonce instead of iat: a nonce it gave is accepted for 3 to 4 minutes. Copy the code again after a send, and run it once, soon.`;
 }
 
 /** The note under a program that signs its own proofs. */

@@ -79,7 +79,7 @@ export function describeDpopFinding(finding: DpopFinding): string {
     case 'proof-iat-future':
       return `The proof's iat is ${duration(finding.seconds)} ahead of this page's clock: the clock of the machine that signed it is ahead, or this one's is behind. A server refuses a proof from the future beyond its small tolerance.`;
     case 'proof-iat-old':
-      return `The proof was signed ${duration(finding.seconds)} before this page's clock. The demo server and demo API accept a proof for ${finding.acceptedSeconds} s after iat (other servers choose their own, often less): if it was sent just now, it was too old; if it was copied from an earlier log, that is its age, not a fault.`;
+      return `The proof was signed ${duration(finding.seconds)} before this page's clock. The demo API accepts a proof for ${finding.acceptedSeconds} s after iat, and so does the demo server for a proof without a nonce (with its nonce it checks the nonce instead); other servers choose their own window, often less. If it was sent just now, it was too old for a server that judges by iat; if it was copied from an earlier log, that is its age, not a fault.`;
     case 'proof-iat-recent':
       return `The proof was signed ${duration(finding.seconds)} before this page's clock.`;
     case 'proof-ath-without-token':
