@@ -1,3 +1,4 @@
+import { describeSelfSignedDpop, dpopProofOf, javascriptDpop } from './dpop-programs.ts';
 import {
   requestUses,
   writeExpression,
@@ -84,7 +85,12 @@ const BROWSER_CORS: SnippetWarning = {
 
 export const javascriptFetchTarget: SnippetTarget = {
   ...snippetTab('javascript-fetch'),
-  generate: (request) => ({ code: javascriptFetch(request), warnings: [BROWSER_CORS] }),
+  // With DPoP the program signs its own proofs (the page's would be stale when it runs).
+  generate: (request) => ({
+    code: dpopProofOf(request) === undefined ? javascriptFetch(request) : javascriptDpop(request),
+    warnings: [BROWSER_CORS],
+  }),
+  describe: describeSelfSignedDpop,
   placeholders: (request) => ({
     code: javascriptFetchPlaceholders(request),
     warnings: [BROWSER_CORS],

@@ -1,3 +1,4 @@
+import { describeSelfSignedDpop, dpopProofOf, pythonDpop } from './dpop-programs.ts';
 import { writeExpression, type PlaceholderRequest } from './placeholders.ts';
 import {
   PYTHON_EXPRESSIONS,
@@ -62,6 +63,14 @@ export function pythonRequestsPlaceholders(request: PlaceholderRequest): string 
 
 export const pythonRequestsTarget: SnippetTarget = {
   ...snippetTab('python-requests'),
-  generate: (request) => ({ code: pythonRequests(request), warnings: [] }),
+  // With DPoP the program signs its own proofs (the page's would be stale when it runs).
+  generate: (request) => ({
+    code:
+      dpopProofOf(request) === undefined
+        ? pythonRequests(request)
+        : pythonDpop(request, 'requests'),
+    warnings: [],
+  }),
+  describe: describeSelfSignedDpop,
   placeholders: (request) => ({ code: pythonRequestsPlaceholders(request), warnings: [] }),
 };

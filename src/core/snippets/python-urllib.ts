@@ -1,3 +1,4 @@
+import { describeSelfSignedDpop, dpopProofOf, pythonDpop } from './dpop-programs.ts';
 import { hasNonAscii } from './non-ascii.ts';
 import { writeExpression, type PlaceholderRequest } from './placeholders.ts';
 import {
@@ -87,6 +88,11 @@ export function pythonUrllibPlaceholders(request: PlaceholderRequest): Snippet {
 
 export const pythonUrllibTarget: SnippetTarget = {
   ...snippetTab('python-urllib'),
-  generate: pythonUrllib,
+  // With DPoP the program signs its own proofs (the page's would be stale when it runs).
+  generate: (request) =>
+    dpopProofOf(request) === undefined
+      ? pythonUrllib(request)
+      : { code: pythonDpop(request, 'urllib'), warnings: urllibWarnings(request.url) },
+  describe: describeSelfSignedDpop,
   placeholders: pythonUrllibPlaceholders,
 };

@@ -8,6 +8,7 @@ import { javascriptFetchTarget } from './javascript-fetch.ts';
 import { powerShellInvokeRestMethodTarget } from './powershell-invoke-restmethod.ts';
 import { pythonRequestsTarget } from './python-requests.ts';
 import { pythonUrllibTarget } from './python-urllib.ts';
+import { withCarriedDpopNote } from './dpop-programs.ts';
 import { describePlaceholders, placeholderRequest, type PlaceholderInput } from './placeholders.ts';
 import type { ShownSnippet, SnippetTarget } from './snippet-request.ts';
 import { isSnippetTabId, SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
@@ -30,11 +31,13 @@ const TARGETS: Readonly<Record<SnippetTabId, SnippetTarget>> = {
  * Every place people run the token request, in the tab order of `SNIPPET_TABS`. Adding a target
  * is one generator file, one tab and one entry above (the compiler asks for the entry).
  */
-export const snippetTargets: readonly SnippetTarget[] = SNIPPET_TABS.map((tab) => TARGETS[tab.id]);
+export const snippetTargets: readonly SnippetTarget[] = SNIPPET_TABS.map((tab) =>
+  withCarriedDpopNote(TARGETS[tab.id]),
+);
 
 /** The target with this id, or undefined (e.g. a stale id remembered from an older version). */
 export function findSnippetTarget(id: string): SnippetTarget | undefined {
-  return isSnippetTabId(id) ? TARGETS[id] : undefined;
+  return isSnippetTabId(id) ? withCarriedDpopNote(TARGETS[id]) : undefined;
 }
 
 /** The placeholder variant of a tab's code and its note (which variables to set). */

@@ -39,7 +39,7 @@ export interface Snippet {
 /** A tab's names (`snippet-tabs.ts`) and the generator of the code with the values. */
 export interface SnippetValueTarget extends SnippetTab {
   /** A note shown under the code, written for this request (e.g. how the values are quoted). */
-  readonly describe?: (request: SnippetRequest) => string;
+  readonly describe?: (request: SnippetRequest) => string | undefined;
   readonly generate: (request: SnippetRequest) => Snippet;
 }
 

@@ -12,6 +12,8 @@ export interface RequestSpec {
   readonly encoding: 'raw' | 'form';
   /** Parameters after `scope` (audience, resource, others), as RFC 8707 §2 and Auth0 send them. */
   readonly extra?: ReadonlyArray<readonly [string, string]>;
+  /** A DPoP proof (RFC 9449 §4.1), sent last in its `DPoP` header as the request model does. */
+  readonly dpop?: string;
 }
 
 /** RFC 6749 §4.4.2 with the Okta guide's headers: Basic (RFC 7617) or the credentials in the body. */
@@ -41,6 +43,7 @@ export function tokenRequestFor(spec: RequestSpec): SnippetRequest {
       ...(spec.auth === 'basic' ? [['authorization', `Basic ${basic}`] as const] : []),
       ['cache-control', 'no-cache'],
       ['content-type', 'application/x-www-form-urlencoded'],
+      ...(spec.dpop === undefined ? [] : [['DPoP', spec.dpop] as const]),
     ],
     body: fields.join('&'),
   };
@@ -122,6 +125,15 @@ export const SNIPPET_CASES: Readonly<Record<string, SnippetRequest>> = {
       ['resource', 'https://b.example/x?y=1&z'],
       ['organization', "org_1 'x' $HOME"],
     ],
+  }),
+  // A DPoP token request (RFC 9449 §5) with a proof jose signed once for a fixed moment.
+  'dpop-basic': tokenRequestFor({
+    url: OKTA_URL,
+    ...OKTA,
+    scope: 'customScope',
+    auth: 'basic',
+    encoding: 'raw',
+    dpop: 'eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwiY3J2IjoiUC0yNTYiLCJ4IjoiajNjWkExSDlvTTA4S25OU2tBSVFxdXhEbk8wTGxPWDZ1VGZ1TUZ4RnQxSSIsInkiOiJteEl6Z3VELTg0UmJHd1EwSXJBd3FTcmtsOTdLOEFNeXl6UU5xdXc1ckE4In19.eyJqdGkiOiJYcTJ0WWM4bVAwdlI0d0x6OWJONmRBIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vZGV2LTEyMzQ1Ni5va3RhLmNvbS9vYXV0aDIvZGVmYXVsdC92MS90b2tlbiIsImlhdCI6MTc4MDAwMDAwMH0.dDJWIgIvtJu5EHRYf8SjjdTAVhYa9opeG0Gom-ALDacnRlF0cKwzh7-KqxWsFDq_0RA4CdAgEHQAw51j_RTaBg',
   }),
   'newline-in-url': {
     method: 'POST',

@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import type { ClientCredentials } from '../../core/credentials/credentials.ts';
 import { diagnoseAuthorizationHeader } from '../../core/header-diagnosis/diagnose-authorization-header.ts';
 import type { HeaderFindingSeverity } from '../../core/header-diagnosis/findings.ts';
+import { readDpopPaste } from '../../core/header-diagnosis/dpop-headers.ts';
 import { describeHeaderFinding, describeVerdict } from './describe-header-finding.ts';
+import { DpopHeaderDiagnosis } from './DpopHeaderDiagnosis.tsx';
 import { FlaggedText } from './FlaggedText.tsx';
 import './header-check.css';
 
@@ -40,8 +42,10 @@ export function HeaderCheck({ expected }: HeaderCheckProps) {
     clientSecret: expectedSecret !== '' ? expectedSecret : (expected?.clientSecret ?? ''),
   };
   const hasExpected = comparedWith.clientId !== '' || comparedWith.clientSecret !== '';
+  // An `Authorization: DPoP …` line or a `DPoP:` proof is a DPoP call, not client credentials.
+  const dpopPaste = useMemo(() => readDpopPaste(pasted), [pasted]);
   const diagnosis =
-    pasted.trim() === ''
+    pasted.trim() === '' || dpopPaste !== null
       ? undefined
       : diagnoseAuthorizationHeader(pasted, hasExpected ? comparedWith : undefined);
 
@@ -63,7 +67,9 @@ export function HeaderCheck({ expected }: HeaderCheckProps) {
         />
         <p id={hintId} className="hint">
           A whole <code>Authorization: Basic …</code> line, the value, bare Base64, a curl{' '}
-          <code>-H</code> argument, or certutil output.
+          <code>-H</code> argument, or certutil output. For a DPoP call, paste its{' '}
+          <code>Authorization: DPoP …</code> and <code>DPoP: …</code> lines (and the request line,
+          such as <code>GET https://… HTTP/1.1</code>), one per line.
           {expected && (expected.clientId !== '' || expected.clientSecret !== '')
             ? ' It is compared with the credentials entered in Build a request.'
             : ''}
@@ -90,7 +96,9 @@ export function HeaderCheck({ expected }: HeaderCheckProps) {
       </div>
       <section aria-labelledby={headingId} className="diagnosis">
         <h2 id={headingId}>Header diagnosis</h2>
-        {diagnosis ? (
+        {dpopPaste !== null ? (
+          <DpopHeaderDiagnosis paste={dpopPaste} severity={SEVERITY} />
+        ) : diagnosis ? (
           <>
             <p className={`notice ${SEVERITY[diagnosis.verdict].notice}`}>
               <strong>
