@@ -62,6 +62,6 @@ test('a pasted DPoP call is checked line against line, and a proof for another k
   await input.fill(await pastedCall('other'));
   await expect(diagnosis).toContainText('This DPoP call will not work: one problem below.');
   await expect(
-    diagnosis.getByRole('listitem').filter({ hasText: 'signed with another key' }),
+    diagnosis.getByRole('listitem').filter({ hasText: 'the proof names another key' }),
   ).toHaveCount(1);
 });
