@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import * as jose from 'jose';
 import { createHash } from 'node:crypto';
+import { axeViolations } from './support/axe.ts';
 
 // A support agent pastes a DPoP call from a log into Check a header: the request line, the
 // Authorization: DPoP line and the DPoP proof. The token and the proof are made here with jose,
@@ -56,10 +57,11 @@ test('a pasted DPoP call is checked line against line, and a proof for another k
     "The proof's htm and htu match the request line.",
   ]);
   await expect(diagnosis).not.toContainText('Problem:');
+  expect(await axeViolations(page, 'main')).toEqual([]);
 
   await input.fill(await pastedCall('other'));
   await expect(diagnosis).toContainText('This DPoP call will not work: one problem below.');
   await expect(
-    diagnosis.getByRole('listitem').filter({ hasText: 'carries another key' }),
+    diagnosis.getByRole('listitem').filter({ hasText: 'the proof names another key' }),
   ).toHaveCount(1);
 });

@@ -38,6 +38,21 @@ async function hasCryptography(): Promise<boolean> {
 
 const pythonRuns = await hasCryptography();
 
+/** Whether `requests` is importable too (not in the standard library; skipped without it, as elsewhere). */
+async function hasRequests(): Promise<boolean> {
+  if (!pythonRuns) return false;
+  try {
+    await run(python ?? 'python3', ['-c', 'import requests']);
+    return true;
+  } catch {
+    console.warn(
+      'dpop-snippets-against-demo.test.ts: the requests package is not installed; the requests run is SKIPPED.',
+    );
+    return false;
+  }
+}
+const requestsRuns = await hasRequests();
+
 let root: string;
 let playground: PlaygroundServer;
 let request: SnippetRequest;
@@ -108,6 +123,15 @@ describe('the DPoP programs get a bound token through the nonce retry and call t
   it.runIf(pythonRuns)('Python (urllib, cryptography)', async () => {
     const file = path.join(root, 'get_token_dpop.py');
     await writeFile(file, pythonDpop(request, 'urllib'));
+    const { stdout } = await run(python ?? 'python3', [file], {
+      env: { ...process.env, API_URL: apiUrl },
+    });
+    expectBoundTokenAndReports(stdout);
+  });
+
+  it.runIf(requestsRuns)('Python (requests, cryptography)', async () => {
+    const file = path.join(root, 'get_token_dpop_requests.py');
+    await writeFile(file, pythonDpop(request, 'requests'));
     const { stdout } = await run(python ?? 'python3', [file], {
       env: { ...process.env, API_URL: apiUrl },
     });

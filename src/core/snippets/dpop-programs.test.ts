@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_CASES } from '../test-support/snippet-cases.ts';
 import { describeCarriedDpopProof, dpopProofOf } from './dpop-programs.ts';
-import { findSnippetTarget, snippetTargets } from './registry.ts';
+import { findSnippetTarget, placeholderSnippet, snippetTargets } from './registry.ts';
 
 const DPOP = SNIPPET_CASES['dpop-basic']!;
 const PLAIN = SNIPPET_CASES['guide-basic-raw']!;
@@ -44,6 +44,18 @@ describe('snippets of a DPoP token request', () => {
     );
     expect(carrying).toHaveLength(7);
     for (const target of carrying) expect(target.generate(DPOP).code).toContain(proof);
+  });
+
+  it('the placeholder code, which carries the page proof in every tab, says so under it', () => {
+    const shown = placeholderSnippet('python-urllib', {
+      ...DPOP,
+      authMethod: 'client_secret_basic',
+      encoding: 'raw',
+    });
+    expect(shown?.note).toContain('Holds no credential');
+    expect(shown?.note).toContain(
+      'The DPoP header carries a proof signed at 2026-05-28T20:26:40.000Z',
+    );
   });
 
   it('says nothing of DPoP for a request without a proof', () => {

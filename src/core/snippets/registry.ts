@@ -8,7 +8,7 @@ import { javascriptFetchTarget } from './javascript-fetch.ts';
 import { powerShellInvokeRestMethodTarget } from './powershell-invoke-restmethod.ts';
 import { pythonRequestsTarget } from './python-requests.ts';
 import { pythonUrllibTarget } from './python-urllib.ts';
-import { withCarriedDpopNote } from './dpop-programs.ts';
+import { describeCarriedDpopProof, withCarriedDpopNote } from './dpop-programs.ts';
 import { describePlaceholders, placeholderRequest, type PlaceholderInput } from './placeholders.ts';
 import type { ShownSnippet, SnippetTarget } from './snippet-request.ts';
 import { isSnippetTabId, SNIPPET_TABS, type SnippetTabId } from './snippet-tabs.ts';
@@ -45,7 +45,12 @@ export function placeholderSnippet(id: string, input: PlaceholderInput): ShownSn
   const target = findSnippetTarget(id);
   if (!target) return undefined;
   const request = placeholderRequest(input);
-  return { snippet: target.placeholders(request), note: describePlaceholders(request) };
+  const dpopNote = describeCarriedDpopProof(input);
+  const note = describePlaceholders(request);
+  return {
+    snippet: target.placeholders(request),
+    note: dpopNote === undefined ? note : `${note} ${dpopNote}`,
+  };
 }
 
 /** Instead of the code with the values: the credentials as variables, or keeping the token (token-cache.ts). */

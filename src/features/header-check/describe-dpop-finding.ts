@@ -93,7 +93,7 @@ export function describeDpopFinding(finding: DpopFinding): string {
     case 'ath-matches':
       return "The proof's ath is this token's hash.";
     case 'key-differs':
-      return `The proof's key has the thumbprint ${finding.proofThumbprint}, but the token is bound to ${finding.jkt} (cnf.jkt): the proof carries another key than the one the token was issued for.`;
+      return `The proof's jwk has the thumbprint ${finding.proofThumbprint}, but the token is bound to ${finding.jkt} (cnf.jkt): the proof names another key than the one the token was issued for (a key pair made again since, or a token of another client), and the server refuses it (RFC 9449 §7.1).`;
     case 'key-matches':
       return "The proof's key is the one the token is bound to (its thumbprint is the token's cnf.jkt).";
     case 'htm-differs':
