@@ -8,7 +8,7 @@ import {
   type DpopPasteContext,
 } from '../../core/header-diagnosis/dpop-headers.ts';
 import type { HeaderFindingSeverity } from '../../core/header-diagnosis/findings.ts';
-import { accessTokenHash } from '../../services/dpop.ts';
+import { accessTokenHash } from '../../core/dpop/ath.ts';
 import { describeDpopFinding, describeDpopVerdict } from './describe-dpop-finding.ts';
 
 interface DpopHeaderDiagnosisProps {
