@@ -25,8 +25,8 @@ export function SendPlaceholder(props: {
         <h2 id="send-heading">3. Send it</h2>
         <p className="hint">
           Sent through this playground's proxy, which passes on only the accept, authorization,
-          content-type and DPoP headers and logs no credentials (a browser cannot send it itself: token
-          endpoints allow no CORS, and Okta refuses a browser Origin).
+          content-type and DPoP headers and logs no credentials (a browser cannot send it itself:
+          token endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
         <DemoChoicesLoading onRequestDemo={props.onRequestDemo} requested={props.demoRequested} />
       </section>

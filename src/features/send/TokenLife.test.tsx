@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildTokenRequest } from '../../core/request/token-request.ts';
-import type { DiscoveryResult } from '../../services/discovery.ts';
+import { discoveryQuery, type DiscoveryResult } from '../../services/discovery.ts';
 import TokenLife from './TokenLife.tsx';
 
 const ISSUER = 'https://auth.example/oauth2/default';
@@ -20,7 +20,12 @@ const token = `eyJhbGciOiJSUzI1NiJ9.${payload}.c2ln`;
 /** The view as drawn with the discovery answer already in the cache (no request is made). */
 function markup(discovery: DiscoveryResult): string {
   const client = new QueryClient();
-  client.setQueryData(['discovery', ISSUER], discovery);
+  // The key the view asks discovery under (no documented metadata location: the page's default).
+  const { queryKey } = discoveryQuery(ISSUER, {
+    fetch: () => Promise.reject(new Error('no request in this test')),
+    getSession: () => Promise.reject(new Error('no request in this test')),
+  });
+  client.setQueryData(queryKey, discovery);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <TokenLife token={token} sent={sent} expiresAtSeconds={null} />
