@@ -123,7 +123,7 @@ export function createIntrospectionChecker(
       return {
         ok: false,
         reason:
-          'The demo server says the token is not active (introspection): it was revoked, it expired, or this server never issued it (each restart forgets its tokens). Without check=introspect this API verifies the JWT offline, and a revoked JWT still passes until it expires.',
+          'The demo server says the token is not active (introspection): it was revoked, it is past its exp, or this server never issued it (each restart forgets its tokens). Without check=introspect this API verifies the JWT offline, and a revoked JWT still passes until its exp.',
       };
     if (typeof claims.exp === 'number' && claims.exp <= nowSeconds)
       return {

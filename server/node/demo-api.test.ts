@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT, decodeJwt, generateKeyPair, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainApiAnswer } from '../../src/core/diagnosis/api-challenge.ts';
 import { parseSessionBody } from '../../src/core/proxy/proxy-protocol.ts';
 import { createDemoApi } from '../demo-api/reports-api.ts';
 import {
@@ -366,9 +367,15 @@ describe('the demo API with ?check=introspect (RFC 7662 instead of the signature
   it('refuses a revoked token by introspection, while the same token still verifies offline', async () => {
     const revoked = String((await token(oktaStyle, 'read:reports')).body.access_token);
     await revoke(oktaStyle, revoked);
-    const refused = await refusal(
-      await callApi({ authorization: `Bearer ${revoked}` }, introspectUrl()),
+    const answer = await callApi({ authorization: `Bearer ${revoked}` }, introspectUrl());
+    // The page quotes this refusal; it must not take it for an expired token (the JWT's exp is ahead).
+    const [explained] = explainApiAnswer(
+      { method: 'GET', url: introspectUrl(), headers: [['Authorization', `Bearer ${revoked}`]] },
+      { status: answer.status, headers: answer.headers },
     );
+    expect(explained?.summary).toContain('the token is not active (introspection)');
+    expect(explained?.summary).not.toMatch(/expired at/);
+    const refused = await refusal(answer);
     expect(refused.status).toBe(401);
     expect(refused.body.error).toBe('invalid_token');
     expect(refused.challenge).toMatch(
