@@ -91,3 +91,56 @@ function verificationFailure(error: unknown): string {
 
 const expiry = (exp: unknown) =>
   typeof exp === 'number' ? new Date(exp * 1000).toISOString() : 'an unknown time';
+
+/** Asks the issuer's introspection endpoint (RFC 7662 §2.1) about a token: its JSON answer, or null when it could not be asked. */
+export type Introspect = (token: string) => Promise<unknown>;
+
+/**
+ * Checks an access token by introspection (RFC 7662) instead of its signature: the issuer's
+ * answer must say `active: true` (§2.2), and this API still checks what it checks in a JWT:
+ * `iss`, `aud` and `exp` here, the scope and `cnf.jkt` in the caller, from the same claims.
+ * A revoked token fails here while its JWT still verifies offline until `exp`.
+ */
+export function createIntrospectionChecker(
+  policy: Omit<AccessTokenPolicy, 'jwks'>,
+  introspect: Introspect,
+): (token: string, nowSeconds: number) => Promise<AccessTokenCheck> {
+  return async (token, nowSeconds) => {
+    let answer: unknown;
+    try {
+      answer = await introspect(token);
+    } catch {
+      answer = null;
+    }
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer))
+      return {
+        ok: false,
+        reason:
+          'The demo server did not give an introspection answer (RFC 7662), so this API cannot tell whether the token is active.',
+      };
+    const claims = answer as JWTPayload & { active?: unknown };
+    if (claims.active !== true)
+      return {
+        ok: false,
+        reason:
+          'The demo server says the token is not active (introspection): it was revoked, it is past its exp, or this server never issued it (each restart forgets its tokens). Without check=introspect this API verifies the JWT offline, and a revoked JWT still passes until its exp.',
+      };
+    if (typeof claims.exp === 'number' && claims.exp <= nowSeconds)
+      return {
+        ok: false,
+        reason: `The access token expired at ${expiry(claims.exp)} (introspection): get a new one.`,
+      };
+    if (claims.iss !== policy.issuer)
+      return {
+        ok: false,
+        reason: `Introspection gives the token's iss as ${String(claims.iss)}; this API accepts tokens of ${policy.issuer} only.`,
+      };
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (!audiences.includes(policy.audience))
+      return {
+        ok: false,
+        reason: `Introspection gives the token's aud as ${audiences.join(' ')}, not ${policy.audience}, the audience of this API.`,
+      };
+    return { ok: true, claims };
+  };
+}

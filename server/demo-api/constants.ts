@@ -4,6 +4,13 @@ export const DEMO_API_PATH_PREFIX = '/demo-api';
 /** The demo API's one resource: `GET` it with an access token of the demo server. */
 export const DEMO_API_REPORTS_PATH = `${DEMO_API_PATH_PREFIX}/reports`;
 
+/**
+ * The query parameter that picks how the API checks a token: `check=introspect` asks the demo
+ * server (RFC 7662), absent or `check=jwt` verifies the JWT offline. A query parameter, because a
+ * reader can type it into the API URL, and a DPoP proof's htu excludes the query (RFC 9449 §4.3).
+ */
+export const DEMO_API_CHECK_PARAMETER = 'check';
+
 /** The scope a token needs to read the reports (RFC 6750 §3.1 `insufficient_scope` without it). */
 export const DEMO_API_SCOPE = 'read:reports';
 

@@ -1,5 +1,11 @@
-import { createAccessTokenVerifier, type AccessTokenPolicy } from './access-token.ts';
 import {
+  createAccessTokenVerifier,
+  createIntrospectionChecker,
+  type AccessTokenPolicy,
+  type Introspect,
+} from './access-token.ts';
+import {
+  DEMO_API_CHECK_PARAMETER,
   DEMO_API_DPOP_ALGS,
   DEMO_API_SCOPE,
   DPOP_PROOF_MAX_AGE_SECONDS,
@@ -10,7 +16,18 @@ import { checkDpopProof } from './dpop-proof.ts';
 export interface DemoApiOptions extends AccessTokenPolicy {
   /** Seconds since the epoch (tests move the clock). */
   readonly nowSeconds?: () => number;
+  /** The issuer's introspection endpoint, asked instead of the signature when a call says `check=introspect`. */
+  readonly introspect?: Introspect;
 }
+
+/** How a call asks its token to be checked: the `check` query parameter (absent: `jwt`). */
+type CheckMode = 'jwt' | 'introspect';
+
+/** What a successful answer says it relied on. */
+const CHECKED_BY: Readonly<Record<CheckMode, string>> = {
+  jwt: 'jwt-signature',
+  introspect: 'introspection',
+};
 
 /** The authentication scheme a refusal is a challenge of (RFC 6750 §3, RFC 9449 §7.1). */
 type Scheme = 'Bearer' | 'DPoP';
@@ -94,11 +111,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * token of the demo server (RFC 9068, checked by access-token.ts) sent as `Bearer` (RFC 6750 §2.1)
  * or, for a DPoP-bound token (`cnf.jkt`, RFC 9449 §6.1), as `DPoP` with a proof (RFC 9449 §7.1,
  * checked by dpop-proof.ts; each proof's `jti` once). Refusals carry RFC 6750 §3 / RFC 9449 §7.1
- * challenges in `WWW-Authenticate`, with the same words as JSON. A web-standard handler: any host
+ * challenges in `WWW-Authenticate`, with the same words as JSON. With `?check=introspect` it asks
+ * the issuer (RFC 7662) instead of verifying the signature, so a revoked token is refused; the
+ * answer's `checkedBy` says which check was used. A web-standard handler: any host
  * hands it a `Request` for that path.
  */
 export function createDemoApi(options: DemoApiOptions): (request: Request) => Promise<Response> {
   const verifyAccessToken = createAccessTokenVerifier(options);
+  const introspectAccessToken =
+    options.introspect === undefined
+      ? undefined
+      : createIntrospectionChecker(options, options.introspect);
   const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const replays = createReplayCache();
 
@@ -126,8 +149,29 @@ export function createDemoApi(options: DemoApiOptions): (request: Request) => Pr
         `The Authorization header names the ${used} scheme but holds no token after it (a single space, then the token).`,
       );
 
+    // RFC 9449 §4.3: htu excludes the query, so a proof stays valid with or without `check`.
+    const checkValue = new URL(request.url).searchParams.get(DEMO_API_CHECK_PARAMETER) ?? 'jwt';
+    if (checkValue !== 'jwt' && checkValue !== 'introspect')
+      return refuse(
+        400,
+        used,
+        'invalid_request',
+        `${DEMO_API_CHECK_PARAMETER}=${checkValue} is not a way this API checks tokens: use ${DEMO_API_CHECK_PARAMETER}=introspect to ask the demo server (RFC 7662), or leave it out to verify the JWT offline.`,
+      );
+    const mode: CheckMode = checkValue;
+    if (mode === 'introspect' && introspectAccessToken === undefined)
+      return refuse(
+        400,
+        used,
+        'invalid_request',
+        `This API was started without an introspection endpoint: leave ${DEMO_API_CHECK_PARAMETER} out to verify the JWT offline.`,
+      );
+
     const nowSeconds = now();
-    const checked = await verifyAccessToken(token, nowSeconds);
+    const checked =
+      mode === 'introspect' && introspectAccessToken !== undefined
+        ? await introspectAccessToken(token, nowSeconds)
+        : await verifyAccessToken(token, nowSeconds);
     if (!checked.ok) return refuse(401, used, 'invalid_token', checked.reason);
     const { claims } = checked;
     const boundThumbprint =
@@ -198,6 +242,7 @@ export function createDemoApi(options: DemoApiOptions): (request: Request) => Pr
       clientId: typeof claims.client_id === 'string' ? claims.client_id : null,
       dpopBound: boundThumbprint !== undefined,
       scope: scopes.join(' '),
+      checkedBy: CHECKED_BY[mode],
     });
   };
 }

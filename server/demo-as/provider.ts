@@ -31,6 +31,11 @@ export interface DemoAuthorizationServer {
   callback: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** The public half of its signing key, as `/demo/jwks` serves it: what the demo API verifies with. */
   publicJwks: { keys: Record<string, unknown>[] };
+  /**
+   * The demo API's own credentials as a resource server, for the introspection endpoint only
+   * (RFC 7662 §2.1). Never in `info`: the page and the session do not list this client.
+   */
+  resourceServer: { clientId: string; clientSecret: string; introspectionPath: string };
 }
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -48,6 +53,9 @@ async function createSigningKey(): Promise<Record<string, unknown>> {
 
 /** Where oidc-provider serves dynamic client registration (RFC 7591 §3), below the issuer. */
 const REGISTRATION_PATH = '/reg';
+
+/** The demo API as a client of this server: it introspects tokens, and has no grant to get any. */
+export const DEMO_API_CLIENT_ID = 'demo-api';
 
 /** Signing algorithms accepted for client assertions (RFC 7518 §3.1): what the page can make. */
 const CLIENT_AUTH_SIGNING_ALGS = ['HS256', 'RS256', 'ES256'];
@@ -224,9 +232,22 @@ export async function createDemoAuthorizationServer(
   const issuer = `${origin}${pathPrefix}`;
   const signingKey = await createSigningKey();
   const Store = withJwtAccessTokenLookup(createMemoryAdapterClass());
+  // Drawn per process and never shown: only the in-process demo API presents it.
+  const resourceServerSecret = randomBytes(32).toString('base64url');
   const provider = new Provider(issuer, {
     adapter: Store,
-    clients: clients.map(clientMetadata),
+    clients: [
+      ...clients.map(clientMetadata),
+      {
+        client_id: DEMO_API_CLIENT_ID,
+        client_name: 'Demo API (resource server)',
+        client_secret: resourceServerSecret,
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: [],
+        response_types: [],
+        redirect_uris: [],
+      },
+    ],
     clientAuthMethods: [
       'client_secret_basic',
       'client_secret_post',
@@ -326,6 +347,11 @@ export async function createDemoAuthorizationServer(
       basicCredentials: 'form-decoded',
     },
     callback: provider.callback(),
+    resourceServer: {
+      clientId: DEMO_API_CLIENT_ID,
+      clientSecret: resourceServerSecret,
+      introspectionPath: `${pathPrefix}/token/introspection`,
+    },
     publicJwks: {
       keys: [
         Object.fromEntries(

@@ -224,4 +224,26 @@ describe('what the endpoints refuse', () => {
     const revoked = await post(endpoint('revocation_endpoint'), authenticate, tokenFields('nope'));
     expect(revoked.status).toBe(200);
   });
+
+  it("the demo API's own client introspects another client's token with its per-process secret, and gets no token itself", async () => {
+    const { clientId, clientSecret, introspectionPath } = demo.resourceServer;
+    expect(endpoint('introspection_endpoint')).toBe(
+      `${new URL(demo.info.issuer).origin}${introspectionPath}`,
+    );
+    const resourceServer = basic(clientId, clientSecret);
+    const token = await issue(basic(oktaStyle.clientId, oktaStyle.clientSecret));
+    const seen = await post(endpoint('introspection_endpoint'), resourceServer, tokenFields(token));
+    expect(seen.json).toMatchObject({ active: true, client_id: oktaStyle.clientId });
+    const ownToken = await post(demo.info.tokenEndpoint, resourceServer, [
+      ['grant_type', 'client_credentials'],
+    ]);
+    expect(ownToken).toMatchObject({
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description: 'requested grant type is not allowed for this client',
+      },
+    });
+    expect(demo.info.clients.map((client) => client.clientId)).not.toContain(clientId);
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT, decodeJwt, generateKeyPair, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainApiAnswer } from '../../src/core/diagnosis/api-challenge.ts';
 import { parseSessionBody } from '../../src/core/proxy/proxy-protocol.ts';
 import { createDemoApi } from '../demo-api/reports-api.ts';
 import {
@@ -331,5 +332,112 @@ describe('the demo API through the proxy', () => {
     });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ clientId: 'demo-dpop', dpopBound: true });
+  });
+});
+
+describe('the demo API with ?check=introspect (RFC 7662 instead of the signature)', () => {
+  const introspectUrl = () => `${apiUrl}?check=introspect`;
+  const revocationEndpoint = () => tokenEndpoint.replace(/\/token$/, '/token/revocation');
+
+  async function revoke(client: { clientId: string; clientSecret: string }, accessToken: string) {
+    const answer = await fetch(revocationEndpoint(), {
+      method: 'POST',
+      headers: {
+        authorization: basic(client.clientId, client.clientSecret),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ token: accessToken }).toString(),
+    });
+    expect(answer.status).toBe(200);
+  }
+
+  it('accepts an active token by introspection and says which check it used', async () => {
+    const answer = await callApi({ authorization: `Bearer ${bearerToken}` }, introspectUrl());
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      clientId: oktaStyle.clientId,
+      dpopBound: false,
+      scope: 'read:reports',
+      checkedBy: 'introspection',
+    });
+    const offline = await callApi({ authorization: `Bearer ${bearerToken}` });
+    expect(await offline.json()).toMatchObject({ checkedBy: 'jwt-signature' });
+  });
+
+  it('refuses a revoked token by introspection, while the same token still verifies offline', async () => {
+    const revoked = String((await token(oktaStyle, 'read:reports')).body.access_token);
+    await revoke(oktaStyle, revoked);
+    const answer = await callApi({ authorization: `Bearer ${revoked}` }, introspectUrl());
+    // The page quotes this refusal; it must not take it for an expired token (the JWT's exp is ahead).
+    const [explained] = explainApiAnswer(
+      { method: 'GET', url: introspectUrl(), headers: [['Authorization', `Bearer ${revoked}`]] },
+      { status: answer.status, headers: answer.headers },
+    );
+    expect(explained?.summary).toContain('the token is not active (introspection)');
+    expect(explained?.summary).not.toMatch(/expired at/);
+    const refused = await refusal(answer);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('invalid_token');
+    expect(refused.challenge).toMatch(
+      /^Bearer error="invalid_token", error_description="[^"]*the token is not active \(introspection\)/,
+    );
+    const offline = await callApi({ authorization: `Bearer ${revoked}` });
+    expect(offline.status).toBe(200);
+    expect(await offline.json()).toMatchObject({ checkedBy: 'jwt-signature' });
+  });
+
+  it('accepts a DPoP-bound token with its proof by introspection (htu without the query), and refuses another key', async () => {
+    const bound = await boundTokenFor(key);
+    const proofFor = (signer: TestDpopKey) => async () =>
+      signProof(signer, { htm: 'GET', htu: apiUrl, ath: await accessTokenHashOf(bound) });
+    const accepted = await callApi(
+      { authorization: `DPoP ${bound}`, dpop: await proofFor(key)() },
+      introspectUrl(),
+    );
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      clientId: 'demo-dpop',
+      dpopBound: true,
+      checkedBy: 'introspection',
+    });
+    // The binding comes from the introspection answer's cnf.jkt (RFC 7662 §2.2, RFC 9449 §6.2).
+    const otherKey = await makeDpopKey();
+    const wrongKey = await refusal(
+      await callApi(
+        { authorization: `DPoP ${bound}`, dpop: await proofFor(otherKey)() },
+        introspectUrl(),
+      ),
+    );
+    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.body.error).toBe('invalid_dpop_proof');
+
+    await revoke(demoDpopClient, bound);
+    const revoked = await refusal(
+      await callApi(
+        { authorization: `DPoP ${bound}`, dpop: await proofFor(key)() },
+        introspectUrl(),
+      ),
+    );
+    expect(revoked.status).toBe(401);
+    expect(revoked.challenge).toMatch(/^DPoP algs="ES256 RS256", error="invalid_token"/);
+    expect(revoked.body.error_description).toContain('the token is not active (introspection)');
+  });
+
+  it('refuses an unknown check with invalid_request, naming the one it knows', async () => {
+    const refused = await refusal(
+      await callApi({ authorization: `Bearer ${bearerToken}` }, `${apiUrl}?check=remote`),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('invalid_request');
+    expect(refused.body.error_description).toContain('check=introspect');
+  });
+
+  it("keeps the API's own client out of the session's demo clients", async () => {
+    const session = parseSessionBody(
+      await (await fetch(`${playground.origin}/api/session`)).json(),
+    );
+    const ids = session?.demo?.clients.map((client) => client.clientId) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain('demo-api');
   });
 });

@@ -11,6 +11,7 @@ import { createProxyTokens, randomProxyTokenSecret } from '../proxy/proxy-token.
 import { isUnderPrefix, mountUnderPrefix } from './route-prefix.ts';
 import { toNodeListener } from './node-exchange.ts';
 import { toWebListener } from './web-listener.ts';
+import { createInProcessClient } from './in-process-request.ts';
 import { ownOrigins, type OwnOrigins } from './own-origins.ts';
 import { createSsrfGuard, type Resolver } from './ssrf-guard.ts';
 
@@ -83,10 +84,31 @@ export async function createPlaygroundRoutes(
   );
   const demoListener = mountUnderPrefix(DEMO_PATH_PREFIX, demo.callback);
   const demoRawListener = mountUnderPrefix(DEMO_RAW_PATH_PREFIX, demoRaw.callback);
+  const { resourceServer } = created;
+  const callDemoServer = createInProcessClient(demoListener);
+  const resourceServerAuthorization = `Basic ${Buffer.from(
+    // RFC 6749 §2.3.1: each part form-encoded before Basic encoding.
+    `${encodeURIComponent(resourceServer.clientId)}:${encodeURIComponent(resourceServer.clientSecret)}`,
+  ).toString('base64')}`;
   const demoApi = createDemoApi({
     issuer: demo.info.issuer,
     audience: DEMO_RESOURCE,
     jwks: demo.publicJwks,
+    // As the keys above, the introspection endpoint is reached in-process: no socket, no network.
+    introspect: async (token) => {
+      const answer = await callDemoServer({
+        method: 'POST',
+        path: resourceServer.introspectionPath,
+        headers: {
+          host: new URL(origins.primary).host,
+          authorization: resourceServerAuthorization,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({ token, token_type_hint: 'access_token' }).toString(),
+      });
+      return answer.status === 200 ? (JSON.parse(answer.body) as unknown) : null;
+    },
   });
   const demoApiListener = toWebListener(
     (request) =>
