@@ -41,11 +41,14 @@ function assertionWarnings(request: SnippetRequest): SnippetWarning[] {
     : [];
 }
 
-function pythonUrllibCached(request: SnippetRequest): string {
+/**
+ * A Python program that keeps the token in module state until `EARLY_SECONDS` before it runs out;
+ * `imports` and `fetch` (the lines that send the request and read the JSON into `answer`) are the
+ * library's own.
+ */
+function pythonCached(imports: readonly string[], fetch: readonly string[]): string {
   return [
-    'import json',
-    'import time',
-    'import urllib.request',
+    ...imports,
     '',
     `# ${NO_REFRESH_COMMENT}`,
     `EARLY_SECONDS = ${TOKEN_CACHE_EARLY_SECONDS}`,
@@ -57,18 +60,7 @@ function pythonUrllibCached(request: SnippetRequest): string {
     '    global _token, _token_until',
     '    if _token is not None and time.monotonic() < _token_until:',
     '        return _token',
-    '    request = urllib.request.Request(',
-    `        ${quotePython(request.url)},`,
-    `        method=${quotePython(request.method)},`,
-    '        headers={',
-    ...request.headers.map(
-      ([name, value]) => `            ${quotePython(name)}: ${quotePython(value)},`,
-    ),
-    '        },',
-    `        data=${quotePython(request.body)}.encode("utf-8"),`,
-    '    )',
-    '    with urllib.request.urlopen(request) as response:',
-    '        answer = json.load(response)',
+    ...fetch,
     '    # expires_in is only RECOMMENDED (RFC 6749 §5.1): without it, the token is not kept.',
     '    expires_in = answer.get("expires_in", 0)',
     '    _token = answer["access_token"]',
@@ -81,44 +73,44 @@ function pythonUrllibCached(request: SnippetRequest): string {
   ].join('\n');
 }
 
+/** The request's headers and body as the arguments of a Python call, indented for get_token. */
+const pythonHeadersAndData = (request: SnippetRequest): string[] => [
+  '        headers={',
+  ...request.headers.map(
+    ([name, value]) => `            ${quotePython(name)}: ${quotePython(value)},`,
+  ),
+  '        },',
+  `        data=${quotePython(request.body)}.encode("utf-8"),`,
+];
+
+function pythonUrllibCached(request: SnippetRequest): string {
+  return pythonCached(
+    ['import json', 'import time', 'import urllib.request'],
+    [
+      '    request = urllib.request.Request(',
+      `        ${quotePython(request.url)},`,
+      `        method=${quotePython(request.method)},`,
+      ...pythonHeadersAndData(request),
+      '    )',
+      '    with urllib.request.urlopen(request) as response:',
+      '        answer = json.load(response)',
+    ],
+  );
+}
+
 function pythonRequestsCached(request: SnippetRequest): string {
-  return [
-    'import time',
-    '',
-    'import requests',
-    '',
-    `# ${NO_REFRESH_COMMENT}`,
-    `EARLY_SECONDS = ${TOKEN_CACHE_EARLY_SECONDS}`,
-    '_token = None',
-    '_token_until = 0.0',
-    '',
-    '',
-    'def get_token():',
-    '    global _token, _token_until',
-    '    if _token is not None and time.monotonic() < _token_until:',
-    '        return _token',
-    '    response = requests.request(',
-    `        ${quotePython(request.method)},`,
-    `        ${quotePython(request.url)},`,
-    '        headers={',
-    ...request.headers.map(
-      ([name, value]) => `            ${quotePython(name)}: ${quotePython(value)},`,
-    ),
-    '        },',
-    `        data=${quotePython(request.body)}.encode("utf-8"),`,
-    '    )',
-    '    response.raise_for_status()',
-    '    answer = response.json()',
-    '    # expires_in is only RECOMMENDED (RFC 6749 §5.1): without it, the token is not kept.',
-    '    expires_in = answer.get("expires_in", 0)',
-    '    _token = answer["access_token"]',
-    '    _token_until = time.monotonic() + max(0, expires_in - EARLY_SECONDS)',
-    '    return _token',
-    '',
-    '',
-    'print(get_token())',
-    'print(get_token())  # the same token: no second token request',
-  ].join('\n');
+  return pythonCached(
+    ['import time', '', 'import requests'],
+    [
+      '    response = requests.request(',
+      `        ${quotePython(request.method)},`,
+      `        ${quotePython(request.url)},`,
+      ...pythonHeadersAndData(request),
+      '    )',
+      '    response.raise_for_status()',
+      '    answer = response.json()',
+    ],
+  );
 }
 
 function javascriptFetchCached(request: SnippetRequest): string {

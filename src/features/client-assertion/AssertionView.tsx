@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   DEFAULT_ASSERTION_LIFETIME_SECONDS,
   MAX_ASSERTION_LIFETIME_SECONDS,
@@ -7,6 +7,7 @@ import {
   type SignedAssertion,
 } from '../../core/client-auth/client-assertion.ts';
 import { JwtParts } from '../../components/JwtParts.tsx';
+import { useTimePassed } from '../../components/use-time-passed.ts';
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { assertionOf } from '../../core/client-auth/methods.ts';
@@ -43,19 +44,6 @@ const TIME_CLAIMS = new Set(['iat', 'exp']);
 
 function localTime(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toLocaleTimeString();
-}
-
-function useExpired(exp: number | null): boolean {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (exp === null) return;
-    const wait = exp * 1000 - Date.now();
-    if (wait <= 0) return;
-    // One timer until the expiry, not a clock ticking every second.
-    const timer = setTimeout(() => setNow(Date.now()), wait + 50);
-    return () => clearTimeout(timer);
-  }, [exp]);
-  return exp !== null && now >= exp * 1000;
 }
 
 /** The header's members or the claims as table rows: each explained, a time also in local time. */
@@ -173,7 +161,7 @@ export function AssertionView(props: AssertionViewProps) {
  * it, so nobody reuses a copied command and wonders why it stopped working.
  */
 export function AssertionExpiryNote({ assertion }: { readonly assertion: SignedAssertion }) {
-  const expired = useExpired(assertion.claims.exp);
+  const expired = useTimePassed(assertion.claims.exp);
   return (
     <p className={expired ? 'notice notice-warning' : 'notice notice-info'} role="note">
       {expired ? (

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { JwtParts } from '../../components/JwtParts.tsx';
+import { useTimePassed } from '../../components/use-time-passed.ts';
 import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
@@ -99,19 +100,6 @@ function rowsOf(entries: ReadonlyArray<[string, unknown]>, meaning: Record<strin
   }));
 }
 
-/** True once `iat + DPOP_PROOF_ACCEPTED_SECONDS` has passed, with one timer, not a ticking clock. */
-function useTooOld(iat: number | null): boolean {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (iat === null) return;
-    const wait = (iat + DPOP_PROOF_ACCEPTED_SECONDS) * 1000 - Date.now();
-    if (wait <= 0) return;
-    const timer = setTimeout(() => setNow(Date.now()), wait + 50);
-    return () => clearTimeout(timer);
-  }, [iat]);
-  return iat !== null && now >= (iat + DPOP_PROOF_ACCEPTED_SECONDS) * 1000;
-}
-
 /** How long the demo server takes this proof, said beside it and meant for a copied command. */
 function proofNote(proof: ShownDpopProof, tooOld: boolean, until: string): string {
   // oidc-provider checks `iat` only for a proof without a nonce; with one, the nonce's age counts.
@@ -135,7 +123,9 @@ interface DpopProofViewProps {
  */
 export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps) {
   const id = useId();
-  const tooOld = useTooOld(proof?.claims.iat ?? null);
+  const tooOld = useTimePassed(
+    proof === null ? null : proof.claims.iat + DPOP_PROOF_ACCEPTED_SECONDS,
+  );
   const until = proof
     ? new Date((proof.claims.iat + DPOP_PROOF_ACCEPTED_SECONDS) * 1000).toLocaleTimeString()
     : '';
