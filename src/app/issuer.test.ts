@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessIssuerFromTokenEndpoint, oktaIssuer, suggestIssuer } from './issuer.ts';
+import { oktaIssuer, suggestIssuer } from './issuer.ts';
 import { initialFormState, type FormState } from '../core/request/request-form.ts';
 
 describe('oktaIssuer', () => {
@@ -11,27 +11,6 @@ describe('oktaIssuer', () => {
   it('is the org authorization server without an ID, and null without a domain', () => {
     expect(oktaIssuer('dev-1.okta.com', '')).toBe('https://dev-1.okta.com');
     expect(oktaIssuer('  ', 'default')).toBeNull();
-  });
-});
-
-describe('guessIssuerFromTokenEndpoint', () => {
-  it('strips Okta /v1/token and oidc-provider /token', () => {
-    expect(guessIssuerFromTokenEndpoint('https://dev-1.okta.com/oauth2/aus1/v1/token')).toBe(
-      'https://dev-1.okta.com/oauth2/aus1',
-    );
-    expect(guessIssuerFromTokenEndpoint('http://127.0.0.1:4173/demo/token')).toBe(
-      'http://127.0.0.1:4173/demo',
-    );
-  });
-  it("gives Okta's org authorization server its issuer, the bare origin", () => {
-    expect(guessIssuerFromTokenEndpoint('https://dev-1.okta.com/oauth2/v1/token')).toBe(
-      'https://dev-1.okta.com',
-    );
-  });
-  it('gives up on other shapes', () => {
-    expect(guessIssuerFromTokenEndpoint('https://as.example/oauth/tokens')).toBeNull();
-    expect(guessIssuerFromTokenEndpoint('not a url')).toBeNull();
-    expect(guessIssuerFromTokenEndpoint('https://as.example/token?x=1')).toBeNull();
   });
 });
 

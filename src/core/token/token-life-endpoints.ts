@@ -1,3 +1,5 @@
+import { readJwt } from '../encoding/jws.ts';
+import { guessIssuerFromTokenEndpoint } from '../endpoint/issuer-guess.ts';
 import type { TokenLifeAction } from './introspection.ts';
 
 /** Where a token-life request goes, and how the page knows. */
@@ -70,41 +72,14 @@ export function tokenLifeEndpoints(
 }
 
 /** base64url (RFC 4648 §5) to text, or null when it is not valid base64url UTF-8 JSON-able text. */
-function decodeBase64UrlText(part: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(part)) return null;
-  try {
-    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The issuer whose metadata names the endpoints: the `iss` of a JWT access token (RFC 9068 §2.2,
  * read without verifying: it only chooses where to look), else the token endpoint's parent for
- * the two common shapes (`{issuer}/v1/token`, `{issuer}/token`). `null` when neither applies.
+ * the common shapes (`{issuer}/v1/token`, `{issuer}/token`, Okta's org server). `null` when
+ * neither applies.
  */
 export function issuerForTokenLife(token: string, tokenEndpoint: string): string | null {
-  const parts = token.split('.');
-  if (parts.length === 3 && parts[1] !== undefined) {
-    const text = decodeBase64UrlText(parts[1]);
-    try {
-      const claims: unknown = text === null ? null : JSON.parse(text);
-      const iss = (claims as { iss?: unknown } | null)?.iss;
-      if (httpUrl(iss) !== null && typeof iss === 'string') return iss;
-    } catch {
-      // Not JSON: fall back to the token endpoint.
-    }
-  }
-  let url: URL;
-  try {
-    url = new URL(tokenEndpoint.trim());
-  } catch {
-    return null;
-  }
-  if (url.search !== '' || url.hash !== '') return null;
-  const issuerPath = url.pathname.replace(/(?:\/v1)?\/token$/, '');
-  return issuerPath === url.pathname ? null : `${url.origin}${issuerPath}`;
+  const iss = readJwt(token)?.claims['iss'];
+  if (typeof iss === 'string' && httpUrl(iss) !== null) return iss;
+  return guessIssuerFromTokenEndpoint(tokenEndpoint);
 }
