@@ -8,6 +8,29 @@ export interface MeaningRow {
   readonly meaning: ReactNode;
 }
 
+/** Claims that are times (RFC 7519 §4.1.4-4.1.6): shown also in local time. */
+const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf']);
+
+/**
+ * The members of a JWT's header or claims as rows, each explained by `meaning`: a time also in
+ * local time, anything but a string or number as JSON.
+ */
+export function jwtMemberRows(
+  entries: ReadonlyArray<readonly [string, unknown]>,
+  meaning: Readonly<Record<string, string>>,
+): MeaningRow[] {
+  return entries.map(([name, value]) => ({
+    name,
+    value:
+      typeof value === 'number' && TIME_CLAIMS.has(name)
+        ? `${value} = ${new Date(value * 1000).toLocaleString()}`
+        : typeof value === 'string' || typeof value === 'number'
+          ? value
+          : JSON.stringify(value),
+    meaning: meaning[name],
+  }));
+}
+
 /**
  * A decoded JWT part (header or claims) as a table of name, value and meaning: the token
  * inspector and the client assertion show them alike. Scrolls sideways inside itself when the

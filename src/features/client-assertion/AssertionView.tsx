@@ -8,7 +8,7 @@ import {
 } from '../../core/client-auth/client-assertion.ts';
 import { JwtParts } from '../../components/JwtParts.tsx';
 import { useTimePassed } from '../../components/use-time-passed.ts';
-import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
+import { jwtMemberRows, MeaningTable } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { assertionOf } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
@@ -40,25 +40,8 @@ const CLAIM_MEANING: Record<keyof AssertionClaims, string> = {
   jti: 'A random ID, new for every assertion: a server that remembers it refuses the same assertion twice.',
 };
 
-const TIME_CLAIMS = new Set(['iat', 'exp']);
-
 function localTime(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toLocaleTimeString();
-}
-
-/** The header's members or the claims as table rows: each explained, a time also in local time. */
-function rowsOf(
-  entries: ReadonlyArray<readonly [string, string | number]>,
-  meaning: Readonly<Record<string, string>>,
-): MeaningRow[] {
-  return entries.map(([name, value]) => ({
-    name,
-    value:
-      typeof value === 'number' && TIME_CLAIMS.has(name)
-        ? `${value} = ${new Date(value * 1000).toLocaleString()}`
-        : value,
-    meaning: meaning[name],
-  }));
 }
 
 /**
@@ -124,11 +107,11 @@ export function AssertionView(props: AssertionViewProps) {
         <>
           <MeaningTable
             caption="Header"
-            rows={rowsOf(Object.entries(assertion.header), HEADER_MEANING)}
+            rows={jwtMemberRows(Object.entries(assertion.header), HEADER_MEANING)}
           />
           <MeaningTable
             caption="Claims"
-            rows={rowsOf(Object.entries(assertion.claims), CLAIM_MEANING)}
+            rows={jwtMemberRows(Object.entries(assertion.claims), CLAIM_MEANING)}
           />
         </>
       ) : null}

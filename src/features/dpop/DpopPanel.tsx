@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { JwtParts } from '../../components/JwtParts.tsx';
 import { useTimePassed } from '../../components/use-time-passed.ts';
-import { MeaningTable, type MeaningRow } from '../../components/MeaningTable.tsx';
+import { jwtMemberRows, MeaningTable } from '../../components/MeaningTable.tsx';
 import { OutputField } from '../../components/OutputField.tsx';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import {
@@ -87,19 +87,6 @@ const CLAIM_MEANING: Record<keyof DpopProofClaims, string> = {
   ath: 'The SHA-256 hash of the access token the request carries (calls to an API only).',
 };
 
-function rowsOf(entries: ReadonlyArray<[string, unknown]>, meaning: Record<string, string>) {
-  return entries.map(([name, value]): MeaningRow => ({
-    name,
-    value:
-      name === 'iat' && typeof value === 'number'
-        ? `${value} = ${new Date(value * 1000).toLocaleString()}`
-        : typeof value === 'string'
-          ? value
-          : JSON.stringify(value),
-    meaning: meaning[name],
-  }));
-}
-
 /** How long the demo server takes this proof, said beside it and meant for a copied command. */
 function proofNote(proof: ShownDpopProof, tooOld: boolean, until: string): string {
   // oidc-provider checks `iat` only for a proof without a nonce; with one, the nonce's age counts.
@@ -155,11 +142,11 @@ export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps)
           </p>
           <MeaningTable
             caption="Header"
-            rows={rowsOf(Object.entries(proof.header), HEADER_MEANING)}
+            rows={jwtMemberRows(Object.entries(proof.header), HEADER_MEANING)}
           />
           <MeaningTable
             caption="Claims"
-            rows={rowsOf(Object.entries(proof.claims), CLAIM_MEANING)}
+            rows={jwtMemberRows(Object.entries(proof.claims), CLAIM_MEANING)}
           />
         </>
       ) : null}
