@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,28 +7,21 @@ import {
   type TestDpopKey,
 } from '../demo-api/test-support/dpop-proof.ts';
 import { demoClients, demoDpopClient, demoSecretClients } from './clients.ts';
-import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
+import type { DemoAuthorizationServer } from './provider.ts';
+import { listenDemo, type ListeningDemo } from './test-support/listening-demo.ts';
 
-let server: Server;
+let listening: ListeningDemo;
 let demo: DemoAuthorizationServer;
 let key: TestDpopKey;
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res) => {
-    const full = req.url ?? '/';
-    Object.assign(req, { originalUrl: full });
-    req.url = full.slice('/demo'.length) || '/';
-    void demo.callback(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  demo = await createDemoAuthorizationServer(`http://127.0.0.1:${address.port}`);
+  listening = await listenDemo();
+  demo = listening.demo;
   key = await makeDpopKey();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
 });
 
 const basic = (clientId: string, secret: string) =>

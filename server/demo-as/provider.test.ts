@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import {
   SignJWT,
   calculateJwkThumbprint,
@@ -11,36 +10,27 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_JWK, demoPublicJwk } from '../../src/core/client-auth/demo-private-key.ts';
 import { demoClients, demoKeyClient, demoSecretClients, demoSecretJwtClient } from './clients.ts';
-import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
+import type { DemoAuthorizationServer } from './provider.ts';
+import { listenDemo, type ListeningDemo } from './test-support/listening-demo.ts';
 
 const [oktaStyle] = demoSecretClients;
 if (!oktaStyle) throw new Error('a secret demo client expected');
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-let server: Server;
+let listening: ListeningDemo;
 let demo: DemoAuthorizationServer;
 let origin: string;
 let demoKey: CryptoKey;
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res) => {
-    // Mounted under /demo as the hosts do (server/node/route-prefix.ts): oidc-provider reads its
-    // mount path from originalUrl.
-    const full = req.url ?? '/';
-    Object.assign(req, { originalUrl: full });
-    req.url = full.slice('/demo'.length) || '/';
-    void demo.callback(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  origin = `http://127.0.0.1:${address.port}`;
-  demo = await createDemoAuthorizationServer(origin);
+  listening = await listenDemo();
+  demo = listening.demo;
+  origin = listening.origin;
   demoKey = (await importJWK({ ...DEMO_PRIVATE_JWK }, 'RS256')) as CryptoKey;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
 });
 
 const now = () => Math.floor(Date.now() / 1000);

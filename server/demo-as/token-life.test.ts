@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { SignJWT, importJWK, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRIVATE_JWK } from '../../src/core/client-auth/demo-private-key.ts';
 import { demoKeyClient, demoSecretClients, demoSecretJwtClient } from './clients.ts';
-import { createDemoAuthorizationServer, type DemoAuthorizationServer } from './provider.ts';
+import type { DemoAuthorizationServer } from './provider.ts';
+import { listenDemo, type ListeningDemo } from './test-support/listening-demo.ts';
 
 // Introspection (RFC 7662) and revocation (RFC 7009) of the demo server's JWT access tokens,
 // against the real oidc-provider, with every client authentication method it accepts.
@@ -12,28 +12,20 @@ const [oktaStyle, other] = demoSecretClients;
 if (!oktaStyle || !other) throw new Error('two secret demo clients expected');
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-let server: Server;
+let listening: ListeningDemo;
 let demo: DemoAuthorizationServer;
 let demoKey: CryptoKey;
 let metadata: Record<string, unknown>;
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res) => {
-    const full = req.url ?? '/';
-    Object.assign(req, { originalUrl: full });
-    req.url = full.slice('/demo'.length) || '/';
-    void demo.callback(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  demo = await createDemoAuthorizationServer(`http://127.0.0.1:${address.port}`);
+  listening = await listenDemo();
+  demo = listening.demo;
   demoKey = (await importJWK({ ...DEMO_PRIVATE_JWK }, 'RS256')) as CryptoKey;
   metadata = (await (await fetch(demo.info.discoveryUrl)).json()) as Record<string, unknown>;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await listening.close();
 });
 
 type Authenticate = (audience: string) => Promise<{ headers: HeadersInit; fields: string[][] }>;
