@@ -183,6 +183,7 @@ export function BuildTool(context: ToolContext) {
               <DpopProofView
                 proof={dpop.proof}
                 missing={dpopProofMissing(request, dpop)}
+                atDemo={form.tokenEndpointOverride?.source === 'demo'}
                 onSignNew={dpop.signNew}
               />
             </LazyKeyPart>

@@ -87,20 +87,27 @@ const CLAIM_MEANING: Record<keyof DpopProofClaims, string> = {
   ath: 'The SHA-256 hash of the access token the request carries (calls to an API only).',
 };
 
-/** How long the demo server takes this proof, said beside it and meant for a copied command. */
-function proofNote(proof: ShownDpopProof, tooOld: boolean, until: string): string {
+/**
+ * How long this proof is taken, said beside it and meant for a copied command: the demo server's
+ * rules when the request goes to it; elsewhere only what RFC 9449 says every server does.
+ */
+function proofNote(proof: ShownDpopProof, atDemo: boolean, tooOld: boolean, until: string): string {
+  if (!atDemo)
+    return 'Sent in the DPoP header. A server takes a proof once, and only for a short while after its iat (its own window; RFC 9449 §11.1), and may first answer use_dpop_nonce with a nonce to carry: run a copied command once, soon. Send token request always signs a new one.';
   // oidc-provider checks `iat` only for a proof without a nonce; with one, the nonce's age counts.
   if (proof.claims.nonce !== undefined)
     return 'Sent in the DPoP header, with the nonce the server gave. The demo server accepts it once, while that nonce is current (it changes every minute and stays valid a little longer; then the server answers use_dpop_nonce with a new one): run a copied command once, soon.';
   if (tooOld)
     return `This proof is older than ${DPOP_PROOF_ACCEPTED_SECONDS} seconds: the demo server refuses it now. Sign a new proof before copying a command; Send token request always signs a new one.`;
-  return `Sent in the DPoP header. The demo server accepts it once, until ${until} (local time, ${DPOP_PROOF_ACCEPTED_SECONDS} seconds after it was signed), and asks for a nonce first: run a copied command after a send, which teaches the page the nonce. Other servers choose their own window.`;
+  return `Sent in the DPoP header. The demo server accepts it once, until ${until} (local time, ${DPOP_PROOF_ACCEPTED_SECONDS} seconds after it was signed), and asks for a nonce first: run a copied command after a send, which teaches the page the nonce.`;
 }
 
 interface DpopProofViewProps {
   readonly proof: ShownDpopProof | null;
   /** What to say while there is no proof (no token endpoint yet, the key being made). */
   readonly missing: string;
+  /** The request goes to the playground's demo server, whose rules the page knows. */
+  readonly atDemo: boolean;
   readonly onSignNew: () => void;
 }
 
@@ -108,7 +115,7 @@ interface DpopProofViewProps {
  * The DPoP proof the request carries (RFC 9449 §4.2): encoded, and decoded with each member and
  * claim explained; how long a server accepts it. Every send signs a new one.
  */
-export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps) {
+export function DpopProofView({ proof, missing, atDemo, onSignNew }: DpopProofViewProps) {
   const id = useId();
   const tooOld = useTimePassed(
     proof === null ? null : proof.claims.iat + DPOP_PROOF_ACCEPTED_SECONDS,
@@ -137,8 +144,15 @@ export function DpopProofView({ proof, missing, onSignNew }: DpopProofViewProps)
       </OutputField>
       {proof ? (
         <>
-          <p className={tooOld ? 'notice notice-warning' : 'notice notice-info'} role="note">
-            {proofNote(proof, tooOld, until)}
+          <p
+            className={
+              atDemo && tooOld && proof.claims.nonce === undefined
+                ? 'notice notice-warning'
+                : 'notice notice-info'
+            }
+            role="note"
+          >
+            {proofNote(proof, atDemo, tooOld, until)}
           </p>
           <MeaningTable
             caption="Header"

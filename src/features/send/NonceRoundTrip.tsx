@@ -5,6 +5,8 @@ import type { UpstreamAnswer } from '../../services/send-token-request.ts';
 export interface NonceRetry {
   readonly answer: UpstreamAnswer;
   readonly nonce: string;
+  /** The nonce the refused proof carried (one the server no longer takes), if it carried one. */
+  readonly refusedNonce: string | undefined;
   readonly retry: TokenRequest;
 }
 
@@ -19,7 +21,7 @@ function shortened(nonce: string): string {
  * whose answer follows.
  */
 export function NonceRoundTrip({ retry }: { readonly retry: NonceRetry }) {
-  const { answer, nonce } = retry;
+  const { answer, nonce, refusedNonce } = retry;
   const parsed = answer.parsed;
   const description =
     parsed.kind === 'oauth-error' && parsed.error.error_description
@@ -28,10 +30,18 @@ export function NonceRoundTrip({ retry }: { readonly retry: NonceRetry }) {
   return (
     <ol className="round-trip" aria-label="DPoP nonce round trip">
       <li>
-        <strong>First request:</strong> a proof without this server&apos;s nonce. Answer: HTTP{' '}
-        {answer.status} <code>use_dpop_nonce</code>
+        <strong>First request:</strong>{' '}
+        {refusedNonce === undefined ? (
+          'a proof without a nonce.'
+        ) : (
+          <>
+            a proof with the nonce <code>{shortened(refusedNonce)}</code>, which the server no
+            longer takes.
+          </>
+        )}{' '}
+        Answer: HTTP {answer.status} <code>use_dpop_nonce</code>
         {description} with <code>DPoP-Nonce: {shortened(nonce)}</code>. What it taught: this server
-        wants every proof to repeat a nonce it chose, and this is the one to use.
+        wants proofs to repeat a nonce it chose, and this is the one to use now.
       </li>
       <li>
         <strong>Second request</strong>, sent by the page at once: the same request with a new proof

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { dpopNonceOf, nonceChallengeOf } from '../../core/dpop/nonce-challenge.ts';
+import { decodeDpopProof } from '../../core/dpop/proof.ts';
 import { createPortal } from 'react-dom';
 import type { SignedAssertion } from '../../core/client-auth/client-assertion.ts';
 import { wayOf } from '../../core/client-auth/auth-ways.ts';
@@ -129,7 +130,11 @@ export function SendPanel(props: SendPanelProps) {
         // One answer to the challenge: a second one would be a server that never accepts.
         const challenge = nonceChallengeOf(result.answer, result.answer.parsed);
         if (challenge === null || answersChallenge !== null) return;
-        challenged.current = { answer: result.answer, nonce: challenge };
+        challenged.current = {
+          answer: result.answer,
+          nonce: challenge,
+          refusedNonce: decodeDpopProof(attempt.input.dpopProof ?? '')?.claims.nonce,
+        };
         void sendNow(attempt, challenge);
       },
       // The button was disabled while sending, which drops focus to <body>: take it to
