@@ -31,7 +31,7 @@ describe('describeDpopFinding', () => {
 
   it('says an old proof may be a late copy, not a fault, with the demo window', () => {
     const text = scenario('a proof signed an hour before').words.join('\n');
-    expect(text).toContain('The proof was signed 60 min before this page');
+    expect(text).toContain("The proof's iat is 60 min before this page");
     expect(text).toContain('The demo API accepts a proof for 300 s after iat');
     expect(text).toContain('with its nonce it checks the nonce instead');
     expect(text).toContain('if it was copied from an earlier log, that is its age, not a fault');

@@ -65,7 +65,7 @@ export function describeDpopFinding(finding: DpopFinding): string {
     case 'proof-alg-missing':
       return 'The proof has no alg.';
     case 'proof-alg-ok':
-      return `The proof is signed with ${finding.alg} (asymmetric).`;
+      return `The proof names ${finding.alg} in alg, an asymmetric algorithm (whether the signature holds, only the server can check).`;
     case 'proof-jwk-missing':
       return 'The proof has no jwk in its header: the server cannot know which key signed it (RFC 9449 §4.2).';
     case 'proof-jwk-private':
@@ -79,9 +79,9 @@ export function describeDpopFinding(finding: DpopFinding): string {
     case 'proof-iat-future':
       return `The proof's iat is ${duration(finding.seconds)} ahead of this page's clock: the clock of the machine that signed it is ahead, or this one's is behind. A server refuses a proof from the future beyond its small tolerance.`;
     case 'proof-iat-old':
-      return `The proof was signed ${duration(finding.seconds)} before this page's clock. The demo API accepts a proof for ${finding.acceptedSeconds} s after iat, and so does the demo server for a proof without a nonce (with its nonce it checks the nonce instead); other servers choose their own window, often less. If it was sent just now, it was too old for a server that judges by iat; if it was copied from an earlier log, that is its age, not a fault.`;
+      return `The proof's iat is ${duration(finding.seconds)} before this page's clock. The demo API accepts a proof for ${finding.acceptedSeconds} s after iat, and so does the demo server for a proof without a nonce (with its nonce it checks the nonce instead); other servers choose their own window, often less. If it was sent just now, it was too old for a server that judges by iat; if it was copied from an earlier log, that is its age, not a fault.`;
     case 'proof-iat-recent':
-      return `The proof was signed ${duration(finding.seconds)} before this page's clock.`;
+      return `The proof's iat is ${duration(finding.seconds)} before this page's clock.`;
     case 'proof-ath-without-token':
       return 'The proof carries ath, the hash of an access token, but no Authorization: DPoP line was pasted to check it against.';
     case 'proof-without-ath':
