@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { outputText, runWithRealCurl } from './fixtures.ts';
+import { hydrated, outputText, runWithRealCurl } from './fixtures.ts';
 import { sendAndWait, tokenResponse, useDemo } from './send-helpers.ts';
 import { axeViolations } from './support/axe.ts';
 
@@ -224,4 +224,52 @@ test('the sender and discovery share one session: /api/session is fetched once, 
   await send(page);
   await expect(region(page).getByText('HTTP status: 200')).toBeVisible();
   expect(sessionRequests).toHaveLength(1);
+});
+
+test.describe('the sender arriving while Use demo server is in use', () => {
+  /** Holds the sender's code back until `release` is called; resolves once it was asked for. */
+  async function holdSender(page: Page) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked = () => {};
+    const askedFor = new Promise<void>((resolve) => (asked = resolve));
+    await page.route('**/assets/SendSection-*.js', async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    });
+    return { askedFor, release };
+  }
+
+  test('a press that started on the placeholder still counts once the sender has arrived', async ({
+    page,
+  }) => {
+    const sender = await holdSender(page);
+    await page.goto('/');
+    await hydrated(page);
+    const useDemoButton = page.getByRole('button', { name: 'Use demo server' });
+    // Pointing at the form asks for the sender; the button is pressed while it is on its way.
+    await useDemoButton.hover();
+    await sender.askedFor;
+    await page.mouse.down();
+    sender.release();
+    // Everything the sender needs has arrived (and, were it handed over now, its session too).
+    await page.waitForLoadState('networkidle');
+    await page.mouse.up();
+    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
+  });
+
+  test('a keyboard user focused on the placeholder button stays on it', async ({ page }) => {
+    const sender = await holdSender(page);
+    await page.goto('/');
+    await hydrated(page);
+    const useDemoButton = page.getByRole('button', { name: 'Use demo server' });
+    await useDemoButton.focus();
+    await sender.askedFor;
+    sender.release();
+    await expect(page.getByLabel('Demo client', { exact: true })).toBeEnabled();
+    await expect(useDemoButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
+  });
 });

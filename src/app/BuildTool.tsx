@@ -8,7 +8,6 @@ import { CredentialsSection } from '../features/credentials/CredentialsSection.t
 import { EndpointSection } from '../features/endpoint/EndpointSection.tsx';
 import { RequestPreview } from '../features/request-preview/RequestPreview.tsx';
 import { DiscoveryPlaceholder } from '../features/discovery/DiscoveryPlaceholder.tsx';
-import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { DoItYourself } from '../features/snippets/DoItYourself.tsx';
 import { SnippetTabs } from '../features/snippets/SnippetTabs.tsx';
 import { initialFormState, isInitialFormState } from '../core/request/request-form.ts';
@@ -239,31 +238,24 @@ export function BuildTool(context: ToolContext) {
           )
         }
       />
-      {inUse ? (
-        <LazySender
-          key={resets}
-          request={request}
-          pasted={pasted}
-          scopesSupported={scopesSupported}
-          server={serverOfEndpoint(form)}
-          suggestedIssuer={suggestIssuer(form, preset)}
-          onFormChange={dispatch}
-          onUseDemo={onUseDemo}
-          preselectDemo={preselectDemo}
-          onRequestDemo={() => requestDemo(false)}
-          sendAfterDemo={sendAfterDemo}
-          onSentAfterDemo={onSentAfterDemo}
-          onAssertion={onAssertion}
-          dpop={form.dpop ? dpop : null}
-          paneFor={form}
-        />
-      ) : (
-        <SendPlaceholder
-          request={request}
-          onRequestDemo={() => requestDemo(false)}
-          demoRequested={preselectDemo}
-        />
-      )}
+      <LazySender
+        wanted={inUse}
+        resets={resets}
+        request={request}
+        pasted={pasted}
+        scopesSupported={scopesSupported}
+        server={serverOfEndpoint(form)}
+        suggestedIssuer={suggestIssuer(form, preset)}
+        onFormChange={dispatch}
+        onUseDemo={onUseDemo}
+        preselectDemo={preselectDemo}
+        onRequestDemo={() => requestDemo(false)}
+        sendAfterDemo={sendAfterDemo}
+        onSentAfterDemo={onSentAfterDemo}
+        onAssertion={onAssertion}
+        dpop={form.dpop ? dpop : null}
+        paneFor={form}
+      />
     </form>
   );
 }

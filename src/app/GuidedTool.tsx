@@ -14,7 +14,6 @@ import {
   CredentialsStringOutput,
   EncodedOutputs,
 } from '../features/request-preview/BasicOutputs.tsx';
-import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 import { LazySender } from './LazySender.tsx';
 import {
   credentialsSectionProps,
@@ -309,27 +308,20 @@ export function GuidedTool(props: GuidedToolProps) {
             </p>
             {/* Its own form: Enter in a field of another step never sends the request. */}
             <form onSubmit={stayOnPage} noValidate>
-              {inUse ? (
-                <LazySender
-                  request={request}
-                  pasted={pasted}
-                  suggestedIssuer={suggestIssuer(form, props.preset)}
-                  server={serverOfEndpoint(form)}
-                  onFormChange={dispatch}
-                  onUseDemo={onUseDemo}
-                  preselectDemo={preselectDemo}
-                  onRequestDemo={() => requestDemo(false)}
-                  answerSlot={answerSlot}
-                  onAnswer={() => flushSync(() => setStep(LAST))}
-                  dpop={form.dpop ? props.dpop : null}
-                />
-              ) : (
-                <SendPlaceholder
-                  request={request}
-                  onRequestDemo={() => requestDemo(false)}
-                  demoRequested={preselectDemo}
-                />
-              )}
+              <LazySender
+                wanted={inUse}
+                request={request}
+                pasted={pasted}
+                suggestedIssuer={suggestIssuer(form, props.preset)}
+                server={serverOfEndpoint(form)}
+                onFormChange={dispatch}
+                onUseDemo={onUseDemo}
+                preselectDemo={preselectDemo}
+                onRequestDemo={() => requestDemo(false)}
+                answerSlot={answerSlot}
+                onAnswer={() => flushSync(() => setStep(LAST))}
+                dpop={form.dpop ? props.dpop : null}
+              />
             </form>
           </>,
         )}

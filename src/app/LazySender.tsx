@@ -1,30 +1,45 @@
 import { lazy, type ComponentProps } from 'react';
 import { LazyPart } from '../components/LazyPart.tsx';
+import { useLazyModule } from '../components/use-lazy-module.ts';
 import { SendPlaceholder } from '../features/send/SendPlaceholder.tsx';
 
 // Sending needs TanStack Query and zod; the first screen does not (its size budget: e2e/first-paint.spec.ts).
-const SendSection = lazy(() => import('./SendSection.tsx'));
+const loadSendSection = () => import('./SendSection.tsx');
+// Only once a load has failed: it tries once more, and if that fails too, LazyPart says so.
+const RetriedSendSection = lazy(loadSendSection);
 
 /**
- * The sending step, loaded when first rendered, with a placeholder of the same markup while it
- * loads and a sentence (not a crash) when it cannot load. Shared by the tool and guided mode.
+ * The sending step: the placeholder (the same markup, and what the prerendered page shows) until
+ * `wanted`, then the sender once its code has arrived, and a sentence (not a crash) when it cannot
+ * load. The placeholder's `Use demo server` is pressable, so the sender takes its place only
+ * between presses (src/components/use-lazy-module.ts). Shared by the tool and guided mode.
  */
-export function LazySender(props: ComponentProps<typeof SendSection>) {
+export function LazySender({
+  wanted,
+  resets,
+  ...props
+}: ComponentProps<typeof RetriedSendSection> & {
+  readonly wanted: boolean;
+  /** Changed by Reset: the sender starts again (the answer, the session's choices). */
+  readonly resets?: number;
+}) {
+  const sender = useLazyModule(loadSendSection, wanted);
+  const placeholder = (
+    <SendPlaceholder
+      request={props.request}
+      onRequestDemo={props.onRequestDemo}
+      demoRequested={props.preselectDemo ?? false}
+    />
+  );
+  const Sender = sender === null ? RetriedSendSection : sender?.default;
   return (
     <LazyPart
       name="The part of the page that sends requests"
       otherwise="; everything else still works, including the curl command"
       className="card notice notice-error"
-      // The same markup as the sender before its session arrives: nothing moves when it lands.
-      loading={
-        <SendPlaceholder
-          request={props.request}
-          onRequestDemo={props.onRequestDemo}
-          demoRequested={props.preselectDemo ?? false}
-        />
-      }
+      loading={placeholder}
     >
-      <SendSection {...props} />
+      {Sender ? <Sender key={resets} {...props} /> : placeholder}
     </LazyPart>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DemoClient, DemoServerInfo } from '../../core/proxy/proxy-protocol.ts';
 import type { FormChange } from '../../core/request/request-form.ts';
 import type { ClientAuthMethod } from '../../core/client-auth/method.ts';
-import { DEMO_HINT, DemoChoicesLoading } from './DemoChoicesLoading.tsx';
+import { DemoChoices } from './DemoChoices.tsx';
 import { defaultDemoClientIndex, demoSelection, keepsOwnKey } from './demo-selection.ts';
 import { demoServerHint, demoServerLabel } from './demo-servers.ts';
 
@@ -40,8 +40,6 @@ export function DemoPicker(props: DemoPickerProps) {
   // so Use demo server keeps that method (the first client otherwise).
   const [pickedIndex, setPickedIndex] = useState<number | null>(null);
   const [serverIndex, setServerIndex] = useState(0);
-  const selectId = useId();
-  const serverSelectId = useId();
   const demo = demos[serverIndex] ?? demos[0] ?? null;
   const clients: readonly DemoClient[] = demo?.clients ?? [];
   const demoIndex = pickedIndex ?? defaultDemoClientIndex(clients, authMethod, props.dpop);
@@ -60,9 +58,6 @@ export function DemoPicker(props: DemoPickerProps) {
       onUseDemo(demoSelection(demoEndpoint, chosenClient, authMethod, privateKey));
   }, [preselectDemo, demoEndpoint, chosenClient, onUseDemo, authMethod, privateKey]);
 
-  if (!sessionLoaded && sessionError === undefined)
-    return <DemoChoicesLoading onRequestDemo={onRequestDemo} requested={preselectDemo} />;
-
   if (sessionLoaded && !demo)
     // A host without Node (the edge worker) has no demo server: say so, and where to get one,
     // rather than offer a button that cannot work.
@@ -73,61 +68,38 @@ export function DemoPicker(props: DemoPickerProps) {
         <code>npm start</code>, or send to your own token endpoint.
       </p>
     );
+  const loading = !sessionLoaded && sessionError === undefined;
   return (
-    <>
-      {/* Shown for one server too: the rows stay where they were while the session loaded. */}
-      {demos.length > 0 ? (
-        <div className="field">
-          <label htmlFor={serverSelectId} className="label">
-            Demo server
-          </label>
-          <select
-            id={serverSelectId}
-            className="input"
-            value={serverIndex}
-            onChange={(e) => setServerIndex(Number(e.target.value))}
-          >
-            {demos.map((server, index) => (
-              <option key={server.issuer} value={index}>
-                {demoServerLabel(server)}
-              </option>
-            ))}
-          </select>
-          <p className="hint">{demos[serverIndex] ? demoServerHint(demos[serverIndex]) : null}</p>
-        </div>
+    <DemoChoices
+      choices={
+        loading
+          ? null
+          : {
+              server: {
+                labels: demos.map(demoServerLabel),
+                index: serverIndex,
+                onChange: setServerIndex,
+              },
+              serverHint: demo ? demoServerHint(demo) : '',
+              client: {
+                labels: clients.map((client) => client.label),
+                index: demoIndex,
+                onChange: setPickedIndex,
+              },
+            }
+      }
+      onUse={loading ? onRequestDemo : applyDemo}
+      busy={loading && preselectDemo}
+      hint={sessionError}
+    >
+      {keptKeyFor !== null ? (
+        <p className="notice notice-info" role="status">
+          Your private key is kept, not replaced by the demo&apos;s. The demo client{' '}
+          <code>{keptKeyFor}</code> knows only the demo&apos;s published key: press{' '}
+          <em>Register this key with the demo server</em> in step 1 to get a demo client for your
+          key.
+        </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={selectId} className="label">
-          Demo client
-        </label>
-        <div className="input-row">
-          <select
-            id={selectId}
-            className="input"
-            value={demoIndex}
-            disabled={clients.length === 0}
-            onChange={(e) => setPickedIndex(Number(e.target.value))}
-          >
-            {clients.map((client, index) => (
-              <option key={client.clientId} value={index}>
-                {client.label}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="button" onClick={applyDemo} disabled={!demo}>
-            Use demo server
-          </button>
-        </div>
-        <p className="hint">{sessionError ?? DEMO_HINT}</p>
-        {keptKeyFor !== null ? (
-          <p className="notice notice-info" role="status">
-            Your private key is kept, not replaced by the demo&apos;s. The demo client{' '}
-            <code>{keptKeyFor}</code> knows only the demo&apos;s published key: press{' '}
-            <em>Register this key with the demo server</em> in step 1 to get a demo client for your
-            key.
-          </p>
-        ) : null}
-      </div>
-    </>
+    </DemoChoices>
   );
 }

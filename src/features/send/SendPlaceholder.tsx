@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { missingCredentials } from '../../core/client-auth/methods.ts';
 import type { TokenRequest } from '../../core/request/token-request.ts';
-import { DemoChoicesLoading } from './DemoChoicesLoading.tsx';
+import { DemoChoices } from './DemoChoices.tsx';
 
 /**
  * The send step as it first looks (no session yet, nothing sent), without the code that sends:
@@ -28,7 +28,7 @@ export function SendPlaceholder(props: {
           content-type and DPoP headers and logs no credentials (a browser cannot send it itself:
           token endpoints allow no CORS, and Okta refuses a browser Origin).
         </p>
-        <DemoChoicesLoading onRequestDemo={props.onRequestDemo} requested={props.demoRequested} />
+        <DemoChoices choices={null} onUse={props.onRequestDemo} busy={props.demoRequested} />
       </section>
       <div className="card send-bar">
         <button
