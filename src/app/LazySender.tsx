@@ -31,7 +31,10 @@ export function LazySender({
       demoRequested={props.preselectDemo ?? false}
     />
   );
-  const Sender = sender === null ? RetriedSendSection : sender?.default;
+  // Not inside LazyPart until then: React hydrates a Suspense boundary after the rest of the page,
+  // and a click replayed at hydration (server/build/prerender.ts) would find no handler there.
+  if (sender === undefined) return placeholder;
+  const Sender = sender?.default ?? RetriedSendSection;
   return (
     <LazyPart
       name="The part of the page that sends requests"
@@ -39,7 +42,7 @@ export function LazySender({
       className="card notice notice-error"
       loading={placeholder}
     >
-      {Sender ? <Sender key={resets} {...props} /> : placeholder}
+      <Sender key={resets} {...props} />
     </LazyPart>
   );
 }
