@@ -9,9 +9,9 @@ import { outputText } from './fixtures.ts';
  */
 
 /** JS + CSS a fresh load requests before any interaction, gzip -9 (README, "Privacy and performance"). */
-const FIRST_SCREEN_GZIP_BUDGET = 88_000;
+const FIRST_SCREEN_GZIP_BUDGET = 88_200;
 /** HTML + JS + CSS on the wire for that load, with the server's own compression (headers included). */
-const FIRST_SCREEN_TRANSFER_BUDGET = 81_600;
+const FIRST_SCREEN_TRANSFER_BUDGET = 81_700;
 
 interface Recorded {
   readonly url: string;
@@ -65,7 +65,7 @@ async function recordFreshLoad(page: Page, path = '/'): Promise<Recorded[]> {
 
 const isCode = (entry: Recorded) => entry.type === 'script' || entry.type === 'stylesheet';
 
-test('a fresh load fits the budget: JS + CSS in 88 KB gzip, HTML + JS + CSS in 81.6 KB transferred', async ({
+test('a fresh load fits the budget: JS + CSS in 88.2 KB gzip, HTML + JS + CSS in 81.7 KB transferred', async ({
   page,
 }) => {
   const loaded = await recordFreshLoad(page);
@@ -174,18 +174,35 @@ test('the app is requested after the first paint, and keeps what was typed and c
   );
 });
 
-test('Use demo server pressed before the app ran is applied once it has', async ({ page }) => {
+/** Loads `url` with the app's entry module held back until the returned function is called. */
+async function loadHeldBack(page: Page, url: string): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto('/', { waitUntil: 'commit' });
+  await page.goto(url, { waitUntil: 'commit' });
+  return release;
+}
+
+test('Use demo server pressed before the app ran is applied once it has', async ({ page }) => {
+  const release = await loadHeldBack(page, '/');
   await page.getByRole('button', { name: 'Use demo server' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
   release();
   await expect(page.getByLabel('Token endpoint', { exact: true })).toHaveValue(/\/demo\/token$/);
+});
+
+test('in the walkthrough (a lazily loaded part), Next pressed before the app ran goes on once it has', async ({
+  page,
+}) => {
+  const release = await loadHeldBack(page, '/?guided=1');
+  await page.getByRole('button', { name: 'Next: Join them' }).click();
+  release();
+  // Handled: step 1 says what it lacks (nothing was typed).
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Step 1 of 6/ })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {

@@ -1,4 +1,5 @@
 import { StrictMode, useLayoutEffect, useState } from 'react';
+import { afterLazyParts } from '../components/hydration.ts';
 import { App } from './App.tsx';
 import { readUrlState, type UrlState } from './url-state.ts';
 
@@ -42,11 +43,13 @@ export function Root({ fromUrl, hydrating = false }: RootProps) {
     if (first !== fromUrl) setShown(fromUrl);
     const page = document.documentElement;
     page.removeAttribute('data-restoring');
-    // Observable by anything outside the app (tests, benchmarks) that must not act before the
-    // handlers are attached and early input adopted (docs/decisions/160).
-    page.dataset.hydrated = '';
-    // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
-    document.dispatchEvent(new Event('playground:hydrated'));
+    afterLazyParts(() => {
+      // Observable by anything outside the app (tests, benchmarks) that must not act before the
+      // handlers are attached and early input adopted (docs/decisions/160).
+      page.dataset.hydrated = '';
+      // The first-paint script held the clicks made before now: it clicks them again (prerender.ts).
+      document.dispatchEvent(new Event('playground:hydrated'));
+    });
   }, [first, fromUrl]);
   return (
     <StrictMode>

@@ -1,5 +1,12 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useId, useLayoutEffect, type ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { partArrived, partDrawn } from './hydration.ts';
+
+/** Drawn with a part's content (or its failure): the part is React's now (./hydration.ts). */
+function Arrived({ id }: { readonly id: string }) {
+  useLayoutEffect(() => partArrived(id), [id]);
+  return null;
+}
 
 interface LazyPartProps {
   /** What loads, as the sentence about its failure starts: "Discovery", "The embed code". */
@@ -28,16 +35,22 @@ export function LazyPart({
   id,
   children,
 }: LazyPartProps) {
+  const part = useId();
+  useLayoutEffect(() => partDrawn(part), [part]);
   return (
     <ErrorBoundary
       fallback={
         <p id={id} className={className} role="alert">
           {name} could not load (offline, or the playground was updated): reload the page
           {otherwise}.
+          <Arrived id={part} />
         </p>
       }
     >
-      <Suspense fallback={loading}>{children}</Suspense>
+      <Suspense fallback={loading}>
+        {children}
+        <Arrived id={part} />
+      </Suspense>
     </ErrorBoundary>
   );
 }
