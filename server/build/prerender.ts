@@ -28,9 +28,10 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="([^"]+
  *   without paint timing loads at once, and a timer covers a report that never comes.
  * - Until the app has hydrated the page, a click on a button (a tab, Show secret, Guided…) or a
  *   disclosure's summary would reach no handler: it is held (its default action too) and clicked
- *   again once the app says `playground:hydrated` (src/app/Root.tsx). Links work unaided, and
- *   what is typed or chosen (text fields, radio buttons) stays in the page, where the app adopts
- *   it (src/app/early-input.ts).
+ *   again once the app says `playground:hydrated` (src/app/Root.tsx). A choice in a select list
+ *   (`Server`) stays on screen but not in the app's state: it is made again then, as a change
+ *   event. Links work unaided, and what is typed or chosen in text fields and radio buttons stays
+ *   in the page, where the app adopts it (src/app/early-input.ts).
  */
 export function firstPaintScript(entry: string, preloads: readonly string[]): string {
   return `(() => {
@@ -60,9 +61,18 @@ export function firstPaintScript(entry: string, preloads: readonly string[]): st
       event.stopPropagation();
       held.push(control);
     };
+    const chosen = new Map();
+    const choose = (event) => chosen.set(event.target, event.target.value);
     document.addEventListener('click', hold, true);
+    document.addEventListener('change', choose, true);
     document.addEventListener('playground:hydrated', () => {
       document.removeEventListener('click', hold, true);
+      document.removeEventListener('change', choose, true);
+      for (const [select, value] of chosen) {
+        if (!(select instanceof HTMLSelectElement) || !select.isConnected) continue;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
       for (const control of held) if (control.isConnected) control.click();
     }, { once: true });
   }
