@@ -1,17 +1,18 @@
-import type { Diagnosis } from '../../core/diagnosis/causes.ts';
+import type { Diagnosis } from '../core/diagnosis/causes.ts';
 import { foldCitations } from './fold-citations.ts';
 import { WhyDisclosure } from './WhyDisclosure.tsx';
 
 /**
- * A diagnosis as the page shows it, under an answer and as the conclusion of the search: the
- * most likely cause, what shows it, and its one next action first; any other cause after it.
+ * A diagnosis as the page shows it, under an answer (the token endpoint's, an API's) and as the
+ * conclusion of the search: the most likely cause, what shows it, and its one next action first;
+ * any other cause after it.
  */
 export function DiagnosisView({
   diagnosis,
   title,
   withEvidence = true,
 }: {
-  diagnosis: Diagnosis;
+  diagnosis: Pick<Diagnosis, 'causes'>;
   title: string;
   /** False where the evidence is already on screen (the search lists its attempts above). */
   withEvidence?: boolean;

@@ -1,6 +1,7 @@
 import '../../components/explanation.css';
 import '../../components/facts.css';
 import { useId } from 'react';
+import { DiagnosisView } from '../../components/DiagnosisView.tsx';
 import type { Cause } from '../../core/diagnosis/causes.ts';
 import { explainApiAnswer } from '../../core/diagnosis/api-challenge.ts';
 import { useCallApi, type ApiOutcome } from '../../services/call-api.ts';
@@ -55,26 +56,8 @@ export function ApiAnswer({ url, token, scheme, dpopKey }: ApiAnswerProps) {
 /** Why the API refused the call, most likely first (nothing for a success). */
 function ApiCauses({ causes }: { readonly causes: readonly Cause[] }) {
   const [first, ...others] = causes;
-  if (first === undefined) return null;
-  return (
-    <div className="explanation">
-      <p>
-        <strong>What it means:</strong> {first.summary}
-      </p>
-      {first.evidence.length > 0 ? (
-        <ul>
-          {first.evidence.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-      <p>
-        <strong>What to do:</strong> {first.action}
-      </p>
-      {others.length > 0 ? (
-        <p className="hint">Also possible: {others.map((other) => other.summary).join(' ')}</p>
-      ) : null}
-    </div>
+  return first === undefined ? null : (
+    <DiagnosisView title="What it means:" diagnosis={{ causes: [first, ...others] }} />
   );
 }
 

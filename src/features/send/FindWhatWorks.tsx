@@ -19,7 +19,7 @@ import {
   useProxyClientDeps,
   type UpstreamAnswer,
 } from '../../services/send-token-request.ts';
-import { DiagnosisView } from './DiagnosisView.tsx';
+import { DiagnosisView } from '../../components/DiagnosisView.tsx';
 
 interface FindWhatWorksProps {
   /** The request that failed, as sent. */

@@ -18,9 +18,9 @@ import { ENCODING_WORDS } from '../../core/client-auth/choice-labels.ts';
 import type { ClientAuthentication } from '../../core/client-auth/method.ts';
 import { assertionOf, CLIENT_AUTH } from '../../core/client-auth/methods.ts';
 import { decodeDpopProof } from '../../core/dpop/proof.ts';
-import { DiagnosisView } from './DiagnosisView.tsx';
-import { foldCitations } from './fold-citations.ts';
-import { WhyDisclosure } from './WhyDisclosure.tsx';
+import { DiagnosisView } from '../../components/DiagnosisView.tsx';
+import { foldCitations } from '../../components/fold-citations.ts';
+import { WhyDisclosure } from '../../components/WhyDisclosure.tsx';
 
 interface TokenResponseViewProps {
   readonly mutation: ReturnType<typeof useSendTokenRequest>;
