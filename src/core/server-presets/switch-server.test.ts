@@ -28,6 +28,25 @@ describe('switchServer', () => {
     expect(change).not.toHaveProperty('audience');
   });
 
+  it("a server's fields start as in a fresh form (switch-server keeps its own copy of those values)", () => {
+    const typed: FormState = {
+      ...okta,
+      tenant: 't',
+      baseUrl: 'https://kc.example',
+      realm: 'r',
+      userPoolId: 'p',
+    };
+    const { tenant, baseUrl, realm, userPoolId, domain, authServerId } = initialFormState;
+    expect(switchServer(typed, 'generic', '')).toMatchObject({
+      tenant,
+      baseUrl,
+      realm,
+      userPoolId,
+      domain,
+      authServerId,
+    });
+  });
+
   it('Okta to the Okta org server: the domain stays, private_key_jwt only', () => {
     expect(switchServer(okta, 'okta-org', '')).toMatchObject({
       domain: 'dev-1.okta.com',
